@@ -1,0 +1,26 @@
+// The dependencies a request sees, and Hono's typing for them.
+import type { LineApi } from "./bot/line-api";
+import type { Clock } from "./clock";
+import type { Config } from "./config";
+import type { Emulator } from "./emulator/emulator";
+import type { FlowRegistry } from "./flows/router";
+import type { Logger } from "./log";
+import type { Store } from "./store/db";
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  line: LineApi;
+  clock: Clock;
+  log: Logger;
+  flows: FlowRegistry;
+  /** The stand-in for LINE, present only in emulator mode. */
+  emulator?: Emulator | undefined;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+  };
+}

@@ -1,0 +1,80 @@
+// createApp(deps): every route and middleware, no I/O at import time; served by node.ts and worker.ts.
+import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { sql } from "drizzle-orm";
+import type { AppDeps, AppEnv } from "./app-env";
+import { webhookRoutes } from "./bot/webhook";
+import { mockLineApp } from "./emulator/mock-line";
+import { emulatorRoutes } from "./emulator/routes";
+import { AppError, errorBody } from "./errors";
+import { describeError } from "./log";
+
+/** Deps fixed for the process (Node), or built per request from the platform's env (Workers). */
+export type DepsSource = AppDeps | ((c: Context<AppEnv>) => AppDeps);
+
+export function createApp(source: DepsSource) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set("deps", typeof source === "function" ? source(c) : source);
+    await next();
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    }),
+  );
+
+  app.get("/healthz", async (c) => {
+    try {
+      await c.var.deps.store.db.run(sql`select 1`);
+      return c.json({ ok: true });
+    } catch (error) {
+      c.var.deps.log.error("healthz.database", describeError(error));
+      return c.json({ ok: false }, 503);
+    }
+  });
+
+  app.route("/", webhookRoutes());
+  // Emulator mode (Node, no LINE channel): the chat page and a mock Messaging API in the same app.
+  const emulator = typeof source === "function" ? undefined : source.emulator;
+  if (emulator) {
+    app.route("/", mockLineApp(emulator.line));
+    app.route(
+      "/",
+      emulatorRoutes(emulator, async (request, ctx) => app.fetch(request, {}, ctx)),
+    );
+  }
+
+  app.notFound((c) => c.json(errorBody("not_found", "Not found"), 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError)
+      return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException) {
+      return c.json(errorBody("bad_request", "Request could not be read"), error.status);
+    }
+    c.var.deps.log.error("request.failed", {
+      requestId: c.var.requestId,
+      path: c.req.path,
+      ...describeError(error),
+    });
+    return c.json(errorBody("internal", `Internal error (request ${c.var.requestId})`), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,69 @@
+// The Messaging API as Tsunagi uses it: reply, push and multicast, each answer sorted into an outcome.
+import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import { isLineUserId } from "./line-id";
+
+export type SendResult =
+  | { ok: true; note?: string }
+  | { ok: false; retryable: boolean; invalidReplyToken?: boolean; error: string };
+
+export interface LineApi {
+  reply(replyToken: string, messages: messagingApi.Message[]): Promise<SendResult>;
+  push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
+  multicast(to: string[], messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
+}
+
+export interface LineApiOptions {
+  channelAccessToken: string;
+  baseUrl: string;
+}
+
+export function createLineApi(options: LineApiOptions): LineApi {
+  const client = new messagingApi.MessagingApiClient({
+    channelAccessToken: options.channelAccessToken,
+    baseURL: options.baseUrl,
+  });
+  return {
+    async reply(replyToken, messages) {
+      try {
+        await client.replyMessage({ replyToken, messages });
+        return { ok: true };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+    async push(to, messages, retryKey) {
+      if (!isLineUserId(to)) return { ok: false, retryable: false, error: "invalid-recipient" };
+      try {
+        await client.pushMessage({ to, messages }, retryKey);
+        return { ok: true };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+    async multicast(to, messages, retryKey) {
+      const valid = to.filter(isLineUserId);
+      if (valid.length === 0) return { ok: false, retryable: false, error: "invalid-recipient" };
+      try {
+        await client.multicast({ to: valid, messages }, retryKey);
+        return { ok: true };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+  };
+}
+
+/**
+ * Sorts a failure: 5xx and network errors are worth retrying; other 4xx (including 429, which
+ * LINE also uses for the monthly quota) are not. 409 means LINE already accepted this retry key.
+ */
+export function classify(error: unknown): SendResult {
+  if (error instanceof HTTPFetchError) {
+    const status = error.status;
+    if (status === 409) return { ok: true, note: "accepted-earlier" };
+    if (status >= 500) return { ok: false, retryable: true, error: `http-${status}` };
+    const invalidReplyToken = status === 400 && /invalid reply token/i.test(error.body);
+    return { ok: false, retryable: false, invalidReplyToken, error: `http-${status}` };
+  }
+  return { ok: false, retryable: true, error: "network" };
+}

@@ -1,0 +1,52 @@
+// POST /webhook: raw body, signature, parse, record every event durably, answer, then reply.
+import { validateSignature } from "@line/bot-sdk";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../app-env";
+import { AppError, errorBody } from "../errors";
+import { sendFresh } from "../schedule/delivery";
+import { webhookBodySchema } from "./events";
+import { processEvent } from "./process-event";
+
+export const maxWebhookBytes = 1024 * 1024;
+
+export function webhookRoutes() {
+  const app = new Hono<AppEnv>();
+  app.post(
+    "/webhook",
+    bodyLimit({
+      maxSize: maxWebhookBytes,
+      onError: (c) => c.json(errorBody("payload_too_large", "Body is over 1 MiB"), 413),
+    }),
+    async (c) => {
+      const deps = c.var.deps;
+      const raw = await c.req.text();
+      const signature = c.req.header("x-line-signature");
+      if (!signature || !validateSignature(raw, deps.config.channelSecret, signature)) {
+        throw new AppError("unauthorized", "Missing or invalid x-line-signature");
+      }
+      const body = webhookBodySchema.safeParse(parseJson(raw));
+      if (!body.success) throw new AppError("bad_request", "Not a LINE webhook body");
+
+      // All events are queued at once so they share a commit; the queue keeps their order.
+      const results = await Promise.all(body.data.events.map((event) => processEvent(deps, event)));
+      const fresh = results.flatMap((result) => result.outbox);
+      deps.log.info("webhook.recorded", {
+        requestId: c.var.requestId,
+        events: results.length,
+        duplicates: results.filter((result) => result.duplicate).length,
+      });
+      if (fresh.length > 0) c.executionCtx.waitUntil(sendFresh(deps, fresh));
+      return c.json({ ok: true });
+    },
+  );
+  return app;
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new AppError("bad_request", "Body is not JSON");
+  }
+}

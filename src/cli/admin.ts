@@ -1,0 +1,76 @@
+// Operator CLI: `npm run admin -- <command> [flags]`; one JSON object on stdout, errors on stderr.
+import { parseArgs } from "node:util";
+import { bootstrap, bootstrapInputSchema } from "../dashboard/accounts";
+import { EmailTakenError } from "../store/staff";
+import { openStore } from "../store/open-node";
+import { ConfigError, loadConfig } from "../config";
+
+class UsageError extends Error {}
+
+const usage = `usage: npm run admin -- <command> [flags]
+commands:
+  bootstrap --center "<name>" --email <email> [--name "<display name>"]
+      creates a center and its first supervisor; prints the one-time password`;
+
+async function main(argv: string[]): Promise<unknown> {
+  const [command, ...rest] = argv;
+  const config = loadConfig(process.env);
+  switch (command) {
+    case "bootstrap": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          center: { type: "string" },
+          email: { type: "string" },
+          name: { type: "string" },
+        },
+        strict: true,
+      });
+      const input = bootstrapInputSchema.safeParse({
+        center: values.center,
+        email: values.email,
+        displayName: values.name,
+      });
+      if (!input.success) {
+        const issue = input.error.issues[0];
+        throw new UsageError(
+          `--${String(issue?.path[0] ?? "?")} ${issue?.message ?? "is invalid"}`,
+        );
+      }
+      const store = await openStore({
+        url: config.databaseUrl,
+        authToken: config.databaseAuthToken,
+      });
+      try {
+        return await bootstrap(store, input.data, Date.now());
+      } finally {
+        store.close();
+      }
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      throw new UsageError(usage);
+    default:
+      throw new UsageError(`unknown command "${command}"\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (result) => {
+    process.stdout.write(JSON.stringify(result) + "\n");
+  },
+  (error: unknown) => {
+    if (error instanceof EmailTakenError) {
+      process.stderr.write("error: that email already has an account\n");
+    } else if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`error: ${error.message}\n`);
+    } else if (error instanceof TypeError && "code" in error) {
+      // parseArgs reports unknown or malformed flags as a TypeError with a code
+      process.stderr.write(`error: ${error.message}\n${usage}\n`);
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? error.name : "unknown failure"}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

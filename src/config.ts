@@ -1,0 +1,89 @@
+// Environment parsed once with zod, for Node and Workers alike; a bad value stops start-up.
+import * as z from "zod";
+
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUnset, z.string().min(1).optional());
+
+const envSchema = z
+  .object({
+    PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(8787)),
+    DATABASE_URL: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, {
+          message: "must start with file:, libsql://, http(s):// or ws(s)://",
+        })
+        .default("file:data/tsunagi.db"),
+    ),
+    DATABASE_AUTH_TOKEN: optionalString,
+    LINE_CHANNEL_SECRET: optionalString,
+    LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+    LINE_API_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+    PUBLIC_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.LINE_CHANNEL_SECRET && !env.LINE_CHANNEL_ACCESS_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LINE_CHANNEL_ACCESS_TOKEN"],
+        message: "is required when LINE_CHANNEL_SECRET is set",
+      });
+    }
+  });
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  /** True when no LINE channel is configured: the built-in mock API stands in for LINE. */
+  emulator: boolean;
+  channelSecret: string;
+  channelAccessToken: string;
+  lineApiBaseUrl: string;
+  publicBaseUrl: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Raw variables as both runtimes hand them over (process.env or the Workers env object). */
+export type RawEnv = Record<string, unknown>;
+
+/**
+ * Parses the environment. In emulator mode the channel secret is generated per start
+ * (never a fixed default) and the LINE API base URL points at the app's own mock.
+ */
+export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSecret): Config {
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join(".") || "environment";
+    throw new ConfigError(`${name} ${issue?.message ?? "is invalid"}`);
+  }
+  const env = parsed.data;
+  const publicBaseUrl = stripSlash(env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`);
+  const emulator = env.LINE_CHANNEL_SECRET === undefined;
+  return {
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    emulator,
+    channelSecret: env.LINE_CHANNEL_SECRET ?? randomSecret(),
+    channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? `emulator-${randomSecret()}`,
+    lineApiBaseUrl: stripSlash(
+      env.LINE_API_BASE_URL ?? (emulator ? `http://127.0.0.1:${env.PORT}` : "https://api.line.me"),
+    ),
+    publicBaseUrl,
+  };
+}
+
+function stripSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+function generateSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,46 @@
+// Staff account verbs: bootstrap a center with its first supervisor.
+import * as z from "zod";
+import type { Store } from "../store/db";
+import { createCenter, createStaff } from "../store/staff";
+import { generatePassword, hashPassword } from "./password";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "is not an email address" }));
+
+export const bootstrapInputSchema = z.object({
+  center: z.string().trim().min(1, { message: "is required" }).max(100),
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(60).optional(),
+});
+
+export interface BootstrapResult {
+  centerId: string;
+  staffId: string;
+  email: string;
+  /** Shown once, here; only its hash is stored. */
+  password: string;
+}
+
+export async function bootstrap(
+  store: Store,
+  input: z.infer<typeof bootstrapInputSchema>,
+  now: number,
+): Promise<BootstrapResult> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return store.write(async (tx) => {
+    const center = await createCenter(tx, input.center, now);
+    const { id } = await createStaff(tx, {
+      centerId: center.id,
+      email: input.email,
+      displayName: input.displayName ?? input.email,
+      role: "supervisor",
+      passwordHash,
+      now,
+    });
+    return { centerId: center.id, staffId: id, email: input.email, password };
+  });
+}

@@ -1,0 +1,90 @@
+// /emulator: a LINE-like chat page and the small API behind it; events are signed and sent to /webhook.
+import { Hono, type ExecutionContext } from "hono";
+import * as z from "zod";
+import type { AppEnv } from "../app-env";
+import { isLineUserId } from "../bot/line-id";
+import { signBody } from "../bot/signature";
+import { AppError } from "../errors";
+import type { Emulator } from "./emulator";
+import { buildEvent, emulatorActionSchema, type EmulatorAction } from "./events";
+import { ChatPage, chatScript, chatStyle } from "./page";
+
+const personaSchema = z.object({ displayName: z.string().trim().min(1).max(40) });
+const sendSchema = z.object({ userId: z.string() }).and(emulatorActionSchema);
+
+export type SelfFetch = (request: Request, ctx: ExecutionContext) => Promise<Response>;
+
+export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
+  const app = new Hono<AppEnv>();
+
+  app.get("/emulator", async (c) => c.html("<!DOCTYPE html>" + (await (<ChatPage />)).toString()));
+  app.get("/emulator/chat.js", (c) =>
+    c.body(chatScript, 200, { "content-type": "text/javascript; charset=utf-8" }),
+  );
+  app.get("/emulator/chat.css", (c) =>
+    c.body(chatStyle, 200, { "content-type": "text/css; charset=utf-8" }),
+  );
+
+  app.get("/emulator/api/personas", (c) => c.json({ items: [...emulator.personas.values()] }));
+
+  app.post("/emulator/api/personas", async (c) => {
+    const input = personaSchema.safeParse(await readJson(c.req.raw));
+    if (!input.success) throw new AppError("bad_request", "displayName is required (1–40 chars)");
+    return c.json(emulator.createPersona(input.data.displayName), 201);
+  });
+
+  app.post("/emulator/api/send", async (c) => {
+    const input = sendSchema.safeParse(await readJson(c.req.raw));
+    if (!input.success) throw new AppError("bad_request", "Not an emulator action");
+    const persona = emulator.personas.get(input.data.userId);
+    if (!persona) throw new AppError("not_found", "No such persona");
+    const { config } = c.var.deps;
+    const action: EmulatorAction = input.data;
+    const now = c.var.deps.clock();
+    // LINE gives no reply token with unfollow: there is nobody left to reply to.
+    const replyToken =
+      action.type === "unfollow" ? undefined : emulator.line.issueReplyToken(persona.userId);
+    const event = buildEvent(action, persona.userId, now, replyToken);
+    if (action.type === "follow") {
+      (event.follow as { isUnblocked: boolean }).isUnblocked = persona.blockedBefore;
+    }
+    persona.following =
+      action.type === "follow" ? true : action.type === "unfollow" ? false : persona.following;
+    if (action.type === "unfollow") persona.blockedBefore = true;
+    emulator.recordUser(persona.userId, action);
+
+    const body = JSON.stringify({
+      destination: "Uemulator000000000000000000000000",
+      events: [event],
+    });
+    const response = await selfFetch(
+      new Request(new URL("/webhook", c.req.url), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-line-signature": await signBody(config.channelSecret, body),
+        },
+        body,
+      }),
+      c.executionCtx,
+    );
+    return c.json({ webhookStatus: response.status });
+  });
+
+  app.get("/emulator/api/transcript", (c) => {
+    const userId = c.req.query("userId");
+    const after = Number(c.req.query("after") ?? "0");
+    if (!isLineUserId(userId)) throw new AppError("bad_request", "userId is not a LINE user id");
+    return c.json({ items: emulator.entriesFor(userId, Number.isFinite(after) ? after : 0) });
+  });
+
+  return app;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("bad_request", "Body is not JSON");
+  }
+}

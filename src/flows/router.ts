@@ -1,0 +1,42 @@
+// Chooses the conversation an input belongs to, and restarts politely when saved state is unusable.
+import { guestStep } from "./guest";
+import type { FlowContext, FlowState, Inbound, Step } from "./types";
+import { words } from "./words";
+
+/** A conversation that keeps state between messages. */
+export interface Flow {
+  name: string;
+  /** Returns the state when it is this flow's current version and shape; null otherwise. */
+  parse(state: unknown): FlowState | null;
+  step(state: FlowState, input: Inbound, ctx: FlowContext): Step;
+}
+
+export type FlowRegistry = ReadonlyMap<string, Flow>;
+
+/** What a person gets when no conversation is in progress, by what we know them as. */
+function idleStep(input: Inbound, ctx: FlowContext): Step {
+  switch (ctx.role) {
+    // Registrants, employer contacts and staff get their own flows in later work; until then
+    // they are greeted like guests so nobody is met with silence.
+    case "guest":
+    case "registrant":
+    case "employer_contact":
+    case "staff":
+      return guestStep(input, ctx);
+  }
+}
+
+export function respond(
+  flows: FlowRegistry,
+  saved: { flow: string; state: unknown } | null,
+  input: Inbound,
+  ctx: FlowContext,
+): Step {
+  if (saved === null) return idleStep(input, ctx);
+  const flow = flows.get(saved.flow);
+  const state = flow?.parse(saved.state) ?? null;
+  if (flow && state) return flow.step(state, input, ctx);
+  // Old or broken state (a deploy changed the flow, a row was damaged): start afresh, say so.
+  const fresh = idleStep(input, ctx);
+  return { ...fresh, replies: [...words.restarted(), ...fresh.replies].slice(0, 5) };
+}

@@ -1,0 +1,40 @@
+// What the bot says, in やさしい日本語: short sentences, everyday words, one ask per message.
+import type { OutMessage } from "./types";
+
+/** Buttons every guest message offers, so nobody has to type to find their way. */
+const guestButtons = {
+  items: [{ type: "action", action: { type: "message", label: "ヘルプ", text: "ヘルプ" } }],
+} satisfies NonNullable<OutMessage["quickReply"]>;
+
+function text(body: string, withButtons = true): OutMessage {
+  return withButtons
+    ? { type: "text", text: body, quickReply: guestButtons }
+    : { type: "text", text: body };
+}
+
+export const words = {
+  welcome: (): OutMessage[] => [
+    text("ともだち ついか ありがとうございます。\nつなぎ です。", false),
+    text("しえんの 人から もらった ばんごう（すうじ）を ここに おくって ください。"),
+  ],
+  welcomeBack: (): OutMessage[] => [text("また つながって うれしいです。")],
+  askForCode: (): OutMessage[] => [
+    text(
+      "はじめに、しえんの 人から もらった ばんごう（すうじ）を おくって ください。\nわからない ときは、しえんの 人に きいて ください。",
+    ),
+  ],
+  guestHelp: (): OutMessage[] => [
+    text(
+      "つなぎ は、しえんの 人と あなたを つなぐ LINE です。\nしえんの 人から もらった ばんごうを おくると、つかえるように なります。\nばんごうが わからない ときは、しえんの 人に きいて ください。",
+    ),
+  ],
+  thanksForSticker: (): OutMessage[] => [text("スタンプ ありがとうございます。")],
+  thanksForMedia: (): OutMessage[] => [
+    text(
+      "おくって くれて ありがとうございます。\nしゃしんや ファイルは ここでは みられません。ことばで おくって ください。",
+    ),
+  ],
+  restarted: (): OutMessage[] => [
+    text("ごめんなさい。とちゅうで わからなく なりました。もういちど おねがいします。"),
+  ],
+};

@@ -1,0 +1,64 @@
+// Node entry: embedded libSQL file (migrated on start), the scheduler in-process, the emulator without LINE.
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { createBackground } from "./background";
+import { ConfigError, loadConfig } from "./config";
+import { Emulator } from "./emulator/emulator";
+import { MockLine } from "./emulator/mock-line";
+import { createLogger, describeError } from "./log";
+import { runTick, startTicker } from "./schedule/tick";
+import { buildDeps } from "./services";
+import { openStore } from "./store/open-node";
+
+const tickEveryMs = 5_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = createLogger();
+  const store = await openStore({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const emulator = config.emulator
+    ? new Emulator(new MockLine(config.channelAccessToken))
+    : undefined;
+  const deps = buildDeps(config, store, { log, emulator });
+  const app = createApp(deps);
+  const background = createBackground((error) => {
+    log.error("background.failed", describeError(error));
+  });
+
+  const server = serve({
+    fetch: (request) => app.fetch(request, {}, background),
+    port: config.port,
+  });
+  const stopTicker = startTicker(() => runTick(deps), tickEveryMs);
+
+  const base = `http://localhost:${config.port}`;
+  console.log(`Tsunagi is running on ${base}`);
+  console.log(`  webhook:   ${base}/webhook`);
+  console.log(`  health:    ${base}/healthz`);
+  console.log(`  database:  ${config.databaseUrl}`);
+  if (config.emulator) {
+    console.log(`  emulator:  ${base}/emulator   (no LINE channel configured: emulator mode)`);
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await stopTicker();
+    await background.drain();
+    store.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+  } else {
+    console.error("Tsunagi could not start:", describeError(error));
+  }
+  process.exit(1);
+});

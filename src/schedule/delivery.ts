@@ -1,0 +1,123 @@
+// Sends what waits in the outbox: fresh replies right after their commit, everything else by sweep.
+import type { messagingApi } from "@line/bot-sdk";
+import type { LineApi, SendResult } from "../bot/line-api";
+import type { Clock } from "../clock";
+import { describeError, type Logger } from "../log";
+import type { Store } from "../store/db";
+import { claimDue, markFailed, markRetry, markSent, type OutboxRow } from "../store/outbox";
+
+export interface DeliveryDeps {
+  store: Store;
+  line: LineApi;
+  clock: Clock;
+  log: Logger;
+}
+
+/** A row handed to the sweep is held this long; a sender that dies lets it go after that. */
+export const sweepLeaseMs = 60_000;
+/** Give up (status failed, kept for staff to see) after this many tries. */
+export const maxAttempts = 12;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+type Origin = "fresh" | "sweep";
+
+/**
+ * Sends one row and records the outcome. `origin` matters for replies: a reply token that LINE
+ * calls invalid on a fresh send was never used, so the message falls back to a push; on a sweep
+ * an earlier sender (which may have crashed after LINE took it) could have used it, so it counts
+ * as delivered rather than risk sending twice.
+ */
+async function attempt(
+  deps: DeliveryDeps,
+  row: OutboxRow,
+  origin: Origin,
+  replyRefused = false,
+): Promise<void> {
+  const attempts = origin === "fresh" ? row.attempts + 1 : row.attempts;
+  const messages = row.messages as messagingApi.Message[];
+  const now = deps.clock();
+  const useReply =
+    !replyRefused &&
+    row.kind === "reply" &&
+    row.replyToken !== null &&
+    now < (row.replyExpiresAt ?? 0);
+  const result = await send(deps.line, row, messages, useReply);
+  const done = deps.clock();
+
+  if (result.ok) {
+    await deps.store.write((tx) => markSent(tx, row.id, done, attempts, result.note ?? null));
+    return;
+  }
+  if (useReply && result.invalidReplyToken) {
+    if (origin === "sweep") {
+      await deps.store.write((tx) => markSent(tx, row.id, done, attempts, "reply-token-used"));
+      return;
+    }
+    // The token was ours and unused, yet refused (expired in flight): push the same words.
+    await attempt(deps, { ...row, attempts }, "fresh", true);
+    return;
+  }
+  deps.log.warn("outbox.send_failed", {
+    outboxId: row.id,
+    kind: row.kind,
+    error: result.error,
+    retryable: result.retryable,
+    attempts,
+  });
+  if (result.retryable && attempts < maxAttempts) {
+    await deps.store.write((tx) =>
+      markRetry(tx, row.id, done + backoffMs(attempts), result.error, {
+        attempts,
+        dropReplyToken: replyRefused,
+      }),
+    );
+  } else {
+    await deps.store.write((tx) => markFailed(tx, row.id, result.error, attempts));
+  }
+}
+
+function send(
+  line: LineApi,
+  row: OutboxRow,
+  messages: messagingApi.Message[],
+  useReply: boolean,
+): Promise<SendResult> {
+  if (useReply && row.replyToken) return line.reply(row.replyToken, messages);
+  if (row.kind === "multicast") return line.multicast(row.recipients, messages, row.retryKey);
+  const to = row.recipients[0];
+  if (to === undefined)
+    return Promise.resolve({ ok: false, retryable: false, error: "no-recipient" });
+  return line.push(to, messages, row.retryKey);
+}
+
+/**
+ * Sends rows that a request just committed and still holds (their lease is the request's),
+ * one after another so that a person reads them in order.
+ */
+export async function sendFresh(deps: DeliveryDeps, rows: OutboxRow[]): Promise<void> {
+  for (const row of rows) {
+    try {
+      await attempt(deps, row, "fresh");
+    } catch (error) {
+      // The row stays pending; the sweep takes it when the lease runs out.
+      deps.log.error("outbox.fresh_send_error", { outboxId: row.id, ...describeError(error) });
+    }
+  }
+}
+
+/** One sweep: claims due rows and sends them. Returns how many it handled. */
+export async function deliverDue(deps: DeliveryDeps, limit = 100): Promise<number> {
+  const now = deps.clock();
+  const rows = await deps.store.write((tx) => claimDue(tx, now, sweepLeaseMs, limit));
+  await Promise.all(
+    rows.map((row) =>
+      attempt(deps, row, "sweep").catch((error: unknown) => {
+        deps.log.error("outbox.sweep_send_error", { outboxId: row.id, ...describeError(error) });
+      }),
+    ),
+  );
+  return rows.length;
+}

@@ -1,0 +1,38 @@
+// One scheduler tick, the same on Node (an interval) and Workers (a Cron Trigger).
+import { describeError } from "../log";
+import { deliverDue, type DeliveryDeps } from "./delivery";
+
+export interface TickReport {
+  delivered: number;
+}
+
+export async function runTick(deps: DeliveryDeps): Promise<TickReport> {
+  let delivered = 0;
+  try {
+    // drain what is due, a batch at a time, without letting one tick run forever
+    for (let round = 0; round < 10; round++) {
+      const handled = await deliverDue(deps, 100);
+      delivered += handled;
+      if (handled < 100) break;
+    }
+  } catch (error) {
+    deps.log.error("tick.failed", describeError(error));
+  }
+  return { delivered };
+}
+
+/** Runs `tick` every `everyMs` on Node, never two at once. Returns a stopper. */
+export function startTicker(tick: () => Promise<unknown>, everyMs: number): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = tick().finally(() => {
+      running = null;
+    });
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,28 @@
+// Builds the app's dependencies from parsed config; shared by the Node entry, tests and the bench.
+import type { AppDeps } from "./app-env";
+import { createLineApi } from "./bot/line-api";
+import { systemClock, type Clock } from "./clock";
+import type { Config } from "./config";
+import type { Emulator } from "./emulator/emulator";
+import { createFlowRegistry } from "./flows/registry";
+import { createLogger, type Logger } from "./log";
+import type { Store } from "./store/db";
+
+export function buildDeps(
+  config: Config,
+  store: Store,
+  options: { clock?: Clock; log?: Logger; emulator?: Emulator } = {},
+): AppDeps {
+  return {
+    config,
+    store,
+    line: createLineApi({
+      channelAccessToken: config.channelAccessToken,
+      baseUrl: config.lineApiBaseUrl,
+    }),
+    clock: options.clock ?? systemClock,
+    log: options.log ?? createLogger(),
+    flows: createFlowRegistry(),
+    emulator: options.emulator,
+  };
+}

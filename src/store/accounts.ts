@@ -1,0 +1,38 @@
+// LINE accounts the bot knows, and what it knows them as.
+import { eq, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "./db";
+import { lineAccounts } from "./schema";
+
+export type LineAccount = typeof lineAccounts.$inferSelect;
+
+/** Records that a LINE user was heard from, creating them as a guest the first time. */
+export async function touchAccount(tx: Tx, lineUserId: string, now: number): Promise<LineAccount> {
+  const rows = await tx
+    .insert(lineAccounts)
+    .values({ lineUserId, firstSeenAt: now, lastSeenAt: now })
+    .onConflictDoUpdate({
+      target: lineAccounts.lineUserId,
+      set: { lastSeenAt: sql`max(${lineAccounts.lastSeenAt}, ${now})` },
+    })
+    .returning();
+  const account = rows[0];
+  if (!account) throw new Error("account upsert returned no row");
+  return account;
+}
+
+export async function setFollowing(
+  tx: Tx,
+  lineUserId: string,
+  following: boolean,
+  now: number,
+): Promise<void> {
+  await tx
+    .update(lineAccounts)
+    .set({ following, unfollowedAt: following ? null : now })
+    .where(eq(lineAccounts.lineUserId, lineUserId));
+}
+
+export async function findAccount(db: Queryable, lineUserId: string): Promise<LineAccount | null> {
+  const rows = await db.select().from(lineAccounts).where(eq(lineAccounts.lineUserId, lineUserId));
+  return rows[0] ?? null;
+}

@@ -1,0 +1,123 @@
+// The outbox: every outbound message waits here, in the transaction that caused it, until LINE took it.
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "./db";
+import { outbox, type OutboxKind } from "./schema";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface NewOutboxMessage {
+  kind: OutboxKind;
+  recipients: string[];
+  messages: unknown[];
+  replyToken?: string | undefined;
+  replyExpiresAt?: number | undefined;
+  /** Held by the creator until then, so the sweep leaves a fresh reply to the request that made it. */
+  leaseUntil?: number | undefined;
+  sourceEventId?: string | undefined;
+  now: number;
+}
+
+export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<OutboxRow> {
+  const rows = await tx
+    .insert(outbox)
+    .values({
+      retryKey: crypto.randomUUID(),
+      kind: message.kind,
+      recipients: message.recipients,
+      messages: message.messages,
+      replyToken: message.replyToken ?? null,
+      replyExpiresAt: message.replyExpiresAt ?? null,
+      leaseUntil: message.leaseUntil ?? null,
+      sourceEventId: message.sourceEventId ?? null,
+      nextAttemptAt: message.now,
+      createdAt: message.now,
+    })
+    .returning();
+  const row = rows[0];
+  if (!row) throw new Error("outbox insert returned no row");
+  return row;
+}
+
+/**
+ * Takes up to `limit` due rows for sending: each gets a lease (so a concurrent sweep skips it)
+ * and its attempt counted before anything goes out.
+ */
+export async function claimDue(
+  tx: Tx,
+  now: number,
+  leaseMs: number,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const due = await tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.status, "pending"),
+        lte(outbox.nextAttemptAt, now),
+        or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(limit);
+  if (due.length === 0) return [];
+  return tx
+    .update(outbox)
+    .set({ leaseUntil: now + leaseMs, attempts: sql`${outbox.attempts} + 1` })
+    .where(
+      inArray(
+        outbox.id,
+        due.map((row) => row.id),
+      ),
+    )
+    .returning();
+}
+
+export async function markSent(
+  tx: Tx,
+  id: number,
+  now: number,
+  attempts: number,
+  note: string | null = null,
+) {
+  await tx
+    .update(outbox)
+    .set({ status: "sent", sentAt: now, attempts, leaseUntil: null, lastError: note })
+    .where(eq(outbox.id, id));
+}
+
+export async function markRetry(
+  tx: Tx,
+  id: number,
+  nextAttemptAt: number,
+  error: string,
+  change: { attempts?: number; dropReplyToken?: boolean } = {},
+) {
+  await tx
+    .update(outbox)
+    .set({
+      nextAttemptAt,
+      lastError: error,
+      leaseUntil: null,
+      ...(change.attempts === undefined ? {} : { attempts: change.attempts }),
+      ...(change.dropReplyToken ? { replyToken: null } : {}),
+    })
+    .where(eq(outbox.id, id));
+}
+
+export async function markFailed(tx: Tx, id: number, error: string, attempts?: number) {
+  await tx
+    .update(outbox)
+    .set({
+      status: "failed",
+      lastError: error,
+      leaseUntil: null,
+      ...(attempts === undefined ? {} : { attempts }),
+    })
+    .where(eq(outbox.id, id));
+}
+
+export async function findOutbox(db: Queryable, ids: number[]): Promise<OutboxRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.id, ids));
+}

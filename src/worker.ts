@@ -1,0 +1,41 @@
+// Cloudflare Workers entry: the same app, Turso over HTTP, the scheduler on a Cron Trigger.
+import { createClient } from "@libsql/client/web";
+import { drizzle } from "drizzle-orm/libsql/web";
+import type { ExecutionContext } from "hono";
+import { createApp } from "./app";
+import type { AppDeps } from "./app-env";
+import { ConfigError, loadConfig, type Config, type RawEnv } from "./config";
+import { runTick } from "./schedule/tick";
+import { buildDeps } from "./services";
+import { createStore } from "./store/db";
+import * as schema from "./store/schema";
+
+let cachedConfig: { env: RawEnv; config: Config } | undefined;
+
+function configFor(env: RawEnv): Config {
+  if (cachedConfig?.env === env) return cachedConfig.config;
+  const config = loadConfig(env);
+  // Emulator mode needs one process to hold its mock; on Workers a real channel is required.
+  if (config.emulator) throw new ConfigError("LINE_CHANNEL_SECRET is required on Workers");
+  cachedConfig = { env, config };
+  return config;
+}
+
+/** Services per request: Workers hand env to each request, and I/O objects must not be shared. */
+function depsFor(env: RawEnv): AppDeps {
+  const config = configFor(env);
+  const client = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  return buildDeps(
+    config,
+    createStore(drizzle(client, { schema }), () => client.close()),
+  );
+}
+
+const app = createApp((c) => depsFor(c.env as RawEnv));
+
+export default {
+  fetch: app.fetch,
+  scheduled(_controller: unknown, env: RawEnv, ctx: ExecutionContext) {
+    ctx.waitUntil(runTick(depsFor(env)));
+  },
+};

@@ -1,0 +1,70 @@
+// The environment table of CONTRACT.md, parsed once, failing closed with the variable's name.
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config";
+
+const fixedSecret = () => "generated-secret";
+
+describe("loadConfig", () => {
+  it("runs in emulator mode with the contract's defaults when nothing is set", () => {
+    const config = loadConfig({}, fixedSecret);
+    expect(config).toMatchObject({
+      port: 8787,
+      databaseUrl: "file:data/tsunagi.db",
+      emulator: true,
+      channelSecret: "generated-secret",
+      lineApiBaseUrl: "http://127.0.0.1:8787",
+      publicBaseUrl: "http://localhost:8787",
+    });
+  });
+
+  it("generates a fresh secret per start in emulator mode, never a fixed one", () => {
+    expect(loadConfig({}).channelSecret).not.toBe(loadConfig({}).channelSecret);
+  });
+
+  it("uses a real channel when its secret and token are set", () => {
+    const config = loadConfig({
+      PORT: "9000",
+      LINE_CHANNEL_SECRET: "s3cret",
+      LINE_CHANNEL_ACCESS_TOKEN: "t0ken",
+      DATABASE_URL: "libsql://tsunagi-example.turso.io",
+      DATABASE_AUTH_TOKEN: "db-token",
+      PUBLIC_BASE_URL: "https://tsunagi.example.jp/",
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      emulator: false,
+      channelSecret: "s3cret",
+      channelAccessToken: "t0ken",
+      lineApiBaseUrl: "https://api.line.me",
+      databaseUrl: "libsql://tsunagi-example.turso.io",
+      databaseAuthToken: "db-token",
+      publicBaseUrl: "https://tsunagi.example.jp",
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ LINE_CHANNEL_SECRET: "", PORT: "" }).emulator).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /^PORT /],
+    [{ PORT: "70000" }, /^PORT /],
+    [{ DATABASE_URL: "postgres://x" }, /^DATABASE_URL /],
+    [{ LINE_API_BASE_URL: "not a url" }, /^LINE_API_BASE_URL /],
+    [{ PUBLIC_BASE_URL: "ftp://x" }, /^PUBLIC_BASE_URL /],
+    [{ LINE_CHANNEL_SECRET: "s" }, /^LINE_CHANNEL_ACCESS_TOKEN is required/],
+  ])("stops with one line naming the variable for %j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("never puts a secret's value into its error", () => {
+    try {
+      loadConfig({ LINE_CHANNEL_SECRET: "very-secret-value", PORT: "x" });
+    } catch (error) {
+      expect(String(error)).not.toContain("very-secret-value");
+      return;
+    }
+    throw new Error("expected a ConfigError");
+  });
+});

@@ -1,0 +1,122 @@
+// The emulator's API: personas act on LINE, events go signed through the real /webhook.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "./support/app";
+import { countRows, eventRows, processedEvents } from "./support/queries";
+
+let t: TestApp;
+
+beforeEach(async () => {
+  t = await createTestApp({ emulator: true });
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+async function post(path: string, body: unknown) {
+  return t.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+async function newPersona(displayName = "たなか") {
+  const response = await post("/emulator/api/personas", { displayName });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { userId: string };
+}
+
+async function transcript(userId: string, after = 0) {
+  await t.background.drain();
+  const response = await t.request(`/emulator/api/transcript?userId=${userId}&after=${after}`);
+  return (
+    (await response.json()) as {
+      items: { seq: number; from: string; message: { text?: string } }[];
+    }
+  ).items;
+}
+
+describe("the emulator", () => {
+  it("follows, chats and shows the bot's replies in order", async () => {
+    const { userId } = await newPersona();
+    expect(await (await post("/emulator/api/send", { userId, type: "follow" })).json()).toEqual({
+      webhookStatus: 200,
+    });
+    await t.background.drain();
+    await post("/emulator/api/send", { userId, type: "text", text: "ヘルプ" });
+    const items = await transcript(userId);
+    expect(items.map((item) => item.from)).toEqual(["user", "bot", "bot", "user", "bot"]);
+    expect(items[4]?.message.text).toContain("つなぎ は");
+    const later = await transcript(userId, items[2]?.seq ?? 0);
+    expect(later).toHaveLength(2);
+    const events = await eventRows(t.db.store);
+    expect(events.map((row) => [row.eventType, row.outcome])).toEqual([
+      ["follow", "handled"],
+      ["message", "handled"],
+    ]);
+  });
+
+  it("sends stickers, images, postbacks and unfollow like LINE", async () => {
+    const { userId } = await newPersona();
+    for (const action of [
+      { type: "sticker" },
+      { type: "image" },
+      { type: "postback", data: "action=noop", displayText: "はい" },
+      { type: "unfollow" },
+      { type: "follow" },
+    ]) {
+      expect(await (await post("/emulator/api/send", { userId, ...action })).json()).toEqual({
+        webhookStatus: 200,
+      });
+    }
+    expect(await countRows(t.db.store, processedEvents)).toBe(5);
+    const follow = (await eventRows(t.db.store)).at(-1);
+    expect(follow?.eventType).toBe("follow");
+  });
+
+  it.each([
+    ["an empty persona name", "/emulator/api/personas", { displayName: " " }, 400],
+    ["an unknown action", "/emulator/api/send", { userId: "U0", type: "teleport" }, 400],
+    ["an empty text", "/emulator/api/send", { userId: "U0", type: "text", text: "" }, 400],
+    [
+      "an unknown persona",
+      "/emulator/api/send",
+      { userId: "Uffffffffffffffffffffffffffffffff", type: "follow" },
+      404,
+    ],
+  ])("refuses %s with a clear error", async (_name, path, body, status) => {
+    const response = await post(path, body);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toHaveProperty("error.message");
+  });
+
+  it("refuses a transcript for something that is not a LINE user id", async () => {
+    const response = await t.request("/emulator/api/transcript?userId=../../etc");
+    expect(response.status).toBe(400);
+  });
+
+  it("serves the chat page with its script and style from the same origin", async () => {
+    const page = await t.request("/emulator");
+    const html = await page.text();
+    expect(html).toContain('src="/emulator/chat.js"');
+    expect((await t.request("/emulator/chat.js")).headers.get("content-type")).toContain(
+      "javascript",
+    );
+    expect((await t.request("/emulator/chat.css")).headers.get("content-type")).toContain(
+      "text/css",
+    );
+  });
+});
+
+describe("without emulator mode", () => {
+  it("serves neither the emulator nor the mock API", async () => {
+    const plain = await createTestApp();
+    try {
+      expect((await plain.request("/emulator")).status).toBe(404);
+      expect((await plain.request("/v2/bot/message/push", { method: "POST" })).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
