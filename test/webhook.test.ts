@@ -13,6 +13,7 @@ import {
   unfollowEvent,
   webhookBody,
 } from "./support/events";
+import { conversations } from "../src/store/schema";
 import {
   accountOf,
   countRows,
@@ -211,6 +212,27 @@ describe("a person on LINE", () => {
       webhookBody(followEvent(userId, { replyToken: t.mock.issueReplyToken(userId) }, true)),
     );
     expect((await accountOf(t.db.store, userId))?.following).toBe(true);
+  });
+});
+
+describe("saved conversation state", () => {
+  it("restarts politely from a state no flow can read, and clears it", async () => {
+    const userId = newLineUserId();
+    await t.db.store.write(async (tx) => {
+      await tx.insert(conversations).values({
+        lineUserId: userId,
+        flow: "retired-flow",
+        state: { flow: "retired-flow", version: 0 },
+        updatedAt: 0,
+      });
+    });
+    const response = await t.postWebhook(
+      webhookBody(textEvent(userId, "こんにちは", { replyToken: t.mock.issueReplyToken(userId) })),
+    );
+    expect(response.status).toBe(200);
+    await t.background.drain();
+    expect(textsOf(t.mock.messagesTo(userId)).join("")).toMatch(/ごめんなさい[\s\S]*ばんごう/);
+    expect(await t.db.store.db.select().from(conversations)).toEqual([]);
   });
 });
 
