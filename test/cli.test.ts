@@ -79,6 +79,37 @@ describe("npm run admin -- bootstrap", () => {
   });
 });
 
+describe("npm run db:migrate", () => {
+  it("applies the committed migrations to DATABASE_URL", async () => {
+    const url = `file:${join(dir, "migrated.db")}`;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/migrate.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ migrated: true });
+    const { createClient } = await import("@libsql/client");
+    const client = createClient({ url });
+    try {
+      const tables = await client.execute("select name from sqlite_master where type = 'table'");
+      expect(tables.rows.map((row) => row.name)).toContain("processed_events");
+    } finally {
+      client.close();
+    }
+  });
+
+  it("names the variable when DATABASE_URL is not a libSQL URL", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/migrate.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: "mysql://nope" },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^error: DATABASE_URL /);
+  });
+});
+
 describe("npm start", () => {
   it("stops with one clear line when a variable is wrong", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "src/node.ts"], {
