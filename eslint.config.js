@@ -30,5 +30,5 @@ export default tseslint.config(
     files: ["*.config.ts", "*.config.js", "src/worker.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
-  { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
 );

@@ -73,6 +73,13 @@ describe("the emulator", () => {
     expect(await countRows(t.db.store, processedEvents)).toBe(5);
     const follow = (await eventRows(t.db.store)).at(-1);
     expect(follow?.eventType).toBe("follow");
+    // following again after a block is an unblock, and the bot says welcome back
+    const items = await transcript(userId);
+    expect(items.at(-2)?.message.text).toContain("また つながって");
+    const personas = (await (await t.request("/emulator/api/personas")).json()) as {
+      items: { following: boolean; blockedBefore: boolean }[];
+    };
+    expect(personas.items[0]).toMatchObject({ following: true, blockedBefore: true });
   });
 
   it.each([

@@ -24,7 +24,7 @@ describe("a guest with no conversation", () => {
     [
       "unblock",
       { type: "follow", unblocked: true },
-      /ともだち ついか/,
+      /また つながって[\s\S]*ばんごう/,
       [{ type: "setFollowing", following: true }],
     ],
     ["a greeting", { type: "text", text: "こんにちは" }, /ばんごう/, []],

@@ -34,6 +34,7 @@ export function buildEvent(
   userId: string,
   now: number,
   replyToken: string | undefined,
+  unblocked = false,
 ): Record<string, unknown> {
   const common = {
     timestamp: now,
@@ -74,7 +75,7 @@ export function buildEvent(
     case "postback":
       return { type: "postback", ...common, postback: { data: action.data } };
     case "follow":
-      return { type: "follow", ...common, follow: { isUnblocked: false } };
+      return { type: "follow", ...common, follow: { isUnblocked: unblocked } };
     case "unfollow":
       return { type: "unfollow", ...common };
   }

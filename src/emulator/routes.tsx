@@ -39,18 +39,12 @@ export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
     const persona = emulator.personas.get(input.data.userId);
     if (!persona) throw new AppError("not_found", "No such persona");
     const { config } = c.var.deps;
-    const action: EmulatorAction = input.data;
+    const { userId: _userId, ...action }: { userId: string } & EmulatorAction = input.data;
     const now = c.var.deps.clock();
     // LINE gives no reply token with unfollow: there is nobody left to reply to.
     const replyToken =
       action.type === "unfollow" ? undefined : emulator.line.issueReplyToken(persona.userId);
-    const event = buildEvent(action, persona.userId, now, replyToken);
-    if (action.type === "follow") {
-      (event.follow as { isUnblocked: boolean }).isUnblocked = persona.blockedBefore;
-    }
-    persona.following =
-      action.type === "follow" ? true : action.type === "unfollow" ? false : persona.following;
-    if (action.type === "unfollow") persona.blockedBefore = true;
+    const event = buildEvent(action, persona.userId, now, replyToken, persona.blockedBefore);
     emulator.recordUser(persona.userId, action);
 
     const body = JSON.stringify({
@@ -68,6 +62,10 @@ export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
       }),
       c.executionCtx,
     );
+    if (response.ok && (action.type === "follow" || action.type === "unfollow")) {
+      persona.following = action.type === "follow";
+      if (action.type === "unfollow") persona.blockedBefore = true;
+    }
     return c.json({ webhookStatus: response.status });
   });
 

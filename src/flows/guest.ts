@@ -9,7 +9,9 @@ export function guestStep(input: Inbound, _ctx: FlowContext): Step {
     case "follow":
       return {
         state: null,
-        replies: words.welcome(),
+        replies: input.unblocked
+          ? [...words.welcomeBack(), ...words.askForCode()]
+          : words.welcome(),
         effects: [{ type: "setFollowing", following: true }],
       };
     case "unfollow":
