@@ -2,7 +2,6 @@
 import type { LineApi } from "./bot/line-api";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
-import type { Emulator } from "./emulator/emulator";
 import type { FlowRegistry } from "./flows/router";
 import type { Logger } from "./log";
 import type { Store } from "./store/db";
@@ -14,8 +13,6 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   flows: FlowRegistry;
-  /** The stand-in for LINE, present only in emulator mode. */
-  emulator?: Emulator | undefined;
 }
 
 export interface AppEnv {

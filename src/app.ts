@@ -6,15 +6,18 @@ import { secureHeaders } from "hono/secure-headers";
 import { sql } from "drizzle-orm";
 import type { AppDeps, AppEnv } from "./app-env";
 import { webhookRoutes } from "./bot/webhook";
-import { mockLineApp } from "./emulator/mock-line";
-import { emulatorRoutes } from "./emulator/routes";
 import { AppError, errorBody } from "./errors";
 import { describeError } from "./log";
 
 /** Deps fixed for the process (Node), or built per request from the platform's env (Workers). */
 export type DepsSource = AppDeps | ((c: Context<AppEnv>) => AppDeps);
 
-export function createApp(source: DepsSource) {
+export interface AppOptions {
+  /** Extra routes of one entry (Node mounts the emulator here; Workers have none). */
+  mount?: (app: Hono<AppEnv>) => void;
+}
+
+export function createApp(source: DepsSource, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -49,15 +52,7 @@ export function createApp(source: DepsSource) {
   });
 
   app.route("/", webhookRoutes());
-  // Emulator mode (Node, no LINE channel): the chat page and a mock Messaging API in the same app.
-  const emulator = typeof source === "function" ? undefined : source.emulator;
-  if (emulator) {
-    app.route("/", mockLineApp(emulator.line));
-    app.route(
-      "/",
-      emulatorRoutes(emulator, async (request, ctx) => app.fetch(request, {}, ctx)),
-    );
-  }
+  options.mount?.(app);
 
   app.notFound((c) => c.json(errorBody("not_found", "Not found"), 404));
   app.onError((error, c) => {

@@ -5,6 +5,7 @@ import { createBackground } from "./background";
 import { ConfigError, loadConfig } from "./config";
 import { Emulator } from "./emulator/emulator";
 import { MockLine } from "./emulator/mock-line";
+import { mountEmulator } from "./emulator/mount";
 import { createLogger, describeError } from "./log";
 import { runTick, startTicker } from "./schedule/tick";
 import { buildDeps } from "./services";
@@ -19,8 +20,10 @@ async function main(): Promise<void> {
   const emulator = config.emulator
     ? new Emulator(new MockLine(config.channelAccessToken))
     : undefined;
-  const deps = buildDeps(config, store, { log, emulator });
-  const app = createApp(deps);
+  const deps = buildDeps(config, store, { log });
+  const app = createApp(deps, {
+    mount: emulator ? (routes) => mountEmulator(routes, emulator) : undefined,
+  });
   const background = createBackground((error) => {
     log.error("background.failed", describeError(error));
   });

@@ -3,7 +3,6 @@ import type { AppDeps } from "./app-env";
 import { createLineApi } from "./bot/line-api";
 import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
-import type { Emulator } from "./emulator/emulator";
 import { createFlowRegistry } from "./flows/registry";
 import { createLogger, type Logger } from "./log";
 import type { Store } from "./store/db";
@@ -11,7 +10,7 @@ import type { Store } from "./store/db";
 export function buildDeps(
   config: Config,
   store: Store,
-  options: { clock?: Clock; log?: Logger; emulator?: Emulator } = {},
+  options: { clock?: Clock; log?: Logger } = {},
 ): AppDeps {
   return {
     config,
@@ -23,6 +22,5 @@ export function buildDeps(
     clock: options.clock ?? systemClock,
     log: options.log ?? createLogger(),
     flows: createFlowRegistry(),
-    emulator: options.emulator,
   };
 }

@@ -66,7 +66,7 @@ describe("the emulator chat page", () => {
     await follow.waitFor({ state: "visible" });
     expect(await follow.textContent()).toContain("友だち追加");
     const userId = await chosenUserId();
-    expect(t.deps.emulator?.personas.get(userId)?.displayName).toBe("さくら");
+    expect(t.emulator?.personas.get(userId)?.displayName).toBe("さくら");
     expect(await page.evaluate(() => localStorage.getItem("tsunagi.emulator.userId"))).toBe(userId);
 
     await follow.click();
@@ -189,7 +189,7 @@ describe("the emulator chat page", () => {
     await seeBubble("user", "はい、つづけます");
     await page.screenshot({ path: "/tmp/emulator.png" });
 
-    const sent = t.deps.emulator?.entriesFor(userId, 0).filter((entry) => entry.from === "user");
+    const sent = t.emulator?.entriesFor(userId, 0).filter((entry) => entry.from === "user");
     expect(sent?.slice(-3).map((entry) => entry.message)).toMatchObject([
       { type: "text", text: "ふつう です" },
       { type: "postback", data: "mood=good", displayText: "げんき" },

@@ -9,6 +9,7 @@ import type { Clock } from "../../src/clock";
 import { loadConfig, type Config } from "../../src/config";
 import { Emulator } from "../../src/emulator/emulator";
 import { MockLine, mockLineApp } from "../../src/emulator/mock-line";
+import { mountEmulator } from "../../src/emulator/mount";
 import { silentLogger, type Logger } from "../../src/log";
 import { buildDeps } from "../../src/services";
 import { createTestStore, type TestStore } from "./db";
@@ -22,6 +23,8 @@ export interface TestApp {
   config: Config;
   db: TestStore;
   mock: MockLine;
+  /** The emulator, when the app was built with `emulator: true`. */
+  emulator: Emulator | undefined;
   background: Background;
   /** The mock Messaging API's origin on loopback. */
   lineBaseUrl: string;
@@ -64,9 +67,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const deps = buildDeps(config, db.store, {
     clock,
     log: options.log ?? silentLogger,
-    emulator,
   });
-  const app = createApp(deps);
+  const app = createApp(deps, {
+    mount: emulator ? (routes) => mountEmulator(routes, emulator) : undefined,
+  });
   const background = createBackground();
   const request = async (path: string, init?: RequestInit) =>
     app.request(path, init, {}, background);
@@ -76,6 +80,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     db,
     mock,
+    emulator,
     background,
     lineBaseUrl: mockServer.url,
     request,
