@@ -6,6 +6,8 @@ import { secureHeaders } from "hono/secure-headers";
 import { sql } from "drizzle-orm";
 import type { AppDeps, AppEnv } from "./app-env";
 import { webhookRoutes } from "./bot/webhook";
+import { apiRoutesApp } from "./dashboard/api";
+import { sameOriginOnly } from "./dashboard/same-origin";
 import { AppError, errorBody } from "./errors";
 import { describeError } from "./log";
 
@@ -51,7 +53,10 @@ export function createApp(source: DepsSource, options: AppOptions = {}) {
     }
   });
 
+  // Cross-site form posts are refused everywhere but the webhook (LINE posts it, signed).
+  app.use("/api/*", sameOriginOnly());
   app.route("/", webhookRoutes());
+  app.route("/", apiRoutesApp());
   options.mount?.(app);
 
   app.notFound((c) => c.json(errorBody("not_found", "Not found"), 404));

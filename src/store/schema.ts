@@ -139,3 +139,250 @@ export const outbox = sqliteTable(
     index("outbox_source_event_idx").on(t.sourceEventId),
   ],
 );
+
+/** A staff login. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    /** Absolute end, whatever the activity. */
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [
+    // logging a staff member out everywhere (password change)
+    index("sessions_staff_idx").on(t.staffId),
+  ],
+);
+
+/** Failed logins per email (existing or not), for throttling without revealing which exist. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    // counting one email's failures in the window
+    index("login_failures_email_idx").on(t.email, t.at),
+  ],
+);
+
+export const registrantStatuses = ["active", "paused", "ended"] as const;
+export type RegistrantStatus = (typeof registrantStatuses)[number];
+
+export const registrants = sqliteTable(
+  "registrants",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    displayName: text("display_name").notNull(),
+    /** Set when the person sent their link code from LINE. */
+    lineUserId: text("line_user_id"),
+    linkedAt: integer("linked_at"),
+    /** Consent to the check-ins (APPI): set when given, cleared when withdrawn. */
+    consentedAt: integer("consented_at"),
+    status: text("status", { enum: registrantStatuses }).notNull().default("active"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    // a center's registrant list, by name
+    index("registrants_center_idx").on(t.centerId, t.displayName),
+    // who is this LINE user? (one LINE account links to one person)
+    uniqueIndex("registrants_line_user_unique").on(t.lineUserId),
+  ],
+);
+
+export const employers = sqliteTable(
+  "employers",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    // a center's employers
+    index("employers_center_idx").on(t.centerId),
+  ],
+);
+
+export const employerContacts = sqliteTable(
+  "employer_contacts",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    displayName: text("display_name").notNull(),
+    lineUserId: text("line_user_id"),
+    linkedAt: integer("linked_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    // an employer's contacts
+    index("employer_contacts_employer_idx").on(t.employerId),
+    uniqueIndex("employer_contacts_line_user_unique").on(t.lineUserId),
+  ],
+);
+
+/** Who works where: the link an employer contact's reports and the registrant's consent cover. */
+export const employments = sqliteTable(
+  "employments",
+  {
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("employments_pair_unique").on(t.registrantId, t.employerId),
+    // an employer's registrants (employer reports)
+    index("employments_employer_idx").on(t.employerId),
+  ],
+);
+
+export const linkSubjects = ["registrant", "employer_contact", "staff"] as const;
+export type LinkSubject = (typeof linkSubjects)[number];
+
+/** One-time link codes. Only a hash is stored; the code is shown once to staff. */
+export const linkCodes = sqliteTable(
+  "link_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    subjectType: text("subject_type", { enum: linkSubjects }).notNull(),
+    subjectId: text("subject_id").notNull(),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [
+    // a new code for a person retires their older ones
+    index("link_codes_subject_idx").on(t.subjectType, t.subjectId),
+  ],
+);
+
+export const checkinStatuses = ["sent", "in_progress", "completed", "missed"] as const;
+export type CheckinStatus = (typeof checkinStatuses)[number];
+
+export const checkins = sqliteTable(
+  "checkins",
+  {
+    id: text("id").primaryKey(),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    status: text("status", { enum: checkinStatuses }).notNull(),
+    sentAt: integer("sent_at").notNull(),
+    completedAt: integer("completed_at"),
+  },
+  (t) => [
+    // a registrant's latest check-in, and their history newest first
+    index("checkins_registrant_idx").on(t.registrantId, t.sentAt),
+  ],
+);
+
+export const escalationStatuses = ["open", "acknowledged", "resolved"] as const;
+export type EscalationStatus = (typeof escalationStatuses)[number];
+
+export const escalations = sqliteTable(
+  "escalations",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    category: text("category").notNull(),
+    severity: text("severity").notNull(),
+    /** 0 urgent … 3 low: the queue sorts on this, so it is a number. */
+    severityRank: integer("severity_rank").notNull(),
+    status: text("status", { enum: escalationStatuses }).notNull().default("open"),
+    source: text("source").notNull(),
+    summary: text("summary").notNull(),
+    openedAt: integer("opened_at").notNull(),
+    ackDueAt: integer("ack_due_at").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    acknowledgedBy: text("acknowledged_by"),
+    assignedTo: text("assigned_to"),
+    resolvedAt: integer("resolved_at"),
+    resolvedBy: text("resolved_by"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // the queue: a center's unresolved escalations, most urgent first, then by deadline
+    index("escalations_queue_idx").on(t.centerId, t.status, t.severityRank, t.ackDueAt),
+    // a registrant's escalations (detail page; dedup per registrant and category)
+    index("escalations_registrant_idx").on(t.registrantId, t.category, t.status),
+  ],
+);
+
+export const escalationEventKinds = [
+  "opened",
+  "signal",
+  "acknowledged",
+  "assigned",
+  "note",
+  "resolved",
+  "reescalated",
+] as const;
+export type EscalationEventKind = (typeof escalationEventKinds)[number];
+
+/** The timeline of an escalation; `signal` rows carry the evidence shown to staff. */
+export const escalationEvents = sqliteTable(
+  "escalation_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    escalationId: text("escalation_id")
+      .notNull()
+      .references(() => escalations.id),
+    kind: text("kind", { enum: escalationEventKinds }).notNull(),
+    at: integer("at").notNull(),
+    actorStaffId: text("actor_staff_id"),
+    /** Note text, the evidence quoted, the assignee: by kind. */
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    // one escalation's timeline in order
+    index("escalation_events_escalation_idx").on(t.escalationId, t.at),
+  ],
+);
+
+/** Who saw or changed what (APPI: records of who looked at sensitive data). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    actorStaffId: text("actor_staff_id").notNull(),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id"),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    // a center's audit trail, newest first, paged by id
+    index("audit_log_center_idx").on(t.centerId, t.id),
+  ],
+);

@@ -1,5 +1,5 @@
 // Centers and staff accounts.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { centers, staff, type StaffRole } from "./schema";
 
@@ -41,5 +41,36 @@ export async function createStaff(
 
 export async function findStaffByEmail(db: Queryable, email: string) {
   const rows = await db.select().from(staff).where(eq(staff.email, email));
+  return rows[0] ?? null;
+}
+
+export async function findStaffInCenter(db: Queryable, centerId: string, id: string) {
+  const rows = await db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.centerId, centerId), eq(staff.id, id)));
+  return rows[0] ?? null;
+}
+
+export async function listStaff(db: Queryable, centerId: string) {
+  return db
+    .select({
+      id: staff.id,
+      email: staff.email,
+      displayName: staff.displayName,
+      role: staff.role,
+      createdAt: staff.createdAt,
+    })
+    .from(staff)
+    .where(eq(staff.centerId, centerId))
+    .orderBy(staff.displayName);
+}
+
+export async function setPasswordHash(tx: Tx, staffId: string, passwordHash: string) {
+  await tx.update(staff).set({ passwordHash }).where(eq(staff.id, staffId));
+}
+
+export async function findCenter(db: Queryable, id: string) {
+  const rows = await db.select().from(centers).where(eq(centers.id, id));
   return rows[0] ?? null;
 }

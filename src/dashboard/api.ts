@@ -1,0 +1,314 @@
+// The staff JSON API of CONTRACT.md: one table of routes, each with the least role it needs.
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import * as z from "zod";
+import { AppError, errorBody } from "../errors";
+import { categoryKeys } from "../escalation/categories";
+import {
+  escalationStatuses,
+  staffRoles,
+  type EscalationStatus,
+  type StaffRole,
+} from "../store/schema";
+import { emailSchema } from "./accounts";
+import { changePassword, login, logout } from "./auth";
+import { iso } from "./scope";
+import { clearSessionCookie, requireStaff, setSessionCookie } from "./session-middleware";
+import type { StaffEnv } from "./staff-env";
+
+const name = (max: number) => z.string().trim().min(1, { message: "is required" }).max(max);
+const id = z.string().min(1).max(64);
+
+const schemas = {
+  login: z.object({ email: z.string().max(254), password: z.string().max(1024) }),
+  password: z.object({
+    currentPassword: z.string().max(1024),
+    newPassword: z.string().min(12, { message: "must be at least 12 characters" }).max(1024),
+  }),
+  registrant: z.object({ displayName: name(60) }),
+  employer: z.object({ name: name(100) }),
+  contact: z.object({ displayName: name(60) }),
+  employment: z.object({ employerId: id }),
+  staff: z.object({ email: emailSchema, displayName: name(60), role: z.enum(staffRoles) }),
+  assign: z.object({ staffId: id }),
+  note: z.object({ text: name(2000) }),
+  resolve: z.object({ note: name(2000) }),
+};
+
+/** Reads a JSON body (and only JSON: a form post cannot pass for one) against a schema. */
+async function input<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  if (!/^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
+    throw new AppError("bad_request", "Content-Type must be application/json");
+  }
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new AppError("bad_request", "Body is not JSON");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "body";
+    throw new AppError("bad_request", `${field} ${issue?.message ?? "is invalid"}`);
+  }
+  return parsed.data;
+}
+
+const statusQuery: Record<string, EscalationStatus[]> = {
+  open: ["open"],
+  acknowledged: ["acknowledged"],
+  resolved: ["resolved"],
+  all: [...escalationStatuses],
+};
+
+function queueFilter(c: Context<StaffEnv>) {
+  const status = c.req.query("status") ?? "";
+  const statuses =
+    status === "" ? (["open", "acknowledged"] as EscalationStatus[]) : statusQuery[status];
+  if (!statuses)
+    throw new AppError("bad_request", "status must be open, acknowledged, resolved or all");
+  const category = c.req.query("category") || undefined;
+  if (category !== undefined && !(categoryKeys as string[]).includes(category)) {
+    throw new AppError("bad_request", "category is not a known category");
+  }
+  const assignee = c.req.query("assignee") || undefined;
+  const limit = Number(c.req.query("limit") ?? "500");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 2000) {
+    throw new AppError("bad_request", "limit must be a whole number from 1 to 2000");
+  }
+  return {
+    statuses,
+    category,
+    assignedTo: assignee === "me" ? c.var.actor.staffId : assignee,
+    limit,
+  };
+}
+
+export type Method = "get" | "post";
+
+export interface ApiRoute {
+  method: Method;
+  path: string;
+  /** The least role that may call it. */
+  role: StaffRole;
+  handle: (c: Context<StaffEnv>) => Promise<Response>;
+}
+
+/** Every authenticated route; tests walk this table for the boundary checks. */
+export const apiRoutes: ApiRoute[] = [
+  {
+    method: "post",
+    path: "/api/logout",
+    role: "caseworker",
+    handle: async (c) => {
+      await logout(c.var.deps.store, c.var.sessionToken);
+      clearSessionCookie(c);
+      return c.json({ ok: true });
+    },
+  },
+  {
+    method: "get",
+    path: "/api/me",
+    role: "caseworker",
+    handle: async (c) => {
+      const { actor } = c.var;
+      return Promise.resolve(
+        c.json({
+          id: actor.staffId,
+          email: actor.email,
+          displayName: actor.displayName,
+          role: actor.role,
+          centerId: actor.centerId,
+        }),
+      );
+    },
+  },
+  {
+    method: "post",
+    path: "/api/me/password",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.password);
+      await changePassword(c.var.deps.store, c.var.actor, c.var.sessionToken, body);
+      return c.json({ ok: true });
+    },
+  },
+  {
+    method: "get",
+    path: "/api/escalations",
+    role: "caseworker",
+    handle: async (c) => c.json({ items: await c.var.scope.listEscalations(queueFilter(c)) }),
+  },
+  {
+    method: "get",
+    path: "/api/escalations/:id",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.getEscalation(c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/escalations/:id/acknowledge",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.acknowledge(c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/escalations/:id/assign",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.assign);
+      return c.json(await c.var.scope.assign(c.req.param("id") ?? "", body.staffId));
+    },
+  },
+  {
+    method: "post",
+    path: "/api/escalations/:id/notes",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.note);
+      return c.json(await c.var.scope.addNote(c.req.param("id") ?? "", body.text));
+    },
+  },
+  {
+    method: "post",
+    path: "/api/escalations/:id/resolve",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.resolve);
+      return c.json(await c.var.scope.resolve(c.req.param("id") ?? "", body.note));
+    },
+  },
+  {
+    method: "post",
+    path: "/api/registrants",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.registrant);
+      return c.json(await c.var.scope.createRegistrant(body.displayName), 201);
+    },
+  },
+  {
+    method: "get",
+    path: "/api/registrants",
+    role: "caseworker",
+    handle: async (c) => c.json({ items: await c.var.scope.listRegistrants() }),
+  },
+  {
+    method: "get",
+    path: "/api/registrants/:id",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.getRegistrant(c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/employers",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.employment);
+      return c.json(await c.var.scope.linkEmployment(c.req.param("id") ?? "", body.employerId));
+    },
+  },
+  {
+    method: "get",
+    path: "/api/employers",
+    role: "caseworker",
+    handle: async (c) => c.json({ items: await c.var.scope.listEmployers() }),
+  },
+  {
+    method: "post",
+    path: "/api/employers",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.employer);
+      return c.json(await c.var.scope.createEmployer(body.name), 201);
+    },
+  },
+  {
+    method: "post",
+    path: "/api/employers/:id/contacts",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.contact);
+      return c.json(
+        await c.var.scope.createEmployerContact(c.req.param("id") ?? "", body.displayName),
+        201,
+      );
+    },
+  },
+  {
+    method: "get",
+    path: "/api/staff",
+    role: "caseworker",
+    handle: async (c) => c.json({ items: await c.var.scope.listStaff() }),
+  },
+  {
+    method: "post",
+    path: "/api/staff",
+    role: "supervisor",
+    handle: async (c) => {
+      const body = await input(c, schemas.staff);
+      return c.json(await c.var.scope.createStaff(body), 201);
+    },
+  },
+  {
+    method: "get",
+    path: "/api/audit",
+    role: "supervisor",
+    handle: async (c) => {
+      const beforeText = c.req.query("before");
+      const before = beforeText === undefined ? undefined : Number(beforeText);
+      const limit = Number(c.req.query("limit") ?? "100");
+      if (
+        (before !== undefined && !Number.isInteger(before)) ||
+        !Number.isInteger(limit) ||
+        limit < 1 ||
+        limit > 500
+      ) {
+        throw new AppError(
+          "bad_request",
+          "before and limit must be whole numbers (limit 1 to 500)",
+        );
+      }
+      const items = await c.var.scope.pageAudit({ before, limit });
+      return c.json({
+        items: items.map((item) => ({ ...item, at: iso(item.at) })),
+        nextBefore: items.length === limit ? (items.at(-1)?.id ?? null) : null,
+      });
+    },
+  },
+];
+
+export function apiRoutesApp() {
+  const app = new Hono<StaffEnv>();
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json(errorBody("payload_too_large", "Body is over 64 KiB"), 413),
+    }),
+  );
+
+  app.post("/api/login", async (c) => {
+    const body = await input(c, schemas.login);
+    const deps = c.var.deps;
+    const { token, actor } = await login(deps.store, body, deps.clock());
+    setSessionCookie(c, token);
+    return c.json({
+      id: actor.staffId,
+      email: actor.email,
+      displayName: actor.displayName,
+      role: actor.role,
+    });
+  });
+
+  const denied = (c: Context<StaffEnv>, why: "no-session" | "forbidden") =>
+    why === "no-session"
+      ? c.json(errorBody("unauthorized", "Log in first"), 401)
+      : c.json(errorBody("forbidden", "Your role may not do this"), 403);
+
+  for (const route of apiRoutes) {
+    app.on(route.method.toUpperCase(), route.path, requireStaff(route.role, denied), route.handle);
+  }
+  return app;
+}

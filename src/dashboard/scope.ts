@@ -1,0 +1,384 @@
+// The center boundary: everything staff read or change goes through here, filtered by their center,
+// and every read of personal data and every change is written to the audit log first.
+import type { Clock } from "../clock";
+import { AppError } from "../errors";
+import { insertAudit, pageAudit } from "../store/audit";
+import type { Store, Tx } from "../store/db";
+import {
+  findEscalation,
+  insertEscalationEvent,
+  listQueue,
+  timelineOf,
+  updateEscalation,
+  type QueueFilter,
+} from "../store/escalations";
+import { insertLinkCode } from "../store/link-codes";
+import {
+  employersOf,
+  findEmployer,
+  findRegistrant,
+  insertEmployer,
+  insertEmployerContact,
+  insertEmployment,
+  insertRegistrant,
+  latestCheckin,
+  listEmployers,
+  listRegistrants,
+} from "../store/registrants";
+import type { LinkSubject, StaffRole } from "../store/schema";
+import { createStaff, EmailTakenError, findStaffInCenter, listStaff } from "../store/staff";
+import type { Actor } from "./auth";
+import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code";
+import { generatePassword, hashPassword } from "./password";
+
+export class CenterScope {
+  constructor(
+    readonly actor: Actor,
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  private get centerId(): string {
+    return this.actor.centerId;
+  }
+
+  private audit(tx: Tx, action: string, subjectType: string, subjectId: string | null, at: number) {
+    return insertAudit(tx, {
+      centerId: this.centerId,
+      actorStaffId: this.actor.staffId,
+      action,
+      subjectType,
+      subjectId,
+      at,
+    });
+  }
+
+  /** Records a read before it happens: no audit entry, no data. */
+  private recordRead(action: string, subjectType: string, subjectId: string | null) {
+    const now = this.clock();
+    return this.store.write((tx) => this.audit(tx, action, subjectType, subjectId, now));
+  }
+
+  // Registrants
+
+  async listRegistrants() {
+    await this.recordRead("registrant.list", "registrant", null);
+    const rows = await listRegistrants(this.store.db, this.centerId);
+    return rows.map((row) => ({
+      id: row.id,
+      displayName: row.displayName,
+      status: row.status,
+      linked: row.lineUserId !== null,
+      consented: row.consentedAt !== null,
+      createdAt: iso(row.createdAt),
+    }));
+  }
+
+  async getRegistrant(id: string) {
+    const row = await findRegistrant(this.store.db, this.centerId, id);
+    if (!row) throw new AppError("not_found", "No such registrant");
+    await this.recordRead("registrant.read", "registrant", id);
+    return {
+      id: row.id,
+      displayName: row.displayName,
+      status: row.status,
+      linked: row.lineUserId !== null,
+      linkedAt: isoOrNull(row.linkedAt),
+      consented: row.consentedAt !== null,
+      consentedAt: isoOrNull(row.consentedAt),
+      createdAt: iso(row.createdAt),
+      latestCheckin: checkinJson(await latestCheckin(this.store.db, row.id)),
+      employers: await employersOf(this.store.db, row.id),
+    };
+  }
+
+  async createRegistrant(displayName: string) {
+    const now = this.clock();
+    const code = generateLinkCode();
+    const codeHash = await hashLinkCode(code);
+    return this.store.write(async (tx) => {
+      const row = await insertRegistrant(tx, { centerId: this.centerId, displayName, now });
+      await this.issueCode(tx, "registrant", row.id, codeHash, now);
+      await this.audit(tx, "registrant.create", "registrant", row.id, now);
+      return { id: row.id, linkCode: code, linkCodeExpiresAt: iso(now + linkCodeLifetimeMs) };
+    });
+  }
+
+  private issueCode(
+    tx: Tx,
+    subject: LinkSubject,
+    subjectId: string,
+    codeHash: string,
+    now: number,
+  ) {
+    return insertLinkCode(tx, {
+      codeHash,
+      centerId: this.centerId,
+      subjectType: subject,
+      subjectId,
+      createdBy: this.actor.staffId,
+      now,
+      expiresAt: now + linkCodeLifetimeMs,
+    });
+  }
+
+  // Employers
+
+  async listEmployers() {
+    return listEmployers(this.store.db, this.centerId);
+  }
+
+  async createEmployer(name: string) {
+    const now = this.clock();
+    return this.store.write(async (tx) => {
+      const { id } = await insertEmployer(tx, this.centerId, name, now);
+      await this.audit(tx, "employer.create", "employer", id, now);
+      return { id };
+    });
+  }
+
+  async createEmployerContact(employerId: string, displayName: string) {
+    const employer = await findEmployer(this.store.db, this.centerId, employerId);
+    if (!employer) throw new AppError("not_found", "No such employer");
+    const now = this.clock();
+    const code = generateLinkCode();
+    const codeHash = await hashLinkCode(code);
+    return this.store.write(async (tx) => {
+      const { id } = await insertEmployerContact(tx, {
+        centerId: this.centerId,
+        employerId,
+        displayName,
+        now,
+      });
+      await this.issueCode(tx, "employer_contact", id, codeHash, now);
+      await this.audit(tx, "employer_contact.create", "employer_contact", id, now);
+      return { id, linkCode: code, linkCodeExpiresAt: iso(now + linkCodeLifetimeMs) };
+    });
+  }
+
+  async linkEmployment(registrantId: string, employerId: string) {
+    const registrant = await findRegistrant(this.store.db, this.centerId, registrantId);
+    if (!registrant) throw new AppError("not_found", "No such registrant");
+    const employer = await findEmployer(this.store.db, this.centerId, employerId);
+    // an employer of another center is, from here, an employer that does not exist
+    if (!employer)
+      throw new AppError("bad_request", "employerId is not an employer of this center");
+    const now = this.clock();
+    return this.store.write(async (tx) => {
+      const created = await insertEmployment(tx, registrantId, employerId, now);
+      if (created) await this.audit(tx, "employment.create", "registrant", registrantId, now);
+      return { registrantId, employerId, created };
+    });
+  }
+
+  // Staff
+
+  async listStaff() {
+    return listStaff(this.store.db, this.centerId);
+  }
+
+  async createStaff(input: { email: string; displayName: string; role: StaffRole }) {
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    const now = this.clock();
+    try {
+      return await this.store.write(async (tx) => {
+        const { id } = await createStaff(tx, {
+          ...input,
+          centerId: this.centerId,
+          passwordHash,
+          now,
+        });
+        await this.audit(tx, "staff.create", "staff", id, now);
+        return { id, password };
+      });
+    } catch (error) {
+      if (error instanceof EmailTakenError) {
+        throw new AppError("conflict", "That email already has an account");
+      }
+      throw error;
+    }
+  }
+
+  // Escalations
+
+  async listEscalations(filter: QueueFilter) {
+    await this.recordRead("escalation.list", "escalation", null);
+    const rows = await listQueue(this.store.db, this.centerId, filter);
+    return rows.map(({ escalation, registrantName }) => ({
+      ...toEscalationJson(escalation),
+      registrantName,
+    }));
+  }
+
+  async getEscalation(id: string) {
+    const found = await findEscalation(this.store.db, this.centerId, id);
+    if (!found) throw new AppError("not_found", "No such escalation");
+    await this.recordRead("escalation.read", "escalation", id);
+    const timeline = await timelineOf(this.store.db, id);
+    return {
+      ...toEscalationJson(found.escalation),
+      registrantName: found.registrantName,
+      evidence: timeline
+        .filter((event) => event.kind === "signal")
+        .map((event) => ({ ...event.detail, at: iso(event.at) })),
+      timeline: timeline.map((event) => ({ ...event, at: iso(event.at) })),
+    };
+  }
+
+  /** Loads an escalation of this center for a change, inside the change's transaction. */
+  private async changeEscalation(
+    id: string,
+    change: (tx: Tx, escalation: EscalationJson, now: number) => Promise<void>,
+    action: string,
+  ) {
+    const now = this.clock();
+    await this.store.write(async (tx) => {
+      const found = await findEscalation(tx, this.centerId, id);
+      if (!found) throw new AppError("not_found", "No such escalation");
+      await change(tx, toEscalationJson(found.escalation), now);
+      await this.audit(tx, action, "escalation", id, now);
+    });
+    const after = await findEscalation(this.store.db, this.centerId, id);
+    if (!after) throw new AppError("not_found", "No such escalation");
+    return { ...toEscalationJson(after.escalation), registrantName: after.registrantName };
+  }
+
+  acknowledge(id: string) {
+    return this.changeEscalation(
+      id,
+      async (tx, escalation, now) => {
+        if (escalation.status === "resolved") {
+          throw new AppError("conflict", "The escalation is already resolved");
+        }
+        if (escalation.status === "acknowledged") return;
+        await updateEscalation(tx, id, {
+          status: "acknowledged",
+          acknowledgedAt: now,
+          acknowledgedBy: this.actor.staffId,
+          updatedAt: now,
+        });
+        await insertEscalationEvent(tx, id, "acknowledged", now, this.actor.staffId, {});
+      },
+      "escalation.acknowledge",
+    );
+  }
+
+  async assign(id: string, staffId: string) {
+    if (!(await findEscalation(this.store.db, this.centerId, id))) {
+      throw new AppError("not_found", "No such escalation");
+    }
+    const assignee = await findStaffInCenter(this.store.db, this.centerId, staffId);
+    if (!assignee)
+      throw new AppError("bad_request", "staffId is not a staff member of this center");
+    return this.changeEscalation(
+      id,
+      async (tx, escalation, now) => {
+        if (escalation.status === "resolved") {
+          throw new AppError("conflict", "The escalation is already resolved");
+        }
+        await updateEscalation(tx, id, { assignedTo: staffId, updatedAt: now });
+        await insertEscalationEvent(tx, id, "assigned", now, this.actor.staffId, {
+          staffId,
+          staffName: assignee.displayName,
+        });
+      },
+      "escalation.assign",
+    );
+  }
+
+  addNote(id: string, text: string) {
+    return this.changeEscalation(
+      id,
+      async (tx, _escalation, now) => {
+        await updateEscalation(tx, id, { updatedAt: now });
+        await insertEscalationEvent(tx, id, "note", now, this.actor.staffId, { text });
+      },
+      "escalation.note",
+    );
+  }
+
+  resolve(id: string, note: string) {
+    return this.changeEscalation(
+      id,
+      async (tx, escalation, now) => {
+        if (escalation.status === "resolved") {
+          throw new AppError("conflict", "The escalation is already resolved");
+        }
+        await updateEscalation(tx, id, {
+          status: "resolved",
+          resolvedAt: now,
+          resolvedBy: this.actor.staffId,
+          // resolving stops the clock too: it is the strongest acknowledgement
+          ...(escalation.acknowledgedAt === null
+            ? { acknowledgedAt: now, acknowledgedBy: this.actor.staffId }
+            : {}),
+          updatedAt: now,
+        });
+        await insertEscalationEvent(tx, id, "resolved", now, this.actor.staffId, { note });
+      },
+      "escalation.resolve",
+    );
+  }
+
+  // Audit
+
+  async pageAudit(options: { before?: number | undefined; limit: number }) {
+    return pageAudit(this.store.db, this.centerId, options);
+  }
+}
+
+function checkinJson(
+  row: { id: string; status: string; sentAt: number; completedAt: number | null } | null,
+) {
+  return row === null
+    ? null
+    : {
+        id: row.id,
+        status: row.status,
+        sentAt: iso(row.sentAt),
+        completedAt: isoOrNull(row.completedAt),
+      };
+}
+
+export type EscalationJson = ReturnType<typeof toEscalationJson>;
+
+/** The Escalation JSON of CONTRACT.md. */
+export function toEscalationJson(row: {
+  id: string;
+  registrantId: string;
+  category: string;
+  severity: string;
+  status: "open" | "acknowledged" | "resolved";
+  source: string;
+  summary: string;
+  openedAt: number;
+  ackDueAt: number;
+  acknowledgedAt: number | null;
+  assignedTo: string | null;
+  resolvedAt: number | null;
+}) {
+  return {
+    id: row.id,
+    registrantId: row.registrantId,
+    category: row.category,
+    severity: row.severity,
+    status: row.status,
+    source: row.source,
+    summary: row.summary,
+    openedAt: iso(row.openedAt),
+    ackDueAt: iso(row.ackDueAt),
+    acknowledgedAt: isoOrNull(row.acknowledgedAt),
+    assignedTo: row.assignedTo,
+    resolvedAt: isoOrNull(row.resolvedAt),
+  };
+}
+
+/** Times leave the API as ISO 8601 in UTC: unambiguous for outside programs. */
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : iso(ms);
+}

@@ -1,0 +1,51 @@
+// Reads the session cookie once and builds the center scope; the single gate for staff routes.
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { authenticate, sessionCookie, sessionLifetimeMs, type Actor } from "./auth";
+import { CenterScope } from "./scope";
+import type { StaffEnv } from "./staff-env";
+import type { StaffRole } from "../store/schema";
+
+const rank: Record<StaffRole, number> = { caseworker: 0, supervisor: 1 };
+
+export function hasRole(actor: Actor, role: StaffRole): boolean {
+  return rank[actor.role] >= rank[role];
+}
+
+export type Denial = "no-session" | "forbidden";
+
+/**
+ * Loads the actor for `role` or returns why not. Routes call nothing else to find out who is
+ * asking, so the boundary (center, role) is decided here alone.
+ */
+export function requireStaff(
+  role: StaffRole,
+  onDenied: (c: Context<StaffEnv>, why: Denial) => Response | Promise<Response>,
+): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, sessionCookie);
+    const deps = c.var.deps;
+    const actor = token ? await authenticate(deps.store, token, deps.clock()) : null;
+    if (!token || !actor) return onDenied(c, "no-session");
+    if (!hasRole(actor, role)) return onDenied(c, "forbidden");
+    c.set("actor", actor);
+    c.set("sessionToken", token);
+    c.set("scope", new CenterScope(actor, deps.store, deps.clock));
+    await next();
+    return undefined;
+  };
+}
+
+export function setSessionCookie(c: Context, token: string): void {
+  setCookie(c, sessionCookie, token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+    path: "/",
+    maxAge: Math.floor(sessionLifetimeMs / 1000),
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, sessionCookie, { path: "/" });
+}

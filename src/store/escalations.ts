@@ -1,0 +1,124 @@
+// Escalations and their timelines. Queue order: severity, then acknowledge-by time.
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Category, Severity, Source } from "../escalation/categories";
+import { severities } from "../escalation/categories";
+import type { Queryable, Tx } from "./db";
+import {
+  escalationEvents,
+  escalations,
+  registrants,
+  staff,
+  type EscalationEventKind,
+  type EscalationStatus,
+} from "./schema";
+
+export type EscalationRow = typeof escalations.$inferSelect;
+
+export interface NewEscalation {
+  centerId: string;
+  registrantId: string;
+  category: Category;
+  severity: Severity;
+  source: Source;
+  summary: string;
+  ackDueAt: number;
+  evidence: Record<string, unknown>;
+  now: number;
+}
+
+export async function insertEscalation(tx: Tx, input: NewEscalation): Promise<EscalationRow> {
+  const rows = await tx
+    .insert(escalations)
+    .values({
+      id: crypto.randomUUID(),
+      centerId: input.centerId,
+      registrantId: input.registrantId,
+      category: input.category,
+      severity: input.severity,
+      severityRank: severities.indexOf(input.severity),
+      source: input.source,
+      summary: input.summary,
+      openedAt: input.now,
+      ackDueAt: input.ackDueAt,
+      updatedAt: input.now,
+    })
+    .returning();
+  const row = rows[0];
+  if (!row) throw new Error("escalation insert returned no row");
+  await insertEscalationEvent(tx, row.id, "opened", input.now, null, { source: input.source });
+  await insertEscalationEvent(tx, row.id, "signal", input.now, null, input.evidence);
+  return row;
+}
+
+export async function insertEscalationEvent(
+  tx: Tx,
+  escalationId: string,
+  kind: EscalationEventKind,
+  at: number,
+  actorStaffId: string | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await tx.insert(escalationEvents).values({ escalationId, kind, at, actorStaffId, detail });
+}
+
+export interface QueueFilter {
+  statuses: EscalationStatus[];
+  category?: string | undefined;
+  assignedTo?: string | undefined;
+  limit: number;
+}
+
+/** The queue, served by escalations_queue_idx (center, status, severity_rank, ack_due_at). */
+export async function listQueue(db: Queryable, centerId: string, filter: QueueFilter) {
+  const conditions: SQL[] = [
+    eq(escalations.centerId, centerId),
+    inArray(escalations.status, filter.statuses),
+  ];
+  if (filter.category) conditions.push(eq(escalations.category, filter.category));
+  if (filter.assignedTo) conditions.push(eq(escalations.assignedTo, filter.assignedTo));
+  return db
+    .select({ escalation: escalations, registrantName: registrants.displayName })
+    .from(escalations)
+    .innerJoin(registrants, eq(registrants.id, escalations.registrantId))
+    .where(and(...conditions))
+    .orderBy(asc(escalations.severityRank), asc(escalations.ackDueAt), asc(escalations.openedAt))
+    .limit(filter.limit);
+}
+
+export async function findEscalation(db: Queryable, centerId: string, id: string) {
+  const rows = await db
+    .select({ escalation: escalations, registrantName: registrants.displayName })
+    .from(escalations)
+    .innerJoin(registrants, eq(registrants.id, escalations.registrantId))
+    .where(and(eq(escalations.centerId, centerId), eq(escalations.id, id)));
+  return rows[0] ?? null;
+}
+
+export async function timelineOf(db: Queryable, escalationId: string) {
+  return db
+    .select({
+      id: escalationEvents.id,
+      kind: escalationEvents.kind,
+      at: escalationEvents.at,
+      actorStaffId: escalationEvents.actorStaffId,
+      actorName: staff.displayName,
+      detail: escalationEvents.detail,
+    })
+    .from(escalationEvents)
+    .leftJoin(staff, eq(staff.id, escalationEvents.actorStaffId))
+    .where(eq(escalationEvents.escalationId, escalationId))
+    .orderBy(asc(escalationEvents.at), asc(escalationEvents.id));
+}
+
+export async function updateEscalation(
+  tx: Tx,
+  id: string,
+  changes: Partial<
+    Pick<
+      EscalationRow,
+      "status" | "acknowledgedAt" | "acknowledgedBy" | "assignedTo" | "resolvedAt" | "resolvedBy"
+    >
+  > & { updatedAt: number },
+): Promise<void> {
+  await tx.update(escalations).set(changes).where(eq(escalations.id, id));
+}

@@ -1,0 +1,205 @@
+// Every staff API route × {no session, caseworker, supervisor, another center's supervisor}.
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiRoutes, type ApiRoute } from "../src/dashboard/api";
+import type { Store } from "../src/store/db";
+import {
+  employerContacts,
+  employers,
+  employments,
+  escalationEvents,
+  escalations,
+  registrants,
+  staff,
+} from "../src/store/schema";
+import { insertEmployer } from "../src/store/registrants";
+import { createTestApp, type TestApp } from "./support/app";
+import {
+  anonymous,
+  loginAs,
+  mintCenter,
+  mintEscalation,
+  mintRegistrant,
+  mintStaff,
+  testPassword,
+} from "./support/staff";
+
+interface World {
+  centerId: string;
+  caseworker: { id: string; email: string };
+  supervisor: { id: string; email: string };
+  registrantId: string;
+  employerId: string;
+  escalationId: string;
+  outsider: { id: string; email: string };
+}
+
+async function mintWorld(store: Store): Promise<World> {
+  const center = await mintCenter(store, "センターA");
+  const other = await mintCenter(store, "センターB");
+  const caseworker = await mintStaff(store, center.id, "caseworker");
+  const supervisor = await mintStaff(store, center.id, "supervisor");
+  const outsider = await mintStaff(store, other.id, "supervisor");
+  const registrant = await mintRegistrant(store, center.id);
+  const employer = await store.write((tx) => insertEmployer(tx, center.id, "株式会社テスト", 0));
+  const escalation = await mintEscalation(store, {
+    centerId: center.id,
+    registrantId: registrant.id,
+  });
+  return {
+    centerId: center.id,
+    caseworker,
+    supervisor,
+    outsider,
+    registrantId: registrant.id,
+    employerId: employer.id,
+    escalationId: escalation.id,
+  };
+}
+
+/** How to call each route against center A's resources. */
+type Call = (w: World) => { path: string; body?: unknown };
+const calls: Record<string, Call> = {
+  "post /api/logout": () => ({ path: "/api/logout" }),
+  "get /api/me": () => ({ path: "/api/me" }),
+  "post /api/me/password": () => ({
+    path: "/api/me/password",
+    body: { currentPassword: testPassword, newPassword: testPassword },
+  }),
+  "get /api/escalations": () => ({ path: "/api/escalations?status=all" }),
+  "get /api/escalations/:id": (w) => ({ path: `/api/escalations/${w.escalationId}` }),
+  "post /api/escalations/:id/acknowledge": (w) => ({
+    path: `/api/escalations/${w.escalationId}/acknowledge`,
+  }),
+  "post /api/escalations/:id/assign": (w) => ({
+    path: `/api/escalations/${w.escalationId}/assign`,
+    body: { staffId: w.caseworker.id },
+  }),
+  "post /api/escalations/:id/notes": (w) => ({
+    path: `/api/escalations/${w.escalationId}/notes`,
+    body: { text: "電話しました" },
+  }),
+  "post /api/escalations/:id/resolve": (w) => ({
+    path: `/api/escalations/${w.escalationId}/resolve`,
+    body: { note: "面談で確認しました" },
+  }),
+  "post /api/registrants": () => ({ path: "/api/registrants", body: { displayName: "新しい人" } }),
+  "get /api/registrants": () => ({ path: "/api/registrants" }),
+  "get /api/registrants/:id": (w) => ({ path: `/api/registrants/${w.registrantId}` }),
+  "post /api/registrants/:id/employers": (w) => ({
+    path: `/api/registrants/${w.registrantId}/employers`,
+    body: { employerId: w.employerId },
+  }),
+  "get /api/employers": () => ({ path: "/api/employers" }),
+  "post /api/employers": () => ({ path: "/api/employers", body: { name: "株式会社あたらしい" } }),
+  "post /api/employers/:id/contacts": (w) => ({
+    path: `/api/employers/${w.employerId}/contacts`,
+    body: { displayName: "人事 佐藤" },
+  }),
+  "get /api/staff": () => ({ path: "/api/staff" }),
+  "post /api/staff": () => ({
+    path: "/api/staff",
+    body: {
+      email: `new-${crypto.randomUUID()}@example.jp`,
+      displayName: "新人",
+      role: "caseworker",
+    },
+  }),
+  "get /api/audit": () => ({ path: "/api/audit" }),
+};
+
+const key = (route: ApiRoute) => `${route.method} ${route.path}`;
+/** Routes that name one of center A's resources in their path. */
+const namesResource = (route: ApiRoute) => route.path.includes(":id");
+
+async function snapshot(store: Store) {
+  const tables = {
+    registrants,
+    employers,
+    employerContacts,
+    employments,
+    escalations,
+    escalationEvents,
+    staff,
+  };
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const rows = await store.db.select({ n: count() }).from(table);
+    counts[name] = rows[0]?.n ?? 0;
+  }
+  const [row] = await store.db.select().from(escalations);
+  return { counts, escalation: row };
+}
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe("the route table", () => {
+  it("has a call for every route, so a new route cannot skip these checks", () => {
+    expect(apiRoutes.map(key).sort()).toEqual(Object.keys(calls).sort());
+  });
+});
+
+type Who = "no session" | "caseworker" | "supervisor" | "other center's supervisor";
+const cases = apiRoutes.flatMap((route) =>
+  (["no session", "caseworker", "supervisor", "other center's supervisor"] as Who[]).map(
+    (who) => [key(route), who, route] as const,
+  ),
+);
+
+describe.each(cases)("%s as %s", (_name, who, route) => {
+  it("answers as the boundary says, and a refusal changes nothing", async () => {
+    // each case gets its own two centers, so one case's change cannot hide another's leak
+    const store = t.db.store;
+    const w = await mintWorld(store);
+    const client =
+      who === "no session"
+        ? anonymous(t)
+        : await loginAs(
+            t,
+            who === "caseworker" ? w.caseworker : who === "supervisor" ? w.supervisor : w.outsider,
+          );
+    const call: Call = calls[key(route)] ?? (() => ({ path: "/" }));
+    const { path, body } = call(w);
+    const before = await snapshot(store);
+    const response = await client.call(route.method.toUpperCase(), path, body);
+    const text = await response.text();
+
+    const expected =
+      who === "no session"
+        ? 401
+        : who === "caseworker" && route.role === "supervisor"
+          ? 403
+          : who === "other center's supervisor" && namesResource(route)
+            ? 404
+            : "ok";
+    if (expected === "ok") {
+      expect(response.status, text).toBeGreaterThanOrEqual(200);
+      expect(response.status, text).toBeLessThan(300);
+    } else {
+      expect(response.status, text).toBe(expected);
+      expect(JSON.parse(text)).toHaveProperty("error.code");
+      expect(await snapshot(store)).toEqual(before);
+    }
+    if (who === "other center's supervisor") {
+      // nothing of center A, not even an id, reaches another center
+      for (const id of [
+        w.centerId,
+        w.registrantId,
+        w.employerId,
+        w.escalationId,
+        w.caseworker.id,
+        w.supervisor.id,
+      ]) {
+        expect(text).not.toContain(id);
+      }
+    }
+  });
+});
