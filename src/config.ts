@@ -21,6 +21,7 @@ const envSchema = z
     LINE_CHANNEL_ACCESS_TOKEN: optionalString,
     LINE_API_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
     PUBLIC_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+    LINE_FRIEND_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https$/ }).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.LINE_CHANNEL_SECRET && !env.LINE_CHANNEL_ACCESS_TOKEN) {
@@ -42,6 +43,8 @@ export interface Config {
   channelAccessToken: string;
   lineApiBaseUrl: string;
   publicBaseUrl: string;
+  /** The official account's add-friend link (printed as a QR code on link sheets), if known. */
+  lineFriendUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +79,7 @@ export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSec
       env.LINE_API_BASE_URL ?? (emulator ? `http://127.0.0.1:${env.PORT}` : "https://api.line.me"),
     ),
     publicBaseUrl,
+    lineFriendUrl: env.LINE_FRIEND_URL ?? (emulator ? `${publicBaseUrl}/emulator` : undefined),
   };
 }
 

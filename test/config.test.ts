@@ -14,6 +14,7 @@ describe("loadConfig", () => {
       channelSecret: "generated-secret",
       lineApiBaseUrl: "http://127.0.0.1:8787",
       publicBaseUrl: "http://localhost:8787",
+      lineFriendUrl: "http://localhost:8787/emulator",
     });
   });
 
@@ -52,6 +53,7 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "postgres://x" }, /^DATABASE_URL /],
     [{ LINE_API_BASE_URL: "not a url" }, /^LINE_API_BASE_URL /],
     [{ PUBLIC_BASE_URL: "ftp://x" }, /^PUBLIC_BASE_URL /],
+    [{ LINE_FRIEND_URL: "http://lin.ee/x" }, /^LINE_FRIEND_URL /],
     [{ LINE_CHANNEL_SECRET: "s" }, /^LINE_CHANNEL_ACCESS_TOKEN is required/],
   ])("stops with one line naming the variable for %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
