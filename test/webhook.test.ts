@@ -137,7 +137,8 @@ describe("official fixtures", () => {
     const response = await t.postWebhook(readFileSync(join(fixturesDir, file), "utf8"));
     expect(response.status).toBe(200);
     const rows = await eventRows(t.db.store);
-    expect(rows.map((row) => [row.eventType, row.reason])).toEqual(expected);
+    const seen = rows.map((row) => [row.eventType, row.reason]);
+    expect(seen.sort()).toEqual([...expected].sort());
     expect(rows.every((row) => row.outcome === "ignored")).toBe(true);
     await t.background.drain();
     expect(t.mock.calls).toHaveLength(0);

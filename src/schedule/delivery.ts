@@ -4,7 +4,14 @@ import type { LineApi, SendResult } from "../bot/line-api";
 import type { Clock } from "../clock";
 import { describeError, type Logger } from "../log";
 import type { Store } from "../store/db";
-import { claimDue, markFailed, markRetry, markSent, type OutboxRow } from "../store/outbox";
+import {
+  claimDue,
+  markFailed,
+  markManySent,
+  markRetry,
+  markSent,
+  type OutboxRow,
+} from "../store/outbox";
 
 export interface DeliveryDeps {
   store: Store;
@@ -23,6 +30,29 @@ export function backoffMs(attempts: number): number {
 }
 
 type Origin = "fresh" | "sweep";
+
+/** First-try successes waiting to be marked sent together, per store. */
+const firstTrySent = new WeakMap<Store, { ids: number[]; flushed: Promise<void> }>();
+
+/**
+ * Marks a first-try success sent, together with the others that finish before the write runs:
+ * one statement for a whole burst of replies instead of one each.
+ */
+function recordFirstTrySent(store: Store, id: number, now: number): Promise<void> {
+  const waiting = firstTrySent.get(store);
+  if (waiting) {
+    waiting.ids.push(id);
+    return waiting.flushed;
+  }
+  const ids = [id];
+  const flushed = store.write(async (tx) => {
+    // from here on, new successes start the next group
+    if (firstTrySent.get(store)?.ids === ids) firstTrySent.delete(store);
+    await markManySent(tx, ids, now);
+  });
+  firstTrySent.set(store, { ids, flushed });
+  return flushed;
+}
 
 /**
  * Sends one row and records the outcome. `origin` matters for replies: a reply token that LINE
@@ -48,7 +78,9 @@ async function attempt(
   const done = deps.clock();
 
   if (result.ok) {
-    await deps.store.write((tx) => markSent(tx, row.id, done, attempts, result.note ?? null));
+    if (attempts === 1 && result.note === undefined)
+      await recordFirstTrySent(deps.store, row.id, done);
+    else await deps.store.write((tx) => markSent(tx, row.id, done, attempts, result.note ?? null));
     return;
   }
   if (useReply && result.invalidReplyToken) {

@@ -6,7 +6,11 @@ import { lineAccounts } from "./schema";
 export type LineAccount = typeof lineAccounts.$inferSelect;
 
 /** Records that a LINE user was heard from, creating them as a guest the first time. */
-export async function touchAccount(tx: Tx, lineUserId: string, now: number): Promise<LineAccount> {
+export async function touchAccount(
+  tx: Tx,
+  lineUserId: string,
+  now: number,
+): Promise<Pick<LineAccount, "role" | "personId">> {
   const rows = await tx
     .insert(lineAccounts)
     .values({ lineUserId, firstSeenAt: now, lastSeenAt: now })
@@ -14,7 +18,7 @@ export async function touchAccount(tx: Tx, lineUserId: string, now: number): Pro
       target: lineAccounts.lineUserId,
       set: { lastSeenAt: sql`max(${lineAccounts.lastSeenAt}, ${now})` },
     })
-    .returning();
+    .returning({ role: lineAccounts.role, personId: lineAccounts.personId });
   const account = rows[0];
   if (!account) throw new Error("account upsert returned no row");
   return account;

@@ -14,8 +14,9 @@ export interface Store {
   readonly db: Db;
   /**
    * Runs `unit` atomically: all of its writes commit, or none do. Units that arrive while a
-   * commit is in flight share the next transaction, each inside its own savepoint, so one
-   * unit's failure rolls back only that unit while the commit (and its fsync) is paid once.
+   * commit is in flight share the next transaction, so the commit (and its fsync) is paid once;
+   * one unit's failure still fails only that unit. A unit may run more than once (see
+   * runBatch), so it must do database work only: sends and other effects happen after it.
    */
   write<T>(unit: (tx: Tx) => Promise<T>): Promise<T>;
   close(): void;
@@ -27,7 +28,13 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+/** After I/O callbacks: setImmediate on Node; a zero timeout where it does not exist. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === "function") setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+}
 
 /** More than this many units wait for the next commit, so one transaction stays short. */
 const maxBatch = 256;
@@ -41,42 +48,47 @@ export function createStore(db: Db, close: () => void): Store {
   const pending: Job[] = [];
   let draining = false;
 
+  async function runAlone(job: Job): Promise<void> {
+    try {
+      job.resolve(await db.transaction(job.unit));
+    } catch (error) {
+      job.reject(error);
+    }
+  }
+
+  /**
+   * Runs a batch in one transaction. Failures are rare (a broken database, a refused change),
+   * so units run without savepoints; if anything fails, the whole batch rolls back and each
+   * unit runs again alone, so only the failing one fails. Units are database work only, which
+   * makes running one twice harmless.
+   */
   async function runBatch(batch: Job[]): Promise<void> {
     const only = batch.length === 1 ? batch[0] : undefined;
-    if (only) {
-      try {
-        only.resolve(await db.transaction(only.unit));
-      } catch (error) {
-        only.reject(error);
-      }
-      return;
-    }
-    const outcomes: Outcome[] = [];
+    if (only) return runAlone(only);
+    const values: unknown[] = [];
     try {
-      await db.transaction(async (tx) => {
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: await tx.transaction(job.unit) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
+      await db.transaction(async (tx: Tx) => {
+        for (const job of batch) values.push(await job.unit(tx));
       });
-    } catch (error) {
-      for (const job of batch) job.reject(error);
+    } catch {
+      for (const job of batch) await runAlone(job);
       return;
     }
     batch.forEach((job, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) job.resolve(outcome.value);
-      else job.reject(outcome ? outcome.error : new Error("write unit did not run"));
+      job.resolve(values[i]);
     });
   }
 
   async function drain(): Promise<void> {
     draining = true;
     try {
-      while (pending.length > 0) await runBatch(pending.splice(0, maxBatch));
+      // Let the event loop read what has arrived (requests parsed, units queued) before each
+      // commit: the file client's commit blocks the thread, so batches only grow this way.
+      await nextTurn();
+      while (pending.length > 0) {
+        await runBatch(pending.splice(0, maxBatch));
+        await nextTurn();
+      }
     } finally {
       draining = false;
     }

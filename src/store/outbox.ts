@@ -18,24 +18,39 @@ export interface NewOutboxMessage {
 }
 
 export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<OutboxRow> {
-  const rows = await tx
-    .insert(outbox)
-    .values({
-      retryKey: crypto.randomUUID(),
-      kind: message.kind,
-      recipients: message.recipients,
-      messages: message.messages,
-      replyToken: message.replyToken ?? null,
-      replyExpiresAt: message.replyExpiresAt ?? null,
-      leaseUntil: message.leaseUntil ?? null,
-      sourceEventId: message.sourceEventId ?? null,
-      nextAttemptAt: message.now,
-      createdAt: message.now,
-    })
-    .returning();
-  const row = rows[0];
-  if (!row) throw new Error("outbox insert returned no row");
-  return row;
+  const values = {
+    retryKey: crypto.randomUUID(),
+    kind: message.kind,
+    recipients: message.recipients,
+    messages: message.messages,
+    replyToken: message.replyToken ?? null,
+    replyExpiresAt: message.replyExpiresAt ?? null,
+    leaseUntil: message.leaseUntil ?? null,
+    sourceEventId: message.sourceEventId ?? null,
+    nextAttemptAt: message.now,
+    createdAt: message.now,
+  };
+  // Only the id comes back: the rest is known here, and reading it back costs per event.
+  const rows = await tx.insert(outbox).values(values).returning({ id: outbox.id });
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error("outbox insert returned no row");
+  return {
+    ...values,
+    id,
+    status: "pending",
+    attempts: 0,
+    lastError: null,
+    sentAt: null,
+  };
+}
+
+/** Marks many first-attempt successes sent in one statement (the replies of one batch). */
+export async function markManySent(tx: Tx, ids: number[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(outbox)
+    .set({ status: "sent", sentAt: now, attempts: 1, leaseUntil: null, lastError: null })
+    .where(inArray(outbox.id, ids));
 }
 
 /**
