@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { AppDeps, AppEnv } from "./app-env";
 import { webhookRoutes } from "./bot/webhook";
 import { apiRoutesApp } from "./dashboard/api";
+import { dashboardPages } from "./dashboard/pages/index";
 import { sameOriginOnly } from "./dashboard/same-origin";
 import { AppError, errorBody } from "./errors";
 import { describeError } from "./log";
@@ -27,21 +28,21 @@ export function createApp(source: DepsSource, options: AppOptions = {}) {
     c.set("deps", typeof source === "function" ? source(c) : source);
     await next();
   });
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    }),
-  );
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+  });
+  // LINE reads no headers from the webhook's answer; pages and the API get them all.
+  app.use(async (c, next) => (c.req.path === "/webhook" ? next() : pageHeaders(c, next)));
 
   app.get("/healthz", async (c) => {
     try {
@@ -57,6 +58,9 @@ export function createApp(source: DepsSource, options: AppOptions = {}) {
   app.use("/api/*", sameOriginOnly());
   app.route("/", webhookRoutes());
   app.route("/", apiRoutesApp());
+  // last of the /dashboard routes: it ends with the dashboard's own 404 page
+  app.route("/", dashboardPages());
+  app.get("/", (c) => c.redirect("/dashboard", 303));
   options.mount?.(app);
 
   app.notFound((c) => c.json(errorBody("not_found", "Not found"), 404));

@@ -8,7 +8,7 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: "is not an email address" }));
+  .pipe(z.email({ message: "is not an email address" }).max(254));
 
 export const bootstrapInputSchema = z.object({
   center: z.string().trim().min(1, { message: "is required" }).max(100),

@@ -1,6 +1,7 @@
 // Reads the session cookie once and builds the center scope; the single gate for staff routes.
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppDeps } from "../app-env";
 import { authenticate, sessionCookie, sessionLifetimeMs, type Actor } from "./auth";
 import { CenterScope } from "./scope";
 import type { StaffEnv } from "./staff-env";
@@ -40,7 +41,10 @@ export function setSessionCookie(c: Context, token: string): void {
   setCookie(c, sessionCookie, token, {
     httpOnly: true,
     sameSite: "Lax",
-    secure: new URL(c.req.url).protocol === "https:",
+    // behind a proxy that ends TLS the request looks like http; the public URL knows better
+    secure:
+      new URL(c.req.url).protocol === "https:" ||
+      (c.get("deps") as AppDeps | undefined)?.config.publicBaseUrl.startsWith("https:") === true,
     path: "/",
     maxAge: Math.floor(sessionLifetimeMs / 1000),
   });

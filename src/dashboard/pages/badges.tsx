@@ -1,0 +1,37 @@
+// Small labelled markers shared by the queue and the detail page: severity, status, deadline.
+import { label, severityLabels, statusLabels } from "./labels";
+import { formatNear, isoTime } from "./time";
+
+export function SeverityBadge(props: { severity: string }) {
+  return (
+    <span class={`badge sev sev-${props.severity}`} data-testid="severity">
+      {label(severityLabels, props.severity)}
+    </span>
+  );
+}
+
+export function StatusBadge(props: { status: string }) {
+  return (
+    <span class={`badge status status-${props.status}`} data-testid="status">
+      {label(statusLabels, props.status)}
+    </span>
+  );
+}
+
+/** The acknowledge-by time; overdue says so in words too, not in colour alone. */
+export function Deadline(props: { ackDueAt: string; status: string; now: number }) {
+  if (props.status === "resolved") return <span class="muted">—</span>;
+  const overdue = props.status === "open" && Date.parse(props.ackDueAt) <= props.now;
+  return (
+    <span
+      class={overdue ? "deadline overdue" : props.status === "open" ? "deadline" : "deadline muted"}
+    >
+      <time datetime={isoTime(props.ackDueAt)}>{formatNear(props.ackDueAt, props.now)}</time>
+      {overdue ? (
+        <strong class="overdue-tag" data-testid="overdue">
+          期限切れ
+        </strong>
+      ) : null}
+    </span>
+  );
+}

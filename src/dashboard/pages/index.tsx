@@ -1,0 +1,134 @@
+// The server-rendered dashboard: one table of pages, each with the least role it needs, plus login.
+import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { AppError } from "../../errors";
+import type { StaffRole } from "../../store/schema";
+import { sameOriginOnly } from "../same-origin";
+import { requireStaff } from "../session-middleware";
+import type { StaffEnv } from "../staff-env";
+import { dashboardScript, dashboardStyle } from "./assets";
+import { showAudit } from "./audit";
+import {
+  acknowledgeEscalation,
+  addEscalationNote,
+  assignEscalation,
+  resolveEscalation,
+  showEscalation,
+} from "./escalation";
+import { MessagePage } from "./layout";
+import { logoutWithoutSession, showLogin, skipLogin, submitLogin, submitLogout } from "./login";
+import { submitPassword, showPassword } from "./password";
+import { createRegistrant, showRegistrant, showRegistrants } from "./registrants";
+import { pageDenied, pageError, render } from "./render";
+import { showQueue } from "./queue";
+import { createStaffMember, showStaffPage } from "./staff";
+
+export interface PageRoute {
+  method: "get" | "post";
+  path: string;
+  /** The least role that may open it. */
+  role: StaffRole;
+  handle: (c: Context<StaffEnv>) => Response | Promise<Response>;
+}
+
+/** Every page behind a login; tests walk this table for the boundary checks. */
+export const pageRoutes: PageRoute[] = [
+  { method: "get", path: "/dashboard", role: "caseworker", handle: showQueue },
+  { method: "get", path: "/dashboard/escalations/:id", role: "caseworker", handle: showEscalation },
+  {
+    method: "post",
+    path: "/dashboard/escalations/:id/acknowledge",
+    role: "caseworker",
+    handle: acknowledgeEscalation,
+  },
+  {
+    method: "post",
+    path: "/dashboard/escalations/:id/assign",
+    role: "caseworker",
+    handle: assignEscalation,
+  },
+  {
+    method: "post",
+    path: "/dashboard/escalations/:id/notes",
+    role: "caseworker",
+    handle: addEscalationNote,
+  },
+  {
+    method: "post",
+    path: "/dashboard/escalations/:id/resolve",
+    role: "caseworker",
+    handle: resolveEscalation,
+  },
+  { method: "get", path: "/dashboard/registrants", role: "caseworker", handle: showRegistrants },
+  { method: "post", path: "/dashboard/registrants", role: "caseworker", handle: createRegistrant },
+  { method: "get", path: "/dashboard/registrants/:id", role: "caseworker", handle: showRegistrant },
+  { method: "get", path: "/dashboard/staff", role: "supervisor", handle: showStaffPage },
+  { method: "post", path: "/dashboard/staff", role: "supervisor", handle: createStaffMember },
+  { method: "get", path: "/dashboard/audit", role: "supervisor", handle: showAudit },
+  { method: "get", path: "/dashboard/password", role: "caseworker", handle: showPassword },
+  { method: "post", path: "/dashboard/password", role: "caseworker", handle: submitPassword },
+];
+
+/** Pages carry personal data: no browser or proxy may keep a copy. */
+const noStore: MiddlewareHandler<StaffEnv> = async (c, next) => {
+  await next();
+  if (c.res.headers.get("content-type")?.startsWith("text/html")) {
+    c.res.headers.set("cache-control", "no-store");
+  }
+};
+
+const formLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: (c) =>
+    render(
+      c,
+      <MessagePage
+        title="入力が長すぎます"
+        message="送られた内容が大きすぎます（64 KiB まで）。"
+      />,
+      413,
+    ),
+});
+
+export function dashboardPages() {
+  const app = new Hono<StaffEnv>();
+  app.onError(pageError);
+
+  // "/dashboard/*" matches "/dashboard" itself too
+  for (const path of ["/login", "/logout", "/dashboard/*"]) {
+    // Every page form posts here; a cross-site post is refused before anything is read.
+    app.use(path, sameOriginOnly(), noStore);
+    app.post(path, formLimit);
+  }
+
+  app.get("/dashboard/app.css", (c) =>
+    c.body(dashboardStyle, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "no-cache",
+    }),
+  );
+  app.get("/dashboard/app.js", (c) =>
+    c.body(dashboardScript, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-cache",
+    }),
+  );
+
+  app.get("/login", requireStaff("caseworker", showLogin), skipLogin);
+  app.post("/login", submitLogin);
+  app.post("/logout", requireStaff("caseworker", logoutWithoutSession), submitLogout);
+
+  for (const route of pageRoutes) {
+    app.on(
+      route.method.toUpperCase(),
+      route.path,
+      requireStaff(route.role, pageDenied),
+      route.handle,
+    );
+  }
+  // Last: any other dashboard address is a page that does not exist (for a logged-in person).
+  app.get("/dashboard/*", requireStaff("caseworker", pageDenied), () => {
+    throw new AppError("not_found", "No such page");
+  });
+  return app;
+}

@@ -1,0 +1,86 @@
+// The Japanese words the dashboard shows for the stored vocabulary (severities, statuses, events).
+import { categories } from "../../escalation/categories";
+
+export const severityLabels: Record<string, string> = {
+  urgent: "緊急",
+  high: "高",
+  normal: "中",
+  low: "低",
+};
+
+export const statusLabels: Record<string, string> = {
+  open: "未対応",
+  acknowledged: "確認済み",
+  resolved: "解決済み",
+};
+
+export const sourceLabels: Record<string, string> = {
+  checkin: "チェックイン",
+  message: "本人のメッセージ",
+  employer: "企業からの報告",
+  missed: "チェックイン未回答",
+  trend: "数週間の傾向",
+  unfollow: "ブロック（連絡不可）",
+  staff: "職員",
+};
+
+export const eventLabels: Record<string, string> = {
+  opened: "発生",
+  signal: "サインを記録",
+  acknowledged: "確認",
+  assigned: "担当を決定",
+  note: "メモ",
+  resolved: "解決",
+  reescalated: "上位者へ再通知",
+};
+
+export const registrantStatusLabels: Record<string, string> = {
+  active: "利用中",
+  paused: "一時停止中",
+  ended: "終了",
+};
+
+export const checkinStatusLabels: Record<string, string> = {
+  sent: "送信済み（未回答）",
+  in_progress: "回答中",
+  completed: "回答済み",
+  missed: "未回答（期限切れ）",
+};
+
+export const roleLabels: Record<string, string> = {
+  caseworker: "支援員",
+  supervisor: "管理者",
+};
+
+export const auditActionLabels: Record<string, string> = {
+  "registrant.list": "登録者一覧を表示",
+  "registrant.read": "登録者を表示",
+  "registrant.create": "登録者を作成",
+  "employer.create": "企業を作成",
+  "employer_contact.create": "企業担当者を作成",
+  "employment.create": "勤務先を登録",
+  "staff.create": "職員を作成",
+  "escalation.list": "キューを表示",
+  "escalation.read": "案件を表示",
+  "escalation.acknowledge": "案件を確認",
+  "escalation.assign": "担当を決定",
+  "escalation.note": "メモを追加",
+  "escalation.resolve": "案件を解決",
+};
+
+export const subjectLabels: Record<string, string> = {
+  registrant: "登録者",
+  employer: "企業",
+  employer_contact: "企業担当者",
+  staff: "職員",
+  escalation: "案件",
+};
+
+/** A stored key in Japanese; a key this build does not know is shown as stored, never hidden. */
+export function label(labels: Record<string, string>, key: string): string {
+  return labels[key] ?? key;
+}
+
+export function categoryLabel(key: string): string {
+  return label(categories, key);
+}

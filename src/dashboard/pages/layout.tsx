@@ -1,0 +1,133 @@
+// The frame every dashboard page shares: head, header with the person's name, nav, and messages.
+import type { Child, PropsWithChildren } from "hono/jsx";
+import type { Actor } from "../auth";
+import { hasRole } from "../session-middleware";
+import { roleLabels } from "./labels";
+
+export type NavKey = "queue" | "registrants" | "staff" | "audit" | "password";
+
+const navItems: { key: NavKey; href: string; text: string; supervisor: boolean }[] = [
+  { key: "queue", href: "/dashboard", text: "キュー", supervisor: false },
+  { key: "registrants", href: "/dashboard/registrants", text: "登録者", supervisor: false },
+  { key: "staff", href: "/dashboard/staff", text: "職員", supervisor: true },
+  { key: "audit", href: "/dashboard/audit", text: "監査ログ", supervisor: true },
+  { key: "password", href: "/dashboard/password", text: "パスワード", supervisor: false },
+];
+
+export function Document(
+  props: PropsWithChildren<{ title: string; bodyClass?: string; script?: boolean }>,
+) {
+  return (
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="same-origin" />
+        <title>{`${props.title} | つなぎ`}</title>
+        {/* No favicon route exists; an empty data: icon keeps the browser from asking for one. */}
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href="/dashboard/app.css" />
+        {props.script ? <script type="module" src="/dashboard/app.js"></script> : null}
+      </head>
+      <body class={props.bodyClass}>{props.children}</body>
+    </html>
+  );
+}
+
+export function Layout(
+  props: PropsWithChildren<{
+    title: string;
+    actor: Actor;
+    current?: NavKey | undefined;
+    script?: boolean;
+  }>,
+) {
+  const { actor } = props;
+  return (
+    <Document title={props.title} script={props.script ?? false}>
+      <header class="topbar">
+        <div class="topbar-inner">
+          <a class="brand" href="/dashboard">
+            つなぎ <span class="brand-sub">支援員コンソール</span>
+          </a>
+          <div class="who">
+            <span class="who-name" data-testid="who">
+              {actor.displayName}
+            </span>
+            <span class="who-role">{roleLabels[actor.role] ?? actor.role}</span>
+            <form method="post" action="/logout" class="inline">
+              <button type="submit" class="button button-quiet button-small" data-testid="logout">
+                ログアウト
+              </button>
+            </form>
+          </div>
+        </div>
+        <nav class="nav" aria-label="メニュー">
+          <ul>
+            {navItems
+              .filter((item) => !item.supervisor || hasRole(actor, "supervisor"))
+              .map((item) => (
+                <li>
+                  <a
+                    href={item.href}
+                    aria-current={item.key === props.current ? "page" : undefined}
+                  >
+                    {item.text}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      </header>
+      <main class="main">{props.children}</main>
+    </Document>
+  );
+}
+
+/** A page's title row with optional actions on the right. */
+export function PageHead(props: { title: Child; aside?: Child }) {
+  return (
+    <div class="page-head">
+      <h1>{props.title}</h1>
+      {props.aside}
+    </div>
+  );
+}
+
+export function Notice(props: { kind: "error" | "success" | "info"; message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p
+      class={`notice notice-${props.kind}`}
+      role={props.kind === "error" ? "alert" : "status"}
+      data-testid={`notice-${props.kind}`}
+    >
+      {props.message}
+    </p>
+  );
+}
+
+/** A whole page for a refusal or a missing thing, with a way back. */
+export function MessagePage(props: { title: string; message: string; actor?: Actor | undefined }) {
+  const body = (
+    <section class="card message-card">
+      <h1>{props.title}</h1>
+      <p>{props.message}</p>
+      <p>
+        <a class="button" href="/dashboard">
+          キューへ戻る
+        </a>
+      </p>
+    </section>
+  );
+  return props.actor ? (
+    <Layout title={props.title} actor={props.actor}>
+      {body}
+    </Layout>
+  ) : (
+    <Document title={props.title} bodyClass="bare">
+      <main class="main narrow">{body}</main>
+    </Document>
+  );
+}

@@ -1,0 +1,184 @@
+// Registrants: the list with a create form, the new link code, and one registrant's page.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import * as z from "zod";
+import type { StaffEnv } from "../staff-env";
+import { parseForm, text } from "./form";
+import { checkinStatusLabels, label, registrantStatusLabels } from "./labels";
+import { Layout, Notice, PageHead } from "./layout";
+import { LinkCodePage } from "./link-sheet";
+import { render } from "./render";
+import { formatDateTime } from "./time";
+
+const createSchema = z.object({ displayName: text("名前", 60) });
+
+function YesNo(props: { value: boolean; yes: string; no: string }) {
+  return props.value ? <span class="yes">{props.yes}</span> : <span class="no">{props.no}</span>;
+}
+
+async function showList(
+  c: Context<StaffEnv>,
+  form: { error?: string; displayName?: string | undefined },
+  status: ContentfulStatusCode,
+) {
+  const { scope, actor } = c.var;
+  const items = await scope.listRegistrants();
+  return render(
+    c,
+    <Layout title="登録者" actor={actor} current="registrants">
+      <PageHead title="登録者" aside={<p class="muted">{items.length} 人</p>} />
+      <section class="card">
+        <h2>登録者を追加</h2>
+        <Notice kind="error" message={form.error} />
+        <form method="post" action="/dashboard/registrants" class="inline-form">
+          <label class="field">
+            <span class="field-label">名前</span>
+            <input
+              type="text"
+              name="displayName"
+              value={form.displayName ?? ""}
+              maxlength={60}
+              required
+              autocomplete="off"
+              data-testid="registrant-name"
+            />
+          </label>
+          <button type="submit" class="button button-primary" data-testid="registrant-create">
+            登録して連携コードを発行
+          </button>
+        </form>
+        <p class="muted small">
+          登録すると、本人が LINE で送る連携コード（14日間有効）と、渡す用紙が表示されます。
+        </p>
+      </section>
+      {items.length === 0 ? (
+        <section class="card empty">
+          <p class="empty-title">まだ登録者はいません。</p>
+          <p class="muted">上のフォームから最初の登録者を追加してください。</p>
+        </section>
+      ) : (
+        <table class="table" data-testid="registrants">
+          <thead>
+            <tr>
+              <th scope="col">名前</th>
+              <th scope="col">LINE 連携</th>
+              <th scope="col">同意</th>
+              <th scope="col">状態</th>
+              <th scope="col">登録日</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr>
+                <td data-label="名前">
+                  <a
+                    class="row-link"
+                    href={`/dashboard/registrants/${encodeURIComponent(item.id)}`}
+                  >
+                    {item.displayName}
+                  </a>
+                </td>
+                <td data-label="LINE 連携">
+                  <YesNo value={item.linked} yes="連携済み" no="未連携" />
+                </td>
+                <td data-label="同意">
+                  <YesNo value={item.consented} yes="同意あり" no="同意なし" />
+                </td>
+                <td data-label="状態">{label(registrantStatusLabels, item.status)}</td>
+                <td data-label="登録日">{formatDateTime(item.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>,
+    status,
+  );
+}
+
+export function showRegistrants(c: Context<StaffEnv>) {
+  return showList(c, {}, 200);
+}
+
+export async function createRegistrant(c: Context<StaffEnv>) {
+  const form = await parseForm(c, createSchema);
+  if (!form.ok) {
+    return showList(c, { error: form.message, displayName: form.fields.displayName }, 400);
+  }
+  const { displayName } = form.data;
+  const created = await c.var.scope.createRegistrant(displayName);
+  return render(
+    c,
+    <LinkCodePage
+      actor={c.var.actor}
+      link={{ ...created, displayName }}
+      friendUrl={c.var.deps.config.lineFriendUrl}
+    />,
+    201,
+  );
+}
+
+export async function showRegistrant(c: Context<StaffEnv>) {
+  const { scope, actor } = c.var;
+  const registrant = await scope.getRegistrant(c.req.param("id") ?? "");
+  const checkin = registrant.latestCheckin;
+  return render(
+    c,
+    <Layout title={registrant.displayName} actor={actor} current="registrants">
+      <p class="crumbs">
+        <a href="/dashboard/registrants">← 登録者の一覧へ</a>
+      </p>
+      <PageHead title={<span data-testid="registrant-title">{registrant.displayName}</span>} />
+      <section class="card">
+        <dl class="pairs pairs-grid">
+          <div class="pair">
+            <dt>状態</dt>
+            <dd>{label(registrantStatusLabels, registrant.status)}</dd>
+          </div>
+          <div class="pair">
+            <dt>LINE 連携</dt>
+            <dd data-testid="registrant-linked">
+              <YesNo value={registrant.linked} yes="連携済み" no="未連携" />
+              {registrant.linkedAt === null ? null : (
+                <span class="muted small"> （{formatDateTime(registrant.linkedAt)}）</span>
+              )}
+            </dd>
+          </div>
+          <div class="pair">
+            <dt>同意</dt>
+            <dd data-testid="registrant-consented">
+              <YesNo value={registrant.consented} yes="同意あり" no="同意なし" />
+              {registrant.consentedAt === null ? null : (
+                <span class="muted small"> （{formatDateTime(registrant.consentedAt)}）</span>
+              )}
+            </dd>
+          </div>
+          <div class="pair">
+            <dt>最新のチェックイン</dt>
+            <dd data-testid="registrant-checkin">
+              {checkin === null
+                ? "まだありません"
+                : `${label(checkinStatusLabels, checkin.status)}（送信 ${formatDateTime(checkin.sentAt)}${
+                    checkin.completedAt === null
+                      ? ""
+                      : `・回答 ${formatDateTime(checkin.completedAt)}`
+                  }）`}
+            </dd>
+          </div>
+          <div class="pair">
+            <dt>勤務先</dt>
+            <dd data-testid="registrant-employers">
+              {registrant.employers.length === 0
+                ? "未登録"
+                : registrant.employers.map((employer) => employer.name).join("、")}
+            </dd>
+          </div>
+          <div class="pair">
+            <dt>登録日</dt>
+            <dd>{formatDateTime(registrant.createdAt)}</dd>
+          </div>
+        </dl>
+      </section>
+    </Layout>,
+  );
+}

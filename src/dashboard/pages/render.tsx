@@ -1,0 +1,82 @@
+// Turns pages into responses, and refusals and errors into pages instead of JSON.
+import type { Context } from "hono";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError } from "../../errors";
+import { describeError } from "../../log";
+import type { Denial } from "../session-middleware";
+import type { StaffEnv } from "../staff-env";
+import { MessagePage } from "./layout";
+
+export async function render(
+  c: Context,
+  page: JSX.Element,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  return c.html("<!DOCTYPE html>" + (await page).toString(), status);
+}
+
+/** Where a form post's page lives: after logging in again, staff land there, not on the action. */
+function pageOf(c: Context): string {
+  const url = new URL(c.req.url);
+  const path =
+    c.req.method === "GET"
+      ? url.pathname
+      : url.pathname.replace(/\/(acknowledge|assign|notes|resolve)$/, "");
+  return c.req.method === "GET" ? path + url.search : path;
+}
+
+/** No session: to the login form, coming back here after. Wrong role: a 403 page. */
+export function pageDenied(c: Context<StaffEnv>, why: Denial): Response | Promise<Response> {
+  if (why === "no-session") {
+    return c.redirect(`/login?next=${encodeURIComponent(pageOf(c))}`, 303);
+  }
+  return render(
+    c,
+    <MessagePage title="権限がありません" message="このページは管理者だけが使えます。" />,
+    403,
+  );
+}
+
+const messages: Partial<Record<AppError["code"], { title: string; message: string }>> = {
+  not_found: {
+    title: "見つかりません",
+    message: "お探しのページは見つかりませんでした。URL を確認してください。",
+  },
+  forbidden: { title: "権限がありません", message: "この操作をする権限がありません。" },
+  bad_request: { title: "入力を確認してください", message: "送られた内容を読み取れませんでした。" },
+  conflict: {
+    title: "操作できません",
+    message: "ほかの操作と重なったため、実行できませんでした。",
+  },
+  payload_too_large: { title: "入力が長すぎます", message: "送られた内容が大きすぎます。" },
+};
+
+/**
+ * The pages' error handler: a domain error becomes a page with its status (another center's id
+ * is simply "not found"); anything else is logged with the request id and shown opaquely.
+ */
+export function pageError(error: Error, c: Context<StaffEnv>): Promise<Response> {
+  const actor = c.get("actor") as StaffEnv["Variables"]["actor"] | undefined;
+  if (error instanceof AppError) {
+    const known = messages[error.code] ?? {
+      title: "エラー",
+      message: "処理できませんでした。",
+    };
+    return render(c, <MessagePage {...known} actor={actor} />, error.status);
+  }
+  c.var.deps.log.error("request.failed", {
+    requestId: c.var.requestId,
+    path: c.req.path,
+    ...describeError(error),
+  });
+  return render(
+    c,
+    <MessagePage
+      title="エラーが発生しました"
+      message={`しばらくしてから もう一度 お試しください。（受付番号 ${c.var.requestId}）`}
+      actor={actor}
+    />,
+    500,
+  );
+}

@@ -1,0 +1,1014 @@
+// The server-rendered dashboard in process: login, the gate, CSRF, every form, and bad input.
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createApp, type App } from "../src/app";
+import { dashboardPages, pageRoutes, type PageRoute } from "../src/dashboard/pages/index";
+import { safeNextPath } from "../src/dashboard/pages/next-path";
+import type { Store } from "../src/store/db";
+import { insertEmployer, insertEmployment } from "../src/store/registrants";
+import {
+  auditLog,
+  checkins,
+  escalationEvents,
+  escalations,
+  linkCodes,
+  registrants,
+  sessions,
+  staff,
+} from "../src/store/schema";
+import { createTestApp, type TestApp } from "./support/app";
+import {
+  mintCenter,
+  mintEscalation,
+  mintRegistrant,
+  mintStaff,
+  testPassword,
+  type TestStaff,
+} from "./support/staff";
+
+const start = Date.UTC(2026, 10, 20, 3, 0, 0);
+let now = start;
+let t: TestApp;
+let app: App;
+let store: Store;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => now });
+  app = createApp(t.deps, { mount: (routes) => routes.route("/", dashboardPages()) });
+  store = t.db.store;
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+beforeEach(() => {
+  now = start;
+});
+
+const sameOrigin = { origin: "http://localhost", "sec-fetch-site": "same-origin" };
+/** What browsers say when another site's page posts a form here. */
+const crossSiteHeaders: Record<string, string>[] = [
+  { origin: "https://evil.example" },
+  { origin: "null" },
+  { "sec-fetch-site": "cross-site" },
+  { "sec-fetch-site": "same-site" },
+];
+
+function request(path: string, init: RequestInit = {}) {
+  return app.request(path, init, {}, t.background);
+}
+
+function get(path: string, cookie?: string) {
+  return request(path, { headers: cookie ? { cookie } : {} });
+}
+
+/** Posts a form as a browser on this site would (or, with `headers`, as another site would). */
+function post(
+  path: string,
+  fields: Record<string, string>,
+  cookie?: string,
+  headers: Record<string, string> = sameOrigin,
+) {
+  return request(path, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(cookie ? { cookie } : {}),
+      ...headers,
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+function cookieOf(response: Response): string {
+  const header = response.headers.get("set-cookie") ?? "";
+  return header.split(";")[0] ?? "";
+}
+
+async function logIn(who: { email: string }, password = testPassword): Promise<string> {
+  const response = await post("/login", { email: who.email, password });
+  expect(response.status).toBe(303);
+  return cookieOf(response);
+}
+
+interface World {
+  centerId: string;
+  caseworker: TestStaff;
+  supervisor: TestStaff;
+  outsider: TestStaff;
+  registrantId: string;
+  escalationId: string;
+  otherRegistrantId: string;
+  otherEscalationId: string;
+}
+
+async function mintWorld(): Promise<World> {
+  const center = await mintCenter(store, "センターA");
+  const other = await mintCenter(store, "センターB");
+  const caseworker = await mintStaff(store, center.id, "caseworker");
+  const supervisor = await mintStaff(store, center.id, "supervisor");
+  const outsider = await mintStaff(store, other.id, "supervisor");
+  const registrant = await mintRegistrant(store, center.id, "山田 花子");
+  const escalation = await mintEscalation(store, {
+    centerId: center.id,
+    registrantId: registrant.id,
+    now: start - 3 * 3_600_000,
+  });
+  const otherRegistrant = await mintRegistrant(store, other.id, "別センターの人");
+  const otherEscalation = await mintEscalation(store, {
+    centerId: other.id,
+    registrantId: otherRegistrant.id,
+  });
+  return {
+    centerId: center.id,
+    caseworker,
+    supervisor,
+    outsider,
+    registrantId: registrant.id,
+    escalationId: escalation.id,
+    otherRegistrantId: otherRegistrant.id,
+    otherEscalationId: otherEscalation.id,
+  };
+}
+
+async function escalationRow(id: string) {
+  const [row] = await store.db.select().from(escalations).where(eq(escalations.id, id));
+  if (!row) throw new Error("escalation missing");
+  return row;
+}
+
+async function eventKinds(id: string) {
+  const rows = await store.db
+    .select({ kind: escalationEvents.kind, detail: escalationEvents.detail })
+    .from(escalationEvents)
+    .where(eq(escalationEvents.escalationId, id))
+    .orderBy(escalationEvents.id);
+  return rows;
+}
+
+async function countOf(table: typeof registrants | typeof staff | typeof linkCodes) {
+  const rows = await store.db.select({ n: count() }).from(table);
+  return rows[0]?.n ?? 0;
+}
+
+async function registrantCount(centerId: string) {
+  const rows = await store.db
+    .select({ n: count() })
+    .from(registrants)
+    .where(eq(registrants.centerId, centerId));
+  return rows[0]?.n ?? 0;
+}
+
+describe("login", () => {
+  it("shows the login form to someone without a session", async () => {
+    const response = await get("/login");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const html = await response.text();
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain('action="/login"');
+    expect(html).toContain('name="password"');
+  });
+
+  it("logs in with the right password, sets an HttpOnly cookie and goes to the queue", async () => {
+    const w = await mintWorld();
+    const response = await post("/login", { email: w.caseworker.email, password: testPassword });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/dashboard");
+    const setCookie = response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const page = await get("/dashboard", cookieOf(response));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("職員");
+  });
+
+  it("accepts the email in another case and with spaces around it", async () => {
+    const w = await mintWorld();
+    const response = await post("/login", {
+      email: `  ${w.caseworker.email.toUpperCase()} `,
+      password: testPassword,
+    });
+    expect(response.status).toBe(303);
+  });
+
+  it("goes on to a same-site next path after login", async () => {
+    const w = await mintWorld();
+    const response = await post("/login", {
+      email: w.caseworker.email,
+      password: testPassword,
+      next: "/dashboard/registrants?x=1",
+    });
+    expect(response.headers.get("location")).toBe("/dashboard/registrants?x=1");
+  });
+
+  it.each([
+    "https://evil.example",
+    "https://evil.example/dashboard",
+    "//evil.example/dashboard",
+    "/\\evil.example/dashboard",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    "/api/me",
+    "/dashboard/../api/me",
+    "/dashboardx",
+  ])("ignores next=%s and goes to the queue instead", async (next) => {
+    const w = await mintWorld();
+    const response = await post("/login", {
+      email: w.caseworker.email,
+      password: testPassword,
+      next,
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/dashboard");
+    expect(safeNextPath(next)).toBe("/dashboard");
+  });
+
+  it("keeps an open-redirect next out of the login form too", async () => {
+    const html = await (await get("/login?next=https%3A%2F%2Fevil.example")).text();
+    expect(html).not.toContain("evil.example");
+    expect(html).toContain('name="next" value="/dashboard"');
+  });
+
+  it("answers a wrong password and an unknown email alike: 401, the form, no cookie", async () => {
+    const w = await mintWorld();
+    for (const email of [w.caseworker.email, "nobody@example.jp"]) {
+      const response = await post("/login", { email, password: "wrong password!" });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("set-cookie")).toBeNull();
+      const html = await response.text();
+      expect(html).toContain("メールアドレスかパスワードが違います");
+      expect(html).toContain('action="/login"');
+    }
+  });
+
+  it("refuses empty and oversized fields with 400 and creates no session", async () => {
+    const w = await mintWorld();
+    const before = await store.db.select({ n: count() }).from(sessions);
+    const cases: Record<string, string>[] = [
+      { email: "", password: testPassword },
+      { email: w.caseworker.email, password: "" },
+      { email: w.caseworker.email },
+      { email: `${"a".repeat(250)}@example.jp`, password: testPassword },
+      { email: w.caseworker.email, password: "x".repeat(1025) },
+    ];
+    for (const fields of cases) {
+      const response = await post("/login", fields);
+      expect(response.status).toBe(400);
+      expect(response.headers.get("set-cookie")).toBeNull();
+    }
+    expect(await store.db.select({ n: count() }).from(sessions)).toEqual(before);
+  });
+
+  it("throttles after ten failures: 429 with a message, even with the right password", async () => {
+    const w = await mintWorld();
+    for (let i = 0; i < 10; i++) {
+      expect((await post("/login", { email: w.caseworker.email, password: "nope" })).status).toBe(
+        401,
+      );
+    }
+    const response = await post("/login", { email: w.caseworker.email, password: testPassword });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.text()).toContain("しばらくログインできません");
+    // an unknown email is throttled the same way, so 429 does not reveal which emails exist
+    for (let i = 0; i < 10; i++) await post("/login", { email: "ghost@example.jp", password: "x" });
+    expect((await post("/login", { email: "ghost@example.jp", password: "x" })).status).toBe(429);
+  });
+
+  it("sends someone already logged in from /login straight on", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const response = await get("/login?next=%2Fdashboard%2Fregistrants", cookie);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/dashboard/registrants");
+  });
+
+  it("refuses a cross-site login post (login CSRF) and sets no cookie", async () => {
+    const w = await mintWorld();
+    for (const headers of crossSiteHeaders) {
+      const response = await post(
+        "/login",
+        { email: w.caseworker.email, password: testPassword },
+        undefined,
+        headers,
+      );
+      expect(response.status).toBe(403);
+      expect(response.headers.get("set-cookie")).toBeNull();
+    }
+  });
+});
+
+describe("sessions", () => {
+  it("redirects to the login form without a session, remembering where to come back", async () => {
+    const response = await get("/dashboard/escalations/abc?x=1");
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(
+      `/login?next=${encodeURIComponent("/dashboard/escalations/abc?x=1")}`,
+    );
+  });
+
+  it("after a form post without a session, comes back to the page, not the action", async () => {
+    const response = await post("/dashboard/escalations/abc/notes", { text: "メモ" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(
+      `/login?next=${encodeURIComponent("/dashboard/escalations/abc")}`,
+    );
+  });
+
+  it("sends an expired session back to the login form", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    expect((await get("/dashboard", cookie)).status).toBe(200);
+    now += 13 * 3_600_000;
+    const response = await get("/dashboard", cookie);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/login?next=%2Fdashboard");
+  });
+
+  it("sends an idle session back to the login form", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    now += 2 * 3_600_000 + 1;
+    expect((await get("/dashboard/registrants", cookie)).status).toBe(303);
+  });
+
+  it("logs out: the session is gone, and replaying the old cookie changes nothing", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const response = await post("/logout", {}, cookie);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/login");
+    expect(response.headers.get("set-cookie")).toMatch(/Max-Age=0/i);
+    expect((await get("/dashboard", cookie)).status).toBe(303);
+
+    const sessionsBefore = await store.db.select({ n: count() }).from(sessions);
+    const replay = await post("/logout", {}, cookie);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.get("location")).toBe("/login");
+    expect(await store.db.select({ n: count() }).from(sessions)).toEqual(sessionsBefore);
+  });
+
+  it("refuses a cross-site logout and keeps the session", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const response = await post("/logout", {}, cookie, { origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+    expect((await get("/dashboard", cookie)).status).toBe(200);
+  });
+});
+
+/** How each page is reached with center A's resources; with a body for form posts. */
+type Call = (w: World) => { path: string; fields?: Record<string, string> };
+const calls: Record<string, Call> = {
+  "get /dashboard": () => ({ path: "/dashboard" }),
+  "get /dashboard/escalations/:id": (w) => ({ path: `/dashboard/escalations/${w.escalationId}` }),
+  "post /dashboard/escalations/:id/acknowledge": (w) => ({
+    path: `/dashboard/escalations/${w.escalationId}/acknowledge`,
+    fields: {},
+  }),
+  "post /dashboard/escalations/:id/assign": (w) => ({
+    path: `/dashboard/escalations/${w.escalationId}/assign`,
+    fields: { staffId: w.caseworker.id },
+  }),
+  "post /dashboard/escalations/:id/notes": (w) => ({
+    path: `/dashboard/escalations/${w.escalationId}/notes`,
+    fields: { text: "電話しました" },
+  }),
+  "post /dashboard/escalations/:id/resolve": (w) => ({
+    path: `/dashboard/escalations/${w.escalationId}/resolve`,
+    fields: { note: "面談で確認しました" },
+  }),
+  "get /dashboard/registrants": () => ({ path: "/dashboard/registrants" }),
+  "post /dashboard/registrants": () => ({
+    path: "/dashboard/registrants",
+    fields: { displayName: "新しい人" },
+  }),
+  "get /dashboard/registrants/:id": (w) => ({ path: `/dashboard/registrants/${w.registrantId}` }),
+  "get /dashboard/staff": () => ({ path: "/dashboard/staff" }),
+  "post /dashboard/staff": () => ({
+    path: "/dashboard/staff",
+    fields: {
+      email: `new-${crypto.randomUUID()}@example.jp`,
+      displayName: "新人",
+      role: "caseworker",
+    },
+  }),
+  "get /dashboard/audit": () => ({ path: "/dashboard/audit" }),
+  "get /dashboard/password": () => ({ path: "/dashboard/password" }),
+  "post /dashboard/password": () => ({
+    path: "/dashboard/password",
+    fields: {
+      currentPassword: testPassword,
+      newPassword: testPassword,
+      confirmPassword: testPassword,
+    },
+  }),
+};
+const key = (route: PageRoute) => `${route.method} ${route.path}`;
+
+async function snapshot() {
+  const counts: Record<string, number> = {};
+  const tables = { registrants, staff, linkCodes, escalations, escalationEvents };
+  for (const [name, table] of Object.entries(tables)) {
+    const rows = await store.db.select({ n: count() }).from(table);
+    counts[name] = rows[0]?.n ?? 0;
+  }
+  const rows = await store.db.select().from(escalations).orderBy(escalations.id);
+  return { counts, rows };
+}
+
+describe("the page table", () => {
+  it("has a call for every page, so a new page cannot skip these checks", () => {
+    expect(pageRoutes.map(key).sort()).toEqual(Object.keys(calls).sort());
+  });
+
+  type Who = "no session" | "caseworker" | "supervisor" | "other center's supervisor";
+  const who: Who[] = ["no session", "caseworker", "supervisor", "other center's supervisor"];
+  const cases = pageRoutes.flatMap((route) => who.map((w) => [key(route), w, route] as const));
+
+  it.each(cases)("%s as %s answers as the boundary says", async (_name, as, route) => {
+    const w = await mintWorld();
+    const cookie =
+      as === "no session"
+        ? undefined
+        : await logIn(
+            as === "caseworker" ? w.caseworker : as === "supervisor" ? w.supervisor : w.outsider,
+          );
+    const call = calls[key(route)];
+    if (!call) throw new Error(`no call for ${key(route)}`);
+    const { path, fields } = call(w);
+    const before = await snapshot();
+    const response =
+      route.method === "get" ? await get(path, cookie) : await post(path, fields ?? {}, cookie);
+    const html = await response.text();
+    const expected =
+      as === "no session"
+        ? 303
+        : as === "caseworker" && route.role === "supervisor"
+          ? 403
+          : as === "other center's supervisor" && route.path.includes(":id")
+            ? 404
+            : "ok";
+    if (expected === "ok") {
+      expect(response.status, html).toBeGreaterThanOrEqual(200);
+      expect(response.status, html).toBeLessThan(400);
+      return;
+    }
+    expect(response.status, html).toBe(expected);
+    if (expected === 303) expect(response.headers.get("location")).toMatch(/^\/login\?next=/);
+    else expect(response.headers.get("content-type")).toContain("text/html");
+    expect(await snapshot()).toEqual(before);
+    // another center's page says nothing of center A's registrant
+    expect(html).not.toContain("山田 花子");
+  });
+});
+
+describe("the queue", () => {
+  it("lists the most urgent first, with labels, age, deadline, overdue in words, assignee", async () => {
+    const center = await mintCenter(store);
+    const worker = await mintStaff(store, center.id, "caseworker");
+    const a = await mintRegistrant(store, center.id, "低い人");
+    const b = await mintRegistrant(store, center.id, "緊急の人");
+    const c = await mintRegistrant(store, center.id, "高い人");
+    await mintEscalation(store, { centerId: center.id, registrantId: a.id, severity: "low" });
+    await mintEscalation(store, {
+      centerId: center.id,
+      registrantId: b.id,
+      severity: "urgent",
+      category: "crisis",
+      now: start - 3 * 3_600_000,
+      ackDueAt: start - 3 * 3_600_000,
+    });
+    await mintEscalation(store, {
+      centerId: center.id,
+      registrantId: c.id,
+      severity: "high",
+      category: "workplace",
+    });
+    const cookie = await logIn(worker);
+    const html = await (await get("/dashboard", cookie)).text();
+    const order = ["緊急の人", "高い人", "低い人"].map((name) => html.indexOf(name));
+    expect(order.every((index) => index > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(html).toContain("緊急");
+    expect(html).toContain("命の危険（自殺・自傷）");
+    expect(html).toContain("職場の人間関係・コミュニケーション");
+    expect(html).toContain("3時間前");
+    expect(html).toContain("期限切れ");
+    expect(html.match(/期限切れ/g)).toHaveLength(1);
+  });
+
+  it("filters by status, category and assignee", async () => {
+    const w = await mintWorld();
+    const other = await mintRegistrant(store, w.centerId, "家族の人");
+    const family = await mintEscalation(store, {
+      centerId: w.centerId,
+      registrantId: other.id,
+      category: "family",
+    });
+    const cookie = await logIn(w.caseworker);
+    await post(`/dashboard/escalations/${family.id}/assign`, { staffId: w.caseworker.id }, cookie);
+    await post(`/dashboard/escalations/${w.escalationId}/resolve`, { note: "済" }, cookie);
+
+    const open = await (await get("/dashboard", cookie)).text();
+    expect(open).toContain("家族の人");
+    expect(open).not.toContain("山田 花子");
+
+    const resolved = await (await get("/dashboard?status=resolved", cookie)).text();
+    expect(resolved).toContain("山田 花子");
+    expect(resolved).not.toContain("家族の人");
+
+    const all = await (await get("/dashboard?status=all", cookie)).text();
+    expect(all).toContain("山田 花子");
+    expect(all).toContain("家族の人");
+
+    const byCategory = await (await get("/dashboard?status=all&category=health", cookie)).text();
+    expect(byCategory).toContain("山田 花子");
+    expect(byCategory).not.toContain("家族の人");
+
+    const mine = await (await get("/dashboard?status=all&assignee=me", cookie)).text();
+    expect(mine).toContain("家族の人");
+    expect(mine).not.toContain("山田 花子");
+    const supervisorCookie = await logIn(w.supervisor);
+    const theirs = await (await get("/dashboard?assignee=me", supervisorCookie)).text();
+    expect(theirs).toContain("条件に合う案件はありません");
+  });
+
+  it("refuses unknown filter values with 400", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    for (const query of ["status=deleted", "category=nope", "assignee=someone"]) {
+      expect((await get(`/dashboard?${query}`, cookie)).status).toBe(400);
+    }
+  });
+
+  it("says so kindly when there is nothing to do", async () => {
+    const center = await mintCenter(store);
+    const worker = await mintStaff(store, center.id, "caseworker");
+    const html = await (await get("/dashboard", await logIn(worker))).text();
+    expect(html).toContain("いま対応が必要な案件はありません");
+  });
+});
+
+describe("an escalation's page and its forms", () => {
+  it("shows summary, registrant link, evidence exactly as stored, timeline and the forms", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const response = await get(`/dashboard/escalations/${w.escalationId}`, cookie);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("体調が 2 週つづけて わるい");
+    expect(html).toContain(`href="/dashboard/registrants/${w.registrantId}"`);
+    expect(html).toContain("体調: わるい");
+    expect(html).toContain("発生");
+    for (const action of ["acknowledge", "assign", "notes", "resolve"]) {
+      expect(html).toContain(`action="/dashboard/escalations/${w.escalationId}/${action}"`);
+    }
+  });
+
+  it("escapes markup in the summary, evidence and registrant name", async () => {
+    const center = await mintCenter(store);
+    const worker = await mintStaff(store, center.id, "caseworker");
+    const evil = `<script>window.__x=1</script><img src=x onerror="window.__y=1">`;
+    const registrant = await mintRegistrant(store, center.id, evil);
+    const escalation = await mintEscalation(store, {
+      centerId: center.id,
+      registrantId: registrant.id,
+      summary: evil,
+      evidence: { quote: evil, answers: { note: evil } },
+    });
+    const cookie = await logIn(worker);
+    for (const path of [
+      `/dashboard/escalations/${escalation.id}`,
+      "/dashboard",
+      "/dashboard/registrants",
+      `/dashboard/registrants/${registrant.id}`,
+    ]) {
+      const html = await (await get(path, cookie)).text();
+      expect(html).not.toContain("<script>window");
+      expect(html).not.toContain("<img src=x");
+      expect(html).toContain("&lt;script&gt;window.__x=1&lt;/script&gt;");
+    }
+  });
+
+  it("acknowledges: 303 back to the page, the status changes and the timeline says who", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const response = await post(`/dashboard/escalations/${w.escalationId}/acknowledge`, {}, cookie);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(
+      `/dashboard/escalations/${w.escalationId}?done=acknowledged`,
+    );
+    const row = await escalationRow(w.escalationId);
+    expect(row.status).toBe("acknowledged");
+    expect(row.acknowledgedBy).toBe(w.caseworker.id);
+    const html = await (await get(response.headers.get("location") ?? "", cookie)).text();
+    expect(html).toContain("確認済みにしました");
+    expect(html).not.toContain(`/${w.escalationId}/acknowledge"`);
+  });
+
+  it("assigns to a staff member of the center, and refuses one of another center", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const path = `/dashboard/escalations/${w.escalationId}/assign`;
+    const refused = await post(path, { staffId: w.outsider.id }, cookie);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("担当者を一覧から選んでください");
+    expect((await escalationRow(w.escalationId)).assignedTo).toBeNull();
+    expect((await post(path, { staffId: "" }, cookie)).status).toBe(400);
+    expect((await post(path, {}, cookie)).status).toBe(400);
+
+    const response = await post(path, { staffId: w.supervisor.id }, cookie);
+    expect(response.status).toBe(303);
+    expect((await escalationRow(w.escalationId)).assignedTo).toBe(w.supervisor.id);
+  });
+
+  it("adds a note, and refuses an empty or oversized one, keeping what was typed", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const path = `/dashboard/escalations/${w.escalationId}/notes`;
+    const before = await eventKinds(w.escalationId);
+    for (const text of ["", "   ", "あ".repeat(2001)]) {
+      const response = await post(path, { text }, cookie);
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('role="alert"');
+      if (text.length > 10) expect(html).toContain(text);
+    }
+    expect(await eventKinds(w.escalationId)).toEqual(before);
+
+    expect((await post(path, { text: "本人に電話。\n来週 面談。" }, cookie)).status).toBe(303);
+    expect((await eventKinds(w.escalationId)).at(-1)).toEqual({
+      kind: "note",
+      detail: { text: "本人に電話。\n来週 面談。" },
+    });
+  });
+
+  it("resolves only with a note; a resolved one shows no forms and refuses changes", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const base = `/dashboard/escalations/${w.escalationId}`;
+    expect((await post(`${base}/resolve`, { note: "" }, cookie)).status).toBe(400);
+    expect((await escalationRow(w.escalationId)).status).toBe("open");
+
+    expect((await post(`${base}/resolve`, { note: "面談で解決" }, cookie)).status).toBe(303);
+    expect((await escalationRow(w.escalationId)).status).toBe("resolved");
+    const html = await (await get(base, cookie)).text();
+    expect(html).toContain("この案件は解決済みです");
+    expect(html).not.toContain('<form method="post" action="/dashboard/escalations');
+
+    const events = await eventKinds(w.escalationId);
+    const again = await post(`${base}/acknowledge`, {}, cookie);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("すでに解決済み");
+    expect((await post(`${base}/resolve`, { note: "もう一度" }, cookie)).status).toBe(409);
+    expect(await eventKinds(w.escalationId)).toEqual(events);
+  });
+
+  it("answers 404 pages for another center's escalation and registrant, changing nothing", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    for (const path of [
+      `/dashboard/escalations/${w.otherEscalationId}`,
+      `/dashboard/registrants/${w.otherRegistrantId}`,
+      "/dashboard/escalations/no-such-id",
+      "/dashboard/no-such-page",
+    ]) {
+      const response = await get(path, cookie);
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain("見つかりません");
+      expect(html).not.toContain("別センターの人");
+    }
+    const before = await escalationRow(w.otherEscalationId);
+    const events = await eventKinds(w.otherEscalationId);
+    for (const [action, fields] of [
+      ["acknowledge", {}],
+      ["assign", { staffId: w.caseworker.id }],
+      ["notes", { text: "のぞき見" }],
+      ["resolve", { note: "勝手に解決" }],
+    ] as const) {
+      const response = await post(
+        `/dashboard/escalations/${w.otherEscalationId}/${action}`,
+        fields,
+        cookie,
+      );
+      expect(response.status).toBe(404);
+    }
+    expect(await escalationRow(w.otherEscalationId)).toEqual(before);
+    expect(await eventKinds(w.otherEscalationId)).toEqual(events);
+  });
+
+  it("refuses a cross-site form post with 403 and changes nothing", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    for (const headers of crossSiteHeaders) {
+      const ack = await post(
+        `/dashboard/escalations/${w.escalationId}/acknowledge`,
+        {},
+        cookie,
+        headers,
+      );
+      expect(ack.status).toBe(403);
+      const create = await post(
+        "/dashboard/registrants",
+        { displayName: "偽の人" },
+        cookie,
+        headers,
+      );
+      expect(create.status).toBe(403);
+    }
+    expect((await escalationRow(w.escalationId)).status).toBe("open");
+    expect(await registrantCount(w.centerId)).toBe(1);
+  });
+
+  it("refuses a body over 64 KiB with 413 and changes nothing", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const before = await eventKinds(w.escalationId);
+    const response = await post(
+      `/dashboard/escalations/${w.escalationId}/notes`,
+      { text: "あ".repeat(70_000) },
+      cookie,
+    );
+    expect(response.status).toBe(413);
+    expect(await eventKinds(w.escalationId)).toEqual(before);
+  });
+
+  it("reads a JSON body as an empty form: 400, nothing changed", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const response = await request(`/dashboard/escalations/${w.escalationId}/notes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, ...sameOrigin },
+      body: JSON.stringify({ text: "JSON で送ったメモ" }),
+    });
+    expect(response.status).toBe(400);
+    expect((await eventKinds(w.escalationId)).map((event) => event.kind)).toEqual([
+      "opened",
+      "signal",
+    ]);
+  });
+});
+
+describe("registrants", () => {
+  it("creates a registrant and shows the link code once, its expiry and the sheet", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const codesBefore = await countOf(linkCodes);
+    const response = await post("/dashboard/registrants", { displayName: "佐藤 一郎" }, cookie);
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const html = await response.text();
+    const code = /data-testid="link-code">(\d{4} \d{4})</.exec(html)?.[1];
+    expect(code).toMatch(/^\d{4} \d{4}$/);
+    expect(html).toContain("佐藤 一郎 さんへ");
+    // 14 days after 2026-11-20 12:00 JST
+    expect(html).toContain("2026/12/4 12:00");
+    expect(html).toContain("2026年12月4日(金)");
+    // this test app has a LINE channel but no add-friend URL: the sheet says to ask for the QR
+    expect(html).toContain('data-testid="sheet-no-qr"');
+    expect(await countOf(linkCodes)).toBe(codesBefore + 1);
+    expect(await registrantCount(w.centerId)).toBe(2);
+    // only the hash is stored
+    const rows = await store.db.select().from(linkCodes);
+    expect(JSON.stringify(rows)).not.toContain((code ?? "").replace(" ", ""));
+  });
+
+  it("refuses an empty or too long name with 400, keeping what was typed", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    for (const displayName of ["", "   ", "長".repeat(61)]) {
+      const response = await post("/dashboard/registrants", { displayName }, cookie);
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('role="alert"');
+      if (displayName.length > 10) expect(html).toContain(displayName);
+    }
+    expect(await registrantCount(w.centerId)).toBe(1);
+  });
+
+  it("lists registrants with link and consent status, and shows one", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const list = await (await get("/dashboard/registrants", cookie)).text();
+    expect(list).toContain("山田 花子");
+    expect(list).toContain("未連携");
+    expect(list).toContain("同意なし");
+    expect(list).not.toContain("別センターの人");
+    const detail = await (await get(`/dashboard/registrants/${w.registrantId}`, cookie)).text();
+    expect(detail).toContain("山田 花子");
+    expect(detail).toContain("まだありません");
+    expect(detail).toContain("利用中");
+    const [read] = await store.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, w.registrantId));
+    expect(read?.action).toBe("registrant.read");
+  });
+
+  it("shows a linked, consented registrant's latest check-in and employers", async () => {
+    const w = await mintWorld();
+    const employer = await store.write((tx) => insertEmployer(tx, w.centerId, "株式会社つなぐ", 0));
+    await store.write(async (tx) => {
+      await insertEmployment(tx, w.registrantId, employer.id, 0);
+      await tx
+        .update(registrants)
+        .set({ lineUserId: `U${"a".repeat(32)}`, linkedAt: start, consentedAt: start })
+        .where(eq(registrants.id, w.registrantId));
+      await tx.insert(checkins).values([
+        { id: crypto.randomUUID(), registrantId: w.registrantId, status: "missed", sentAt: 1 },
+        {
+          id: crypto.randomUUID(),
+          registrantId: w.registrantId,
+          status: "completed",
+          sentAt: start - 3_600_000,
+          completedAt: start,
+        },
+      ]);
+    });
+    const cookie = await logIn(w.caseworker);
+    const html = await (await get(`/dashboard/registrants/${w.registrantId}`, cookie)).text();
+    expect(html).toContain("連携済み");
+    expect(html).toContain("同意あり");
+    expect(html).toContain("回答済み（送信 2026/11/20 11:00・回答 2026/11/20 12:00）");
+    expect(html).toContain("株式会社つなぐ");
+    const list = await (await get("/dashboard/registrants", cookie)).text();
+    expect(list).toContain("連携済み");
+  });
+
+  it("prints the add-friend QR code when the account's URL is configured", async () => {
+    const emulatorApp = await createTestApp({ emulator: true, clock: () => now });
+    try {
+      const friendly = createApp(
+        {
+          ...emulatorApp.deps,
+          config: { ...emulatorApp.deps.config, lineFriendUrl: "https://line.me/R/ti/p/@tsunagi" },
+        },
+        { mount: (routes) => routes.route("/", dashboardPages()) },
+      );
+      const center = await mintCenter(emulatorApp.db.store);
+      const worker = await mintStaff(emulatorApp.db.store, center.id, "caseworker");
+      const login = await friendly.request(
+        "/login",
+        {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email: worker.email, password: testPassword }).toString(),
+        },
+        {},
+        emulatorApp.background,
+      );
+      const response = await friendly.request(
+        "/dashboard/registrants",
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            cookie: cookieOf(login),
+          },
+          body: new URLSearchParams({ displayName: "QR の人" }).toString(),
+        },
+        {},
+        emulatorApp.background,
+      );
+      const html = await response.text();
+      expect(html).toContain('src="data:image/svg+xml;charset=utf-8,%3Csvg');
+      expect(html).toContain("https://line.me/R/ti/p/@tsunagi");
+    } finally {
+      await emulatorApp.close();
+    }
+  });
+});
+
+describe("staff, audit and password pages", () => {
+  it("lets a supervisor create staff and shows the password once; the new person can log in", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.supervisor);
+    const email = `new-${crypto.randomUUID().slice(0, 8)}@example.jp`;
+    const response = await post(
+      "/dashboard/staff",
+      { email, displayName: "新人 さん", role: "caseworker" },
+      cookie,
+    );
+    expect(response.status).toBe(201);
+    const html = await response.text();
+    const password = /data-testid="staff-password">([^<]+)</.exec(html)?.[1] ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    await logIn({ email }, password);
+    const list = await (await get("/dashboard/staff", cookie)).text();
+    expect(list).toContain("新人 さん");
+    expect(list).not.toContain(password);
+  });
+
+  it("refuses a taken email (409), a bad email, an empty name and an unknown role (400)", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.supervisor);
+    const before = await countOf(staff);
+    const taken = await post(
+      "/dashboard/staff",
+      { email: w.caseworker.email, displayName: "重複", role: "caseworker" },
+      cookie,
+    );
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain("すでに使われています");
+    for (const fields of [
+      { email: "not-an-email", displayName: "名前", role: "caseworker" },
+      { email: "a@example.jp", displayName: "", role: "caseworker" },
+      { email: "b@example.jp", displayName: "名前", role: "admin" },
+      { email: `${"x".repeat(250)}@example.jp`, displayName: "名前", role: "caseworker" },
+    ]) {
+      expect((await post("/dashboard/staff", fields, cookie)).status).toBe(400);
+    }
+    expect(await countOf(staff)).toBe(before);
+  });
+
+  it("refuses caseworkers the staff and audit pages with a 403 page", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    for (const path of ["/dashboard/staff", "/dashboard/audit"]) {
+      const response = await get(path, cookie);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain("権限がありません");
+    }
+    const nav = await (await get("/dashboard", cookie)).text();
+    expect(nav).not.toContain('href="/dashboard/staff"');
+    expect(nav).not.toContain('href="/dashboard/audit"');
+  });
+
+  it("pages through the audit log, older and back to newer", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.supervisor);
+    for (let i = 0; i < 120; i++) await get("/dashboard/registrants", cookie);
+    const first = await (await get("/dashboard/audit", cookie)).text();
+    expect(first.match(/data-testid="audit-row"/g)).toHaveLength(50);
+    expect(first).toContain("登録者一覧を表示");
+    expect(first).not.toContain('data-testid="audit-newer"');
+    const olderHref = /href="([^"]+)"[^>]*data-testid="audit-older"/.exec(first)?.[1] ?? "";
+    expect(olderHref).toMatch(/^\/dashboard\/audit\?before=\d+&amp;trail=0$/);
+    const second = await (await get(olderHref.replaceAll("&amp;", "&"), cookie)).text();
+    expect(second.match(/data-testid="audit-row"/g)).toHaveLength(50);
+    const newerHref = /href="([^"]+)"[^>]*data-testid="audit-newer"/.exec(second)?.[1] ?? "";
+    expect(newerHref).toBe("/dashboard/audit");
+    const third = /href="([^"]+)"[^>]*data-testid="audit-older"/.exec(second)?.[1] ?? "";
+    const page3 = await (await get(third.replaceAll("&amp;", "&"), cookie)).text();
+    const back = /href="([^"]+)"[^>]*data-testid="audit-newer"/.exec(page3)?.[1] ?? "";
+    expect(back).toBe(olderHref);
+    expect((await get("/dashboard/audit?before=abc", cookie)).status).toBe(400);
+    expect((await get("/dashboard/audit?before=1&trail=x", cookie)).status).toBe(400);
+  });
+
+  it("changes a password: wrong current 403, mismatch or short 400, then the new one works", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const fresh = "a brand new password";
+    const wrong = await post(
+      "/dashboard/password",
+      { currentPassword: "nope", newPassword: fresh, confirmPassword: fresh },
+      cookie,
+    );
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain("今のパスワードが違います");
+    for (const fields of [
+      { currentPassword: testPassword, newPassword: fresh, confirmPassword: `${fresh}!` },
+      { currentPassword: testPassword, newPassword: "short", confirmPassword: "short" },
+      { currentPassword: "", newPassword: fresh, confirmPassword: fresh },
+    ]) {
+      expect((await post("/dashboard/password", fields, cookie)).status).toBe(400);
+    }
+    await logIn(w.caseworker);
+
+    const done = await post(
+      "/dashboard/password",
+      { currentPassword: testPassword, newPassword: fresh, confirmPassword: fresh },
+      cookie,
+    );
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/dashboard/password?done=1");
+    expect(await (await get("/dashboard/password?done=1", cookie)).text()).toContain(
+      "パスワードを変更しました",
+    );
+    expect(
+      (await post("/login", { email: w.caseworker.email, password: testPassword })).status,
+    ).toBe(401);
+    await logIn(w.caseworker, fresh);
+  });
+});
+
+describe("assets", () => {
+  it("serves the stylesheet and script as files under the CSP", async () => {
+    const css = await get("/dashboard/app.css");
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toContain("text/css");
+    const js = await get("/dashboard/app.js");
+    expect(js.headers.get("content-type")).toContain("text/javascript");
+    const page = await get("/login");
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(html).not.toMatch(/\sstyle=/);
+  });
+});
