@@ -386,3 +386,35 @@ export const auditLog = sqliteTable(
     index("audit_log_center_idx").on(t.centerId, t.id),
   ],
 );
+
+export const questionKeys = [
+  "condition",
+  "sleep",
+  "mood",
+  "medication",
+  "attendance",
+  "worries",
+  "message",
+] as const;
+export type QuestionKey = (typeof questionKeys)[number];
+
+/** One answer per question per check-in; scales also keep their score for trends. */
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    checkinId: text("checkin_id")
+      .notNull()
+      .references(() => checkins.id),
+    question: text("question", { enum: questionKeys }).notNull(),
+    /** The answer's key ("3", "forgot_sometimes", a JSON list of worries) or the typed words. */
+    value: text("value").notNull(),
+    /** 1 (bad) … 4 (good) for the scale questions; null otherwise. */
+    score: integer("score"),
+    answeredAt: integer("answered_at").notNull(),
+  },
+  (t) => [
+    // a check-in's answers; one per question (a changed answer replaces the old one)
+    uniqueIndex("answers_checkin_question_unique").on(t.checkinId, t.question),
+  ],
+);
