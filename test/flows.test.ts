@@ -4,7 +4,7 @@ import { createFlowRegistry } from "../src/flows/registry";
 import { respond, type Flow } from "../src/flows/router";
 import type { FlowContext, Inbound, OutMessage } from "../src/flows/types";
 
-const guest: FlowContext = { now: 0, role: "guest" };
+const guest: FlowContext = { now: 0, role: "guest", newId: () => "id-1" };
 const noFlows = createFlowRegistry();
 
 function texts(replies: OutMessage[]): string {

@@ -1,9 +1,22 @@
 // One webhook event, start to finish, in one transaction: ledger, person, message, flow, replies.
 import type { Clock } from "../clock";
 import { respond, type FlowRegistry } from "../flows/router";
-import type { Effect, OutMessage } from "../flows/types";
+import { hashLinkCode, normalizeLinkCode } from "../dashboard/link-code";
+import type { Effect, Inbound, OutMessage, RegistrantContext } from "../flows/types";
+import type { Logger } from "../log";
 import { setFollowing, touchAccount } from "../store/accounts";
-import { loadConversation, saveConversation } from "../store/conversations";
+import { completeCheckin, insertCheckin, insertSignal, upsertAnswer } from "../store/checkins";
+import { loadConversation, saveConversation, type SavedConversation } from "../store/conversations";
+import { redeemLinkCode } from "../store/link";
+import {
+  findRegistrantById,
+  refreshNextCheckin,
+  setCheckinSchedule,
+  setConsent,
+  setRegistrantStatus,
+  type RegistrantRow,
+} from "../store/registrants";
+import type { AccountRole } from "../store/schema";
 import type { Store, Tx } from "../store/db";
 import { claimEvent, recordMessage } from "../store/events";
 import { enqueue, type OutboxRow } from "../store/outbox";
@@ -13,6 +26,7 @@ export interface EventDeps {
   store: Store;
   clock: Clock;
   flows: FlowRegistry;
+  log: Logger;
 }
 
 export interface EventResult {
@@ -48,23 +62,35 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
     if (!claimed) return { key, duplicate: true, outbox: [] };
     if (classified.kind === "ignored") return { key, duplicate: false, outbox: [] };
 
-    const { lineUserId, input } = classified;
+    const { lineUserId } = classified;
     const account = await touchAccount(tx, lineUserId, now);
     if (event.type === "message" && event.message) {
       await recordMessage(tx, {
         webhookEventId: key,
         lineUserId,
         messageType: event.message.type,
-        text: input.type === "text" ? input.text : null,
+        text: classified.input.type === "text" ? classified.input.text : null,
         createdAt: now,
       });
     }
     const saved = await loadConversation(tx, lineUserId);
-    const step = respond(deps.flows, saved, input, { now, role: account.role });
+    const input = await resolveLinkCode(tx, account.role, lineUserId, classified.input, saved, now);
+    const registrant =
+      account.role === "registrant" && account.personId !== null
+        ? await findRegistrantById(tx, account.personId)
+        : null;
+    const step = respond(deps.flows, saved, input, {
+      now,
+      role: account.role,
+      registrant: registrant ? registrantContext(registrant) : undefined,
+      newId: () => crypto.randomUUID(),
+    });
     if (saved !== null || step.state !== null) {
       await saveConversation(tx, lineUserId, step.state, now);
     }
-    for (const effect of step.effects) await applyEffect(tx, lineUserId, effect, now);
+    for (const effect of step.effects) {
+      await applyEffect(tx, { lineUserId, registrant, log: deps.log }, effect, now);
+    }
     const outbox = await queueReplies(tx, {
       key,
       lineUserId,
@@ -76,9 +102,106 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
   });
 }
 
-async function applyEffect(tx: Tx, lineUserId: string, effect: Effect, now: number) {
-  // One kind of effect so far; linking, consent and check-ins add theirs (and a switch) here.
-  await setFollowing(tx, lineUserId, effect.following, now);
+/**
+ * A text that is a link code, sent outside a conversation, is tried against the database here
+ * (flows do no I/O) and reaches the flow as the outcome.
+ */
+async function resolveLinkCode(
+  tx: Tx,
+  role: AccountRole,
+  lineUserId: string,
+  input: Inbound,
+  saved: SavedConversation | null,
+  now: number,
+): Promise<Inbound> {
+  if (input.type !== "text" || saved !== null) return input;
+  const code = normalizeLinkCode(input.text);
+  if (code === null) return input;
+  if (role !== "guest") return { type: "link", result: { outcome: "already-linked" } };
+  const redemption = await redeemLinkCode(tx, lineUserId, await hashLinkCode(code), now);
+  return {
+    type: "link",
+    result:
+      redemption.outcome === "linked"
+        ? { outcome: "linked", subject: redemption.subject }
+        : { outcome: redemption.outcome },
+  };
+}
+
+function registrantContext(row: RegistrantRow): RegistrantContext {
+  return {
+    id: row.id,
+    status: row.status,
+    consented: row.consentedAt !== null,
+    checkinWeekday: row.checkinWeekday,
+    checkinMinute: row.checkinMinute,
+  };
+}
+
+interface EffectTarget {
+  lineUserId: string;
+  registrant: RegistrantRow | null;
+  log: Logger;
+}
+
+function registrantOf(target: EffectTarget, effect: Effect): RegistrantRow {
+  if (!target.registrant) throw new Error(`effect ${effect.type} needs a registrant`);
+  return target.registrant;
+}
+
+async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: number) {
+  switch (effect.type) {
+    case "setFollowing":
+      await setFollowing(tx, target.lineUserId, effect.following, now);
+      if (target.registrant) await refreshNextCheckin(tx, target.registrant.id, now);
+      return;
+    case "recordConsent": {
+      const registrant = registrantOf(target, effect);
+      await setConsent(tx, registrant.id, effect.decision, effect.textVersion, now);
+      await refreshNextCheckin(tx, registrant.id, now);
+      return;
+    }
+    case "setPaused": {
+      const registrant = registrantOf(target, effect);
+      await setRegistrantStatus(tx, registrant.id, effect.paused ? "paused" : "active");
+      await refreshNextCheckin(tx, registrant.id, now);
+      return;
+    }
+    case "setSchedule": {
+      const registrant = registrantOf(target, effect);
+      await setCheckinSchedule(tx, registrant.id, effect.weekday, effect.minute);
+      await refreshNextCheckin(tx, registrant.id, now);
+      return;
+    }
+    case "startCheckin":
+      await insertCheckin(tx, {
+        id: effect.checkinId,
+        registrantId: registrantOf(target, effect).id,
+        origin: effect.origin,
+        weekKey: effect.weekKey,
+        now,
+      });
+      return;
+    case "recordAnswer":
+      await upsertAnswer(tx, { ...effect, now });
+      return;
+    case "completeCheckin":
+      await completeCheckin(tx, effect.checkinId, now);
+      return;
+    case "signal": {
+      const registrant = registrantOf(target, effect);
+      await insertSignal(tx, {
+        centerId: registrant.centerId,
+        registrantId: registrant.id,
+        ...effect.signal,
+        now,
+      });
+      return;
+    }
+    case "rejectPostback":
+      target.log.warn("postback.rejected", { reason: effect.reason });
+      return;
+  }
 }
 
 /** The first five messages go as a free reply; any more, or no token, as pushes. */

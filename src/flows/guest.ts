@@ -1,5 +1,6 @@
 // The conversation with someone the bot does not know yet: greet, and ask for the link code.
-import type { FlowContext, Inbound, Step } from "./types";
+import { registrantWords } from "./registrant-words";
+import type { FlowContext, Inbound, LinkResult, OutMessage, Step } from "./types";
 import { words } from "./words";
 
 const helpWords = new Set(["ヘルプ", "へるぷ", "help", "たすけて", "使い方", "つかいかた"]);
@@ -38,5 +39,22 @@ export function guestStep(input: Inbound, _ctx: FlowContext): Step {
       };
     case "postback":
       return { state: null, replies: words.askForCode(), effects: [] };
+    case "link":
+      return { state: null, replies: linkReply(input.result), effects: [] };
+  }
+}
+
+function linkReply(result: LinkResult): OutMessage[] {
+  switch (result.outcome) {
+    case "linked":
+      return result.subject === "registrant"
+        ? registrantWords.consentRequest()
+        : words.employerLinked();
+    case "unknown-code":
+      return words.unknownCode();
+    case "throttled":
+      return words.tooManyCodes();
+    case "already-linked":
+      return words.alreadyLinked();
   }
 }

@@ -1,6 +1,13 @@
 // The flows the bot runs, by name. Later flows (link, consent, check-in, report) register here.
+import { createCheckinFlow } from "./checkin";
+import { registrantStep } from "./registrant";
 import type { Flow, FlowRegistry } from "./router";
 
-export function createFlowRegistry(flows: Flow[] = []): FlowRegistry {
+/** The bot's flows; tests may pass their own. */
+export function createFlowRegistry(flows: Flow[] = defaultFlows()): FlowRegistry {
   return new Map(flows.map((flow) => [flow.name, flow]));
+}
+
+export function defaultFlows(): Flow[] {
+  return [createCheckinFlow(registrantStep)];
 }

@@ -1,5 +1,6 @@
 // Chooses the conversation an input belongs to, and restarts politely when saved state is unusable.
 import { guestStep } from "./guest";
+import { registrantStep } from "./registrant";
 import type { FlowContext, FlowState, Inbound, Step } from "./types";
 import { words } from "./words";
 
@@ -14,12 +15,13 @@ export interface Flow {
 export type FlowRegistry = ReadonlyMap<string, Flow>;
 
 /** What a person gets when no conversation is in progress, by what we know them as. */
-function idleStep(input: Inbound, ctx: FlowContext): Step {
+export function idleStep(input: Inbound, ctx: FlowContext): Step {
   switch (ctx.role) {
-    // Registrants, employer contacts and staff get their own flows in later work; until then
-    // they are greeted like guests so nobody is met with silence.
-    case "guest":
     case "registrant":
+      return registrantStep(input, ctx);
+    // Employer contacts and staff get their own flows in later work; until then they are
+    // answered like guests so nobody is met with silence.
+    case "guest":
     case "employer_contact":
     case "staff":
       return guestStep(input, ctx);

@@ -1,8 +1,22 @@
 // The vocabulary every conversation speaks: what came in, what goes out, what must be done.
 import type { messagingApi } from "@line/bot-sdk";
-import type { AccountRole } from "../store/schema";
+import type { Category, Severity, Source } from "../escalation/categories";
+import type {
+  AccountRole,
+  CheckinOrigin,
+  ConsentDecision,
+  QuestionKey,
+  RegistrantStatus,
+} from "../store/schema";
 
 export type OutMessage = messagingApi.Message;
+
+/** What trying a link code came to; decided against the database before the flow runs. */
+export type LinkResult =
+  | { outcome: "linked"; subject: "registrant" | "employer_contact" }
+  | { outcome: "unknown-code" }
+  | { outcome: "throttled" }
+  | { outcome: "already-linked" };
 
 /** One thing a person did on LINE, stripped of transport detail. */
 export type Inbound =
@@ -11,15 +25,53 @@ export type Inbound =
   | { type: "sticker" }
   | { type: "media"; media: string }
   | { type: "follow"; unblocked: boolean }
-  | { type: "unfollow" };
+  | { type: "unfollow" }
+  | { type: "link"; result: LinkResult };
+
+/** Something a human may need to see; the escalation engine decides what becomes of it. */
+export interface Signal {
+  category: Category;
+  severity: Severity;
+  source: Source;
+  /** What staff are shown as the reason: the answers or words, quoted. */
+  evidence: Record<string, unknown>;
+}
 
 /** Side effects a flow asks for; the caller applies them inside the event's transaction. */
-export type Effect = { type: "setFollowing"; following: boolean };
+export type Effect =
+  | { type: "setFollowing"; following: boolean }
+  | { type: "recordConsent"; decision: ConsentDecision; textVersion: number }
+  | { type: "setPaused"; paused: boolean }
+  | { type: "setSchedule"; weekday: number; minute: number }
+  | { type: "startCheckin"; checkinId: string; weekKey: string; origin: CheckinOrigin }
+  | {
+      type: "recordAnswer";
+      checkinId: string;
+      question: QuestionKey;
+      value: string;
+      score: number | null;
+    }
+  | { type: "completeCheckin"; checkinId: string }
+  | { type: "signal"; signal: Signal }
+  /** A postback that does not parse or does not fit: logged (never its content), then ignored. */
+  | { type: "rejectPostback"; reason: string };
+
+/** The registrant behind a LINE account, as far as a conversation needs to know. */
+export interface RegistrantContext {
+  id: string;
+  status: RegistrantStatus;
+  consented: boolean;
+  checkinWeekday: number;
+  checkinMinute: number;
+}
 
 export interface FlowContext {
   /** Milliseconds since epoch, from the injected clock. */
   now: number;
   role: AccountRole;
+  registrant?: RegistrantContext | undefined;
+  /** New ids for rows a flow asks to create (injected: tests pass a counter). */
+  newId: () => string;
 }
 
 /** A conversation's saved state: JSON with the flow's name and a version, zod-checked on read. */

@@ -1,7 +1,17 @@
 // Registrants, employers, their contacts and employments: always read within one center.
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { checkins, employerContacts, employers, employments, registrants } from "./schema";
+import { nextWeeklySlot } from "../schedule/calendar";
+import {
+  checkins,
+  consents,
+  employerContacts,
+  employers,
+  employments,
+  lineAccounts,
+  registrants,
+  type ConsentDecision,
+} from "./schema";
 
 export type RegistrantRow = typeof registrants.$inferSelect;
 
@@ -112,4 +122,74 @@ export async function employersOf(db: Queryable, registrantId: string) {
     .from(employments)
     .innerJoin(employers, eq(employers.id, employments.employerId))
     .where(eq(employments.registrantId, registrantId));
+}
+
+export async function findRegistrantById(db: Queryable, id: string) {
+  const rows = await db.select().from(registrants).where(eq(registrants.id, id));
+  return rows[0] ?? null;
+}
+
+export async function setRegistrantLine(
+  tx: Tx,
+  id: string,
+  lineUserId: string | null,
+  now: number,
+) {
+  await tx
+    .update(registrants)
+    .set({ lineUserId, linkedAt: lineUserId === null ? null : now })
+    .where(eq(registrants.id, id));
+}
+
+export async function setRegistrantStatus(tx: Tx, id: string, status: RegistrantRow["status"]) {
+  await tx.update(registrants).set({ status }).where(eq(registrants.id, id));
+}
+
+export async function setConsent(
+  tx: Tx,
+  id: string,
+  decision: ConsentDecision,
+  textVersion: number,
+  now: number,
+) {
+  await tx
+    .update(registrants)
+    .set({ consentedAt: decision === "given" ? now : null })
+    .where(eq(registrants.id, id));
+  await tx.insert(consents).values({ registrantId: id, textVersion, decision, at: now });
+}
+
+export async function setCheckinSchedule(tx: Tx, id: string, weekday: number, minute: number) {
+  await tx
+    .update(registrants)
+    .set({ checkinWeekday: weekday, checkinMinute: minute })
+    .where(eq(registrants.id, id));
+}
+
+/**
+ * Works out when the next weekly check-in goes out, from the registrant's state: only someone
+ * linked, consenting, active and still following on LINE gets one.
+ */
+export async function refreshNextCheckin(tx: Tx, id: string, now: number): Promise<void> {
+  const rows = await tx
+    .select({ registrant: registrants, following: lineAccounts.following })
+    .from(registrants)
+    .leftJoin(lineAccounts, eq(lineAccounts.lineUserId, registrants.lineUserId))
+    .where(eq(registrants.id, id));
+  const row = rows[0];
+  if (!row) return;
+  const { registrant } = row;
+  const due =
+    registrant.lineUserId !== null &&
+    registrant.consentedAt !== null &&
+    registrant.status === "active" &&
+    row.following === true;
+  await tx
+    .update(registrants)
+    .set({
+      nextCheckinAt: due
+        ? nextWeeklySlot(now, registrant.checkinWeekday, registrant.checkinMinute)
+        : null,
+    })
+    .where(eq(registrants.id, id));
 }

@@ -190,11 +190,22 @@ export const registrants = sqliteTable(
     /** Consent to the check-ins (APPI): set when given, cleared when withdrawn. */
     consentedAt: integer("consented_at"),
     status: text("status", { enum: registrantStatuses }).notNull().default("active"),
+    /** Preferred check-in day (0 Sunday … 6 Saturday, Japan time) and minute of that day. */
+    checkinWeekday: integer("checkin_weekday").notNull().default(5),
+    checkinMinute: integer("checkin_minute")
+      .notNull()
+      .default(18 * 60),
+    /** When the scheduler sends the next weekly check-in; null while none is due (not linked…). */
+    nextCheckinAt: integer("next_checkin_at"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
     // a center's registrant list, by name
     index("registrants_center_idx").on(t.centerId, t.displayName),
+    // the scheduler: whose weekly check-in is due
+    index("registrants_due_idx")
+      .on(t.nextCheckinAt)
+      .where(sql`next_checkin_at is not null`),
     // who is this LINE user? (one LINE account links to one person)
     uniqueIndex("registrants_line_user_unique").on(t.lineUserId),
   ],
@@ -283,6 +294,8 @@ export const linkCodes = sqliteTable(
 
 export const checkinStatuses = ["sent", "in_progress", "completed", "missed"] as const;
 export type CheckinStatus = (typeof checkinStatuses)[number];
+export const checkinOrigins = ["scheduled", "self", "staff"] as const;
+export type CheckinOrigin = (typeof checkinOrigins)[number];
 
 export const checkins = sqliteTable(
   "checkins",
@@ -292,12 +305,20 @@ export const checkins = sqliteTable(
       .notNull()
       .references(() => registrants.id),
     status: text("status", { enum: checkinStatuses }).notNull(),
+    origin: text("origin", { enum: checkinOrigins }).notNull().default("scheduled"),
+    /** The Japan-time ISO week it belongs to ("2026-W47"), also carried in its buttons. */
+    weekKey: text("week_key").notNull().default(""),
     sentAt: integer("sent_at").notNull(),
+    remindedAt: integer("reminded_at"),
     completedAt: integer("completed_at"),
   },
   (t) => [
     // a registrant's latest check-in, and their history newest first
     index("checkins_registrant_idx").on(t.registrantId, t.sentAt),
+    // the reminder and missed sweeps: unfinished check-ins by age
+    index("checkins_open_idx")
+      .on(t.sentAt)
+      .where(sql`status in ('sent', 'in_progress')`),
   ],
 );
 
@@ -418,3 +439,73 @@ export const answers = sqliteTable(
     uniqueIndex("answers_checkin_question_unique").on(t.checkinId, t.question),
   ],
 );
+
+export const consentDecisions = ["given", "declined", "withdrawn"] as const;
+export type ConsentDecision = (typeof consentDecisions)[number];
+
+/** Every consent decision with the version of the text it answered (APPI: keep the record). */
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    textVersion: integer("text_version").notNull(),
+    decision: text("decision", { enum: consentDecisions }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    // a registrant's consent history
+    index("consents_registrant_idx").on(t.registrantId, t.at),
+  ],
+);
+
+/** Wrong link codes per LINE user, for refusing guesses (5 an hour). */
+export const linkFailures = sqliteTable(
+  "link_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    lineUserId: text("line_user_id").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    // one user's recent failures
+    index("link_failures_user_idx").on(t.lineUserId, t.at),
+  ],
+);
+
+/**
+ * Something a human may need to look at, from a check-in, a message, an employer, silence or a
+ * trend. The escalation engine turns signals into escalations and points them at it.
+ */
+export const signals = sqliteTable(
+  "signals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    centerId: text("center_id").notNull(),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    category: text("category").notNull(),
+    severity: text("severity").notNull(),
+    source: text("source").notNull(),
+    evidence: text("evidence", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer("created_at").notNull(),
+    escalationId: text("escalation_id"),
+  },
+  (t) => [
+    // signals not yet turned into escalations
+    index("signals_pending_idx")
+      .on(t.createdAt)
+      .where(sql`escalation_id is null`),
+    // a registrant's signals (trends, evidence)
+    index("signals_registrant_idx").on(t.registrantId, t.createdAt),
+  ],
+);
+
+/** Paid messages sent per month (push and multicast recipients), against the budget. */
+export const pushUsage = sqliteTable("push_usage", {
+  month: text("month").primaryKey(),
+  messages: integer("messages").notNull().default(0),
+});

@@ -1,0 +1,120 @@
+// The weekly check-in's questions and answer buttons, in やさしい日本語, one question per message.
+import type { QuestionKey } from "../store/schema";
+
+export interface Choice {
+  value: string;
+  /** The button's label (LINE allows 20 characters). */
+  label: string;
+  /** 1 (bad) … 4 (good) on the scale questions. */
+  score?: number;
+}
+
+export interface Question {
+  key: QuestionKey;
+  /** What staff see as the question. */
+  staffLabel: string;
+  text: string;
+  choices: Choice[];
+}
+
+const scale = (labels: [string, string, string, string]): Choice[] =>
+  labels.map((label, i) => ({ value: String(4 - i), label, score: 4 - i }));
+
+export const questions: Question[] = [
+  {
+    key: "condition",
+    staffLabel: "体調",
+    text: "からだの ちょうしは どうですか？",
+    choices: scale(["😄 とても いい", "🙂 まあまあ", "😐 すこし わるい", "😣 わるい"]),
+  },
+  {
+    key: "sleep",
+    staffLabel: "睡眠",
+    text: "よく ねむれて いますか？",
+    choices: scale(["😴 よく ねむれた", "🙂 まあまあ", "😐 あまり ねむれない", "😣 ねむれない"]),
+  },
+  {
+    key: "mood",
+    staffLabel: "気分",
+    text: "きもちは どうですか？",
+    choices: scale(["😄 げんき", "🙂 ふつう", "😐 すこし つらい", "😢 つらい"]),
+  },
+  {
+    key: "medication",
+    staffLabel: "服薬",
+    text: "くすりは のめて いますか？",
+    choices: [
+      { value: "as_prescribed", label: "💊 のめて いる" },
+      { value: "forgot_sometimes", label: "ときどき わすれた" },
+      { value: "not_taking", label: "のんで いない" },
+      { value: "no_medicine", label: "くすりは ない" },
+    ],
+  },
+  {
+    key: "attendance",
+    staffLabel: "出勤",
+    text: "この 1しゅうかん、しごとに いけましたか？",
+    choices: [
+      { value: "all", label: "🏢 ぜんぶ いけた" },
+      { value: "late", label: "⏰ ちこく した" },
+      { value: "absent", label: "🏠 やすんだ" },
+      { value: "off", label: "やすみの しゅう" },
+    ],
+  },
+  {
+    key: "worries",
+    staffLabel: "困りごと",
+    text: "こまって いる ことは ありますか？\nいくつ えらんでも いいです。",
+    choices: [
+      { value: "workplace", label: "職場の 人" },
+      { value: "work", label: "仕事" },
+      { value: "money", label: "お金" },
+      { value: "housing", label: "住まい" },
+      { value: "family", label: "家族" },
+      { value: "sns", label: "SNS・ネット" },
+      { value: "health", label: "体調・病院" },
+      { value: "other", label: "その他" },
+      { value: "none", label: "なし" },
+    ],
+  },
+  {
+    key: "message",
+    staffLabel: "ひとこと",
+    text: "さいごに、しえんの 人に つたえたい ことは ありますか？\nじゆうに かいて ください。",
+    choices: [{ value: "none", label: "とくに ない" }],
+  },
+];
+
+/** Follow-up for late or absent: how many days. */
+export const dayChoices: Choice[] = [
+  { value: "1", label: "1日" },
+  { value: "2", label: "2日" },
+  { value: "3", label: "3日" },
+  { value: "4", label: "4日 いじょう" },
+];
+
+export const worriesDone: Choice = { value: "done", label: "✅ これで おわり" };
+/** On every question: nobody has to answer, and anyone can ask for a person. */
+export const skipChoice: Choice = { value: "skip", label: "スキップ" };
+export const talkChoice: Choice = { value: "talk", label: "🙋 人と はなしたい" };
+
+export function questionOf(key: QuestionKey): Question {
+  const found = questions.find((question) => question.key === key);
+  if (!found) throw new Error(`unknown question ${key}`);
+  return found;
+}
+
+export function labelOf(key: QuestionKey, value: string): string {
+  if (value === skipChoice.value) return skipChoice.label;
+  if (value === talkChoice.value) return talkChoice.label;
+  const [head, days] = value.split(":");
+  const choice = questionOf(key).choices.find((c) => c.value === head);
+  if (key === "worries" && value.startsWith("[")) {
+    const keys = JSON.parse(value) as string[];
+    return keys
+      .map((k) => questionOf("worries").choices.find((c) => c.value === k)?.label ?? k)
+      .join("、");
+  }
+  if (!choice) return value;
+  return days ? `${choice.label}（${days === "4" ? "4日 いじょう" : `${days}日`}）` : choice.label;
+}

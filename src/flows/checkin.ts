@@ -1,0 +1,300 @@
+// The weekly check-in as a pure flow: one question per message, buttons on every step, resumable.
+import * as z from "zod";
+import { answerRules, worryCategories } from "../escalation/checkin-rules";
+import { questionKeys, type CheckinOrigin, type QuestionKey } from "../store/schema";
+import { plain, withButtons, helpButton, type Button } from "./buttons";
+import {
+  dayChoices,
+  labelOf,
+  questionOf,
+  questions,
+  skipChoice,
+  talkChoice,
+  worriesDone,
+  type Choice,
+} from "./checkin-questions";
+import { commandOf } from "./keywords";
+import { decodePostback, encodePostback } from "./postback";
+import type { Flow } from "./router";
+import { registrantWords } from "./registrant-words";
+import type { Effect, FlowContext, Inbound, OutMessage, Signal, Step } from "./types";
+
+const steps = [...questionKeys, "attendance_days"] as const;
+
+export const checkinStateSchema = z.object({
+  flow: z.literal("checkin"),
+  version: z.literal(1),
+  checkinId: z.string().min(1),
+  weekKey: z.string().regex(/^\d{4}-W\d{2}$/),
+  step: z.enum(steps),
+  /** Set while asking how many days: late or absent. */
+  attendance: z.enum(["late", "absent"]).optional(),
+  worries: z.array(z.string()),
+});
+export type CheckinState = z.infer<typeof checkinStateSchema>;
+
+const order: QuestionKey[] = questions.map((question) => question.key);
+
+/** The first question, the same for everyone that week: the scheduler multicasts it. */
+export function openingMessages(weekKey: string): OutMessage[] {
+  return [
+    plain("こんにちは。こんしゅうの チェックイン です。\nボタンを おすだけ。2ふん くらい です。"),
+    questionMessage({ step: "condition", weekKey, worries: [] }),
+  ];
+}
+
+/** A new check-in: the state to save, the opening messages and the effect that creates it. */
+export function startCheckin(args: {
+  checkinId: string;
+  weekKey: string;
+  origin: CheckinOrigin;
+}): Step {
+  return {
+    state: {
+      flow: "checkin",
+      version: 1,
+      checkinId: args.checkinId,
+      weekKey: args.weekKey,
+      step: "condition",
+      worries: [],
+    } satisfies CheckinState,
+    replies: openingMessages(args.weekKey),
+    effects: [
+      {
+        type: "startCheckin",
+        checkinId: args.checkinId,
+        weekKey: args.weekKey,
+        origin: args.origin,
+      },
+    ],
+  };
+}
+
+function remainingHint(step: CheckinState["step"]): string {
+  const index = order.indexOf(step === "attendance_days" ? "attendance" : step);
+  const left = order.length - index;
+  return left === 1 ? "（さいご）" : `（あと ${left}つ）`;
+}
+
+function answerButton(weekKey: string, question: QuestionKey, choice: Choice, label = choice.label) {
+  return { label, data: encodePostback({ a: "ans", w: weekKey, q: question, v: choice.value }) };
+}
+
+function questionMessage(state: Pick<CheckinState, "step" | "weekKey" | "worries" | "attendance">) {
+  const { weekKey } = state;
+  const always = (question: QuestionKey): Button[] => [
+    answerButton(weekKey, question, skipChoice),
+    answerButton(weekKey, question, talkChoice),
+  ];
+  if (state.step === "attendance_days") {
+    const verb = state.attendance === "late" ? "ちこく" : "やすみ";
+    return withButtons(`${remainingHint("attendance")}\nなんにち ${verb} しましたか？`, [
+      ...dayChoices.map((choice) =>
+        answerButton(weekKey, "attendance", {
+          value: `${state.attendance ?? "absent"}:${choice.value}`,
+          label: choice.label,
+        }),
+      ),
+      ...always("attendance"),
+    ]);
+  }
+  const question = questionOf(state.step);
+  if (question.key === "worries") {
+    const chosen = state.worries.length
+      ? `\nえらんだ もの：${labelOf("worries", JSON.stringify(state.worries))}`
+      : "";
+    return withButtons(`${remainingHint("worries")}\n${question.text}${chosen}`, [
+      ...question.choices.map((choice) =>
+        answerButton(
+          weekKey,
+          "worries",
+          choice,
+          state.worries.includes(choice.value) ? `✓ ${choice.label}` : choice.label,
+        ),
+      ),
+      ...(state.worries.length ? [answerButton(weekKey, "worries", worriesDone)] : []),
+      answerButton(weekKey, "worries", talkChoice),
+    ]);
+  }
+  const skip = question.key === "message" ? [] : [answerButton(weekKey, question.key, skipChoice)];
+  return withButtons(`${remainingHint(question.key)}\n${question.text}`, [
+    ...question.choices.map((choice) => answerButton(weekKey, question.key, choice)),
+    ...skip,
+    answerButton(weekKey, question.key, talkChoice),
+  ]);
+}
+
+const finished: OutMessage[] = [
+  withButtons("ありがとうございました！\nこんしゅうの チェックインは おわりです。\nまた らいしゅう。", [
+    { label: "相談する", text: "相談する" },
+    helpButton,
+  ]),
+];
+
+function signalsFor(state: CheckinState, question: QuestionKey, value: string, score: number | null) {
+  const evidence = (reason: string) => ({
+    checkinId: state.checkinId,
+    question: questionOf(question).staffLabel,
+    answer: labelOf(question, value),
+    reason,
+  });
+  const signals: Signal[] = answerRules
+    .filter((rule) => rule.question === question && rule.matches(value, score))
+    .map((rule) => ({
+      category: rule.category,
+      severity: rule.severity,
+      source: "checkin",
+      evidence: evidence(rule.reason),
+    }));
+  if (value === talkChoice.value) {
+    signals.push({
+      category: "other",
+      severity: "high",
+      source: "checkin",
+      evidence: evidence("人と話したい"),
+    });
+  }
+  if (question === "worries" && value.startsWith("[")) {
+    for (const worry of JSON.parse(value) as string[]) {
+      const category = worryCategories[worry];
+      if (category) {
+        signals.push({
+          category,
+          severity: "normal",
+          source: "checkin",
+          evidence: { ...evidence("困りごと"), answer: labelOf("worries", JSON.stringify([worry])) },
+        });
+      }
+    }
+  }
+  return signals.map((signal): Effect => ({ type: "signal", signal }));
+}
+
+/** Records an answer and moves to the next question, or ends the check-in after the last. */
+function answer(state: CheckinState, question: QuestionKey, value: string, extra: OutMessage[] = []): Step {
+  const score = questionOf(question).choices.find((choice) => choice.value === value)?.score ?? null;
+  const effects: Effect[] = [
+    { type: "recordAnswer", checkinId: state.checkinId, question, value, score },
+    ...signalsFor(state, question, value, score),
+  ];
+  const next = order[order.indexOf(question) + 1];
+  if (next === undefined) {
+    effects.push({ type: "completeCheckin", checkinId: state.checkinId });
+    return { state: null, replies: [...extra, ...finished], effects };
+  }
+  const nextState: CheckinState = { ...state, step: next, attendance: undefined, worries: [] };
+  return { state: nextState, replies: [...extra, questionMessage(nextState)], effects };
+}
+
+function again(state: CheckinState, before: OutMessage[], effects: Effect[] = []): Step {
+  return { state, replies: [...before, questionMessage(state)].slice(-5), effects };
+}
+
+function handleChoice(state: CheckinState, question: QuestionKey, value: string): Step {
+  if (value === talkChoice.value) {
+    return answer(state, question, value, registrantWords.talkRequested().slice(0, 1));
+  }
+  if (state.step === "attendance_days") {
+    if (!/^(late|absent):[1-4]$/.test(value) && value !== skipChoice.value) {
+      return again(state, [], [{ type: "rejectPostback", reason: "attendance-days" }]);
+    }
+    return answer(state, "attendance", value);
+  }
+  if (question === "attendance" && (value === "late" || value === "absent")) {
+    const asking: CheckinState = { ...state, step: "attendance_days", attendance: value };
+    return { state: asking, replies: [questionMessage(asking)], effects: [] };
+  }
+  if (question === "worries" && value !== skipChoice.value) {
+    if (value === "none") return answer(state, "worries", "[]");
+    if (value === worriesDone.value) return answer(state, "worries", JSON.stringify(state.worries));
+    const worries = state.worries.includes(value)
+      ? state.worries.filter((worry) => worry !== value)
+      : [...state.worries, value];
+    const toggled = { ...state, worries };
+    return { state: toggled, replies: [questionMessage(toggled)], effects: [] };
+  }
+  const known =
+    value === skipChoice.value || questionOf(question).choices.some((choice) => choice.value === value);
+  if (!known) return again(state, [], [{ type: "rejectPostback", reason: "unknown-answer" }]);
+  return answer(state, question, value);
+}
+
+const fold = (text: string) =>
+  text
+    .normalize("NFKC")
+    .replace(/[\p{Extended_Pictographic}\uFE0F\s✓]/gu, "")
+    .toLowerCase();
+
+/** A typed word that matches a button of the current question counts as tapping it. */
+function typedChoice(state: CheckinState, text: string): string | null {
+  const typed = fold(text);
+  if (typed === "") return null;
+  const choices =
+    state.step === "attendance_days"
+      ? dayChoices.map((c) => ({ ...c, value: `${state.attendance ?? "absent"}:${c.value}` }))
+      : [...questionOf(state.step).choices, ...(state.step === "worries" ? [worriesDone] : [])];
+  const found = [...choices, skipChoice].find((choice) => fold(choice.label) === typed);
+  return found ? found.value : null;
+}
+
+function currentQuestion(state: CheckinState): QuestionKey {
+  return state.step === "attendance_days" ? "attendance" : state.step;
+}
+
+/**
+ * One input during a check-in. Words that are not an answer are kept as a message to staff and
+ * the question is asked again; keywords (停止, ヘルプ…) are handled by the registrant's menu.
+ */
+export function checkinStep(
+  state: CheckinState,
+  input: Inbound,
+  ctx: FlowContext,
+  menu: (input: Inbound, ctx: FlowContext) => Step,
+): Step {
+  switch (input.type) {
+    case "postback": {
+      const postback = decodePostback(input.data);
+      if (postback?.a !== "ans") {
+        const handled = menu(input, ctx);
+        return { ...handled, state: handled.state ?? state };
+      }
+      if (postback.w !== state.weekKey) return again(state, registrantWords.checkinOver().slice(0, 1));
+      // a button of an earlier question, tapped again: keep the first answer, ask the current one
+      if (postback.q !== currentQuestion(state)) return again(state, []);
+      return handleChoice(state, postback.q, postback.v);
+    }
+    case "text": {
+      if (state.step === "message") {
+        const typed = typedChoice(state, input.text);
+        return answer(state, "message", typed ?? input.text.slice(0, 2000));
+      }
+      const typed = typedChoice(state, input.text);
+      if (typed !== null) return handleChoice(state, currentQuestion(state), typed);
+      // asking for a check-in during one: this one goes on
+      if (commandOf(input.text) === "checkin") return again(state, []);
+      const handled = menu(input, ctx);
+      // the menu answered a keyword, or acknowledged the words; then the question again
+      return again(state, handled.replies.slice(0, 2), handled.effects);
+    }
+    case "sticker":
+    case "media":
+      return again(state, [plain("ありがとうございます。")]);
+    case "follow":
+    case "unfollow":
+    case "link": {
+      const handled = menu(input, ctx);
+      return { ...handled, state };
+    }
+  }
+}
+
+export function createCheckinFlow(menu: (input: Inbound, ctx: FlowContext) => Step): Flow {
+  return {
+    name: "checkin",
+    parse: (state) => {
+      const parsed = checkinStateSchema.safeParse(state);
+      return parsed.success ? parsed.data : null;
+    },
+    step: (state, input, ctx) => checkinStep(checkinStateSchema.parse(state), input, ctx, menu),
+  };
+}

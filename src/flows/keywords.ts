@@ -1,0 +1,40 @@
+// Words people type instead of tapping, folded so 「ちぇっくいん」 and 「チェックイン 」 mean the same.
+export type Command =
+  | "checkin"
+  | "pause"
+  | "resume"
+  | "help"
+  | "consent"
+  | "withdraw"
+  | "schedule"
+  | "talk";
+
+const commands: Record<Command, string[]> = {
+  checkin: ["チェックイン", "checkin", "check-in"],
+  pause: ["停止", "ていし", "とめて", "止めて", "stop"],
+  resume: ["再開", "さいかい", "resume"],
+  help: ["ヘルプ", "help", "たすけて", "使い方", "つかいかた"],
+  consent: ["同意する", "どういする"],
+  withdraw: ["同意をやめる", "どういをやめる", "やめたい"],
+  schedule: ["曜日を変える", "ようびをかえる", "曜日をかえる"],
+  talk: ["相談する", "そうだんする", "相談", "そうだん"],
+};
+
+/** Katakana to hiragana, full-width to half-width, no spaces, lower case. */
+export function foldWords(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u30a1-\u30f6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60))
+    .replace(/[\s\u3000。、！!?？]/g, "")
+    .toLowerCase();
+}
+
+const lookup = new Map<string, Command>(
+  Object.entries(commands).flatMap(([command, words]) =>
+    words.map((word) => [foldWords(word), command as Command] as const),
+  ),
+);
+
+export function commandOf(text: string): Command | null {
+  return lookup.get(foldWords(text)) ?? null;
+}

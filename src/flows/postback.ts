@@ -1,0 +1,45 @@
+// Postback data: short query strings the bot puts on its buttons, parsed strictly when they return.
+import * as z from "zod";
+import { questionKeys } from "../store/schema";
+
+const weekKeyPattern = /^\d{4}-W\d{2}$/;
+
+export const postbackSchema = z.discriminatedUnion("a", [
+  z.object({
+    a: z.literal("consent"),
+    v: z.coerce.number().int().min(1),
+    c: z.enum(["yes", "no"]),
+  }),
+  z.object({
+    a: z.literal("ans"),
+    w: z.string().regex(weekKeyPattern),
+    q: z.enum(questionKeys),
+    v: z.string().min(1).max(40),
+  }),
+  z.object({ a: z.literal("withdraw"), c: z.enum(["yes", "no"]) }),
+  z.object({ a: z.literal("day"), d: z.coerce.number().int().min(0).max(6) }),
+  z.object({
+    a: z.literal("time"),
+    d: z.coerce.number().int().min(0).max(6),
+    m: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60 - 1),
+  }),
+]);
+export type Postback = z.infer<typeof postbackSchema>;
+
+export function encodePostback(postback: Postback): string {
+  return new URLSearchParams(
+    Object.entries(postback).map(([key, value]) => [key, String(value)]),
+  ).toString();
+}
+
+/** The postback, or null when the data was not written by this bot (or was tampered with). */
+export function decodePostback(data: string): Postback | null {
+  if (data.length > 300) return null;
+  const fields = Object.fromEntries(new URLSearchParams(data));
+  const parsed = postbackSchema.safeParse(fields);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,139 @@
+// What the bot says to a linked registrant, in やさしい日本語: short, kind, one ask per message.
+import { encodePostback } from "./postback";
+import { helpButton, plain, withButtons, type Button } from "./buttons";
+import { formatMinute, weekdayNames } from "../schedule/calendar";
+import type { OutMessage } from "./types";
+
+/** Bump when the consent text changes: each decision is stored with the version it answered. */
+export const consentTextVersion = 1;
+
+const menu: Button[] = [
+  { label: "チェックイン", text: "チェックイン" },
+  { label: "相談する", text: "相談する" },
+  helpButton,
+];
+
+export const registrantWords = {
+  consentRequest: (): OutMessage[] => [
+    plain(
+      "つながりました。ありがとうございます。\nつなぎ では、まいしゅう 1かい、みじかい しつもんを おくります（2ふん くらい）。",
+    ),
+    plain("しつもんは、からだの ちょうし・ねむり・きもち・くすり・しごと・こまりごと です。"),
+    plain("こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。"),
+    plain("いつでも「停止」で おやすみ できます。\nやめる ことも できます。"),
+    consentQuestion(),
+  ],
+  consentAgain: (): OutMessage[] => [
+    plain("チェックインの まえに、おねがいが あります。"),
+    plain("こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。"),
+    consentQuestion(),
+  ],
+  consentThanks: (weekday: number, minute: number): OutMessage[] => [
+    withButtons(
+      `ありがとうございます。\nまいしゅう ${weekdayNames[weekday] ?? ""}ようび ${formatMinute(minute)} ごろに しつもんを おくります。\nいま やる ときは「チェックイン」を おして ください。`,
+      menu,
+    ),
+  ],
+  consentDeclined: (): OutMessage[] => [
+    withButtons(
+      "わかりました。しつもんは おくりません。\nきもちが かわったら「同意する」と おくって ください。",
+      [{ label: "同意する", text: "同意する" }, helpButton],
+    ),
+  ],
+  alreadyConsented: (): OutMessage[] => [
+    withButtons("もう 同意 して います。ありがとうございます。", menu),
+  ],
+  withdrawQuestion: (): OutMessage[] => [
+    withButtons("しつもんを やめますか？\nこたえを あつめるのを やめます。", [
+      { label: "やめる", data: encodePostback({ a: "withdraw", c: "yes" }) },
+      { label: "つづける", data: encodePostback({ a: "withdraw", c: "no" }) },
+    ]),
+  ],
+  withdrawn: (): OutMessage[] => [
+    withButtons(
+      "やめました。しつもんは もう おくりません。\nまた はじめる ときは「同意する」と おくって ください。",
+      [{ label: "同意する", text: "同意する" }, helpButton],
+    ),
+  ],
+  notWithdrawn: (): OutMessage[] => [withButtons("このまま つづけます。", menu)],
+  paused: (): OutMessage[] => [
+    withButtons(
+      "チェックインを おやすみ します。\nまた はじめる ときは「再開」と おくって ください。",
+      [{ label: "再開", text: "再開" }, helpButton],
+    ),
+  ],
+  alreadyPaused: (): OutMessage[] => [
+    withButtons("いまは おやすみ中 です。\nはじめる ときは「再開」と おくって ください。", [
+      { label: "再開", text: "再開" },
+      helpButton,
+    ]),
+  ],
+  resumed: (): OutMessage[] => [withButtons("チェックインを また はじめます。", menu)],
+  help: (): OutMessage[] => [
+    withButtons(
+      "つなぎ で できること：\n・チェックイン … いまの ようすを こたえる\n・相談する … しえんの 人に れんらく\n・停止 / 再開 … しつもんを やすむ / はじめる\n・曜日を変える … しつもんの 日を かえる\n・同意をやめる … しつもんを やめる",
+      menu,
+    ),
+    plain("いそぐ ときや つらい ときは、センターに でんわ して ください。"),
+  ],
+  talkRequested: (): OutMessage[] => [
+    withButtons("しえんの 人に つたえました。\nれんらくを まって いて ください。", menu),
+  ],
+  messageReceived: (): OutMessage[] => [
+    withButtons("メッセージ ありがとうございます。\nしえんの 人が よみます。", menu),
+  ],
+  thanksForSticker: (): OutMessage[] => [withButtons("スタンプ ありがとうございます。", menu)],
+  thanksForMedia: (): OutMessage[] => [
+    withButtons(
+      "おくって くれて ありがとうございます。\nしゃしんや ファイルは みられません。ことばで おくって ください。",
+      menu,
+    ),
+  ],
+  welcomeBack: (): OutMessage[] => [withButtons("また つながって うれしいです。", menu)],
+  askWeekday: (): OutMessage[] => [
+    withButtons(
+      "なんようびに しつもんを おくりますか？",
+      [1, 2, 3, 4, 5, 6, 0].map((day) => ({
+        label: `${weekdayNames[day] ?? ""}ようび`,
+        data: encodePostback({ a: "day", d: day }),
+      })),
+    ),
+  ],
+  askTime: (weekday: number): OutMessage[] => [
+    withButtons(
+      "なんじごろが いいですか？",
+      [
+        ["あさ 8:00", 8 * 60],
+        ["ひる 12:00", 12 * 60],
+        ["ゆうがた 18:00", 18 * 60],
+        ["よる 20:00", 20 * 60],
+      ].map(([label, minute]) => ({
+        label: String(label),
+        data: encodePostback({ a: "time", d: weekday, m: Number(minute) }),
+      })),
+    ),
+  ],
+  scheduleChanged: (weekday: number, minute: number): OutMessage[] => [
+    withButtons(
+      `かえました。まいしゅう ${weekdayNames[weekday] ?? ""}ようび ${formatMinute(minute)} ごろに おくります。`,
+      menu,
+    ),
+  ],
+  checkinOver: (): OutMessage[] => [
+    withButtons(
+      "その チェックインは もう おわって います。\nいま やる ときは「チェックイン」を おして ください。",
+      menu,
+    ),
+  ],
+  notUnderstood: (): OutMessage[] => [
+    withButtons("ごめんなさい。うまく よみとれません でした。", menu),
+  ],
+  alreadyLinked: (): OutMessage[] => [withButtons("この LINE は もう つながって います。", menu)],
+};
+
+function consentQuestion(): OutMessage {
+  return withButtons("この ないようで はじめて いいですか？", [
+    { label: "同意する", data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }) },
+    { label: "同意しない", data: encodePostback({ a: "consent", v: consentTextVersion, c: "no" }) },
+  ]);
+}

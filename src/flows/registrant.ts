@@ -1,0 +1,116 @@
+// A linked registrant with no check-in open: the menu, consent, pause and resume, the weekly day.
+import { weekKey } from "../schedule/calendar";
+import { startCheckin } from "./checkin";
+import { commandOf } from "./keywords";
+import { decodePostback } from "./postback";
+import { consentTextVersion, registrantWords as say } from "./registrant-words";
+import type { FlowContext, Inbound, RegistrantContext, Step } from "./types";
+
+const reply = (replies: Step["replies"], effects: Step["effects"] = []): Step => ({
+  state: null,
+  replies,
+  effects,
+});
+
+function beginCheckin(registrant: RegistrantContext, ctx: FlowContext): Step {
+  if (!registrant.consented) return reply(say.consentAgain());
+  if (registrant.status !== "active") return reply(say.alreadyPaused());
+  return startCheckin({ checkinId: ctx.newId(), weekKey: weekKey(ctx.now), origin: "self" });
+}
+
+function giveConsent(registrant: RegistrantContext): Step {
+  if (registrant.consented) return reply(say.alreadyConsented());
+  return reply(say.consentThanks(registrant.checkinWeekday, registrant.checkinMinute), [
+    { type: "recordConsent", decision: "given", textVersion: consentTextVersion },
+  ]);
+}
+
+function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): Step {
+  switch (commandOf(text)) {
+    case "checkin":
+      return beginCheckin(registrant, ctx);
+    case "pause":
+      if (registrant.status === "paused") return reply(say.alreadyPaused());
+      return reply(say.paused(), [{ type: "setPaused", paused: true }]);
+    case "resume":
+      if (registrant.status === "active") return reply(say.resumed());
+      return reply(say.resumed(), [{ type: "setPaused", paused: false }]);
+    case "help":
+      return reply(say.help());
+    case "consent":
+      return giveConsent(registrant);
+    case "withdraw":
+      return registrant.consented ? reply(say.withdrawQuestion()) : reply(say.consentDeclined());
+    case "schedule":
+      return reply(say.askWeekday());
+    case "talk":
+      return reply(say.talkRequested(), [
+        {
+          type: "signal",
+          signal: {
+            category: "other",
+            severity: "high",
+            source: "message",
+            evidence: { reason: "「相談する」を押した" },
+          },
+        },
+      ]);
+    case null:
+      // kept as a message for staff (the escalation engine reads it); the person is thanked
+      return reply(say.messageReceived());
+  }
+}
+
+function onPostback(data: string, registrant: RegistrantContext): Step {
+  const postback = decodePostback(data);
+  if (postback === null) {
+    return reply(say.notUnderstood(), [{ type: "rejectPostback", reason: "unreadable" }]);
+  }
+  switch (postback.a) {
+    case "consent":
+      if (postback.v !== consentTextVersion) {
+        // an old consent message: ask again with the current text
+        return reply(say.consentAgain());
+      }
+      if (postback.c === "yes") return giveConsent(registrant);
+      if (registrant.consented) return reply(say.alreadyConsented());
+      return reply(say.consentDeclined(), [
+        { type: "recordConsent", decision: "declined", textVersion: consentTextVersion },
+      ]);
+    case "withdraw":
+      if (postback.c === "no" || !registrant.consented) return reply(say.notWithdrawn());
+      return reply(say.withdrawn(), [
+        { type: "recordConsent", decision: "withdrawn", textVersion: consentTextVersion },
+      ]);
+    case "day":
+      return reply(say.askTime(postback.d));
+    case "time":
+      return reply(say.scheduleChanged(postback.d, postback.m), [
+        { type: "setSchedule", weekday: postback.d, minute: postback.m },
+      ]);
+    case "ans":
+      return reply(say.checkinOver());
+  }
+}
+
+/** Everything a registrant can do outside a check-in. */
+export function registrantStep(input: Inbound, ctx: FlowContext): Step {
+  const registrant = ctx.registrant;
+  if (!registrant) return reply(say.notUnderstood());
+  switch (input.type) {
+    case "text":
+      return onText(input.text, registrant, ctx);
+    case "postback":
+      return onPostback(input.data, registrant);
+    case "sticker":
+      return reply(say.thanksForSticker());
+    case "media":
+      return reply(say.thanksForMedia());
+    case "follow":
+      return reply(say.welcomeBack(), [{ type: "setFollowing", following: true }]);
+    case "unfollow":
+      return reply([], [{ type: "setFollowing", following: false }]);
+    case "link":
+      return reply(say.alreadyLinked());
+  }
+}

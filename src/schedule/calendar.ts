@@ -1,0 +1,58 @@
+// Japan time without a library: Japan keeps no daylight saving, so Tokyo is always UTC+9.
+const offsetMs = 9 * 60 * 60 * 1000;
+const dayMs = 24 * 60 * 60 * 1000;
+const weekMs = 7 * dayMs;
+
+export interface TokyoParts {
+  year: number;
+  month: number;
+  day: number;
+  /** 0 Sunday … 6 Saturday */
+  weekday: number;
+  /** minutes since Tokyo midnight */
+  minute: number;
+}
+
+export function tokyoParts(ms: number): TokyoParts {
+  const shifted = new Date(ms + offsetMs);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    weekday: shifted.getUTCDay(),
+    minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+  };
+}
+
+/** Tokyo midnight at the start of the day containing `ms`, as UTC ms. */
+export function tokyoMidnight(ms: number): number {
+  return Math.floor((ms + offsetMs) / dayMs) * dayMs - offsetMs;
+}
+
+/** The first moment strictly after `after` that is `weekday` at `minute`, Tokyo time. */
+export function nextWeeklySlot(after: number, weekday: number, minute: number): number {
+  const midnight = tokyoMidnight(after);
+  const daysAhead = (weekday - tokyoParts(after).weekday + 7) % 7;
+  let slot = midnight + daysAhead * dayMs + minute * 60_000;
+  if (slot <= after) slot += weekMs;
+  return slot;
+}
+
+/** ISO 8601 week of the Tokyo date containing `ms`, e.g. "2026-W47". */
+export function weekKey(ms: number): string {
+  const { year, month, day } = tokyoParts(ms);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // ISO weeks belong to the year of their Thursday
+  const isoWeekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
+  date.setUTCDate(date.getUTCDate() + 4 - isoWeekday);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / dayMs + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
+export const weekdayNames = ["日", "月", "火", "水", "木", "金", "土"] as const;
+
+/** "18:00" from minutes after midnight. */
+export function formatMinute(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}

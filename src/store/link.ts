@@ -1,0 +1,83 @@
+// Redeeming a link code from LINE: throttled, single use, one LINE account per person.
+import { and, count, eq, gt, gte, isNull } from "drizzle-orm";
+import type { Tx } from "./db";
+import {
+  employerContacts,
+  lineAccounts,
+  linkCodes,
+  linkFailures,
+  registrants,
+  type AccountRole,
+} from "./schema";
+
+export type Redemption =
+  | { outcome: "linked"; subject: "registrant" | "employer_contact"; personId: string }
+  | { outcome: "unknown-code" }
+  | { outcome: "throttled" };
+
+/** Wrong codes allowed per LINE user per hour; after that even the right one waits. */
+export const maxLinkFailures = 5;
+export const linkFailureWindowMs = 60 * 60 * 1000;
+
+async function setAccount(tx: Tx, lineUserId: string, role: AccountRole, personId: string | null) {
+  await tx
+    .update(lineAccounts)
+    .set({ role, personId })
+    .where(eq(lineAccounts.lineUserId, lineUserId));
+}
+
+export async function redeemLinkCode(
+  tx: Tx,
+  lineUserId: string,
+  codeHash: string,
+  now: number,
+): Promise<Redemption> {
+  const failures = await tx
+    .select({ n: count() })
+    .from(linkFailures)
+    .where(
+      and(eq(linkFailures.lineUserId, lineUserId), gte(linkFailures.at, now - linkFailureWindowMs)),
+    );
+  if ((failures[0]?.n ?? 0) >= maxLinkFailures) return { outcome: "throttled" };
+
+  const codes = await tx
+    .select()
+    .from(linkCodes)
+    .where(
+      and(eq(linkCodes.codeHash, codeHash), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, now)),
+    );
+  const code = codes[0];
+  if (!code || code.subjectType === "staff") {
+    await tx.insert(linkFailures).values({ lineUserId, at: now });
+    return { outcome: "unknown-code" };
+  }
+  await tx.update(linkCodes).set({ usedAt: now }).where(eq(linkCodes.codeHash, codeHash));
+
+  if (code.subjectType === "registrant") {
+    // a new code from staff moves the person to this LINE account; the old one becomes a guest
+    const previous = await tx
+      .select({ lineUserId: registrants.lineUserId })
+      .from(registrants)
+      .where(eq(registrants.id, code.subjectId));
+    const old = previous[0]?.lineUserId;
+    if (old && old !== lineUserId) await setAccount(tx, old, "guest", null);
+    await tx
+      .update(registrants)
+      .set({ lineUserId, linkedAt: now })
+      .where(eq(registrants.id, code.subjectId));
+    await setAccount(tx, lineUserId, "registrant", code.subjectId);
+    return { outcome: "linked", subject: "registrant", personId: code.subjectId };
+  }
+  const previous = await tx
+    .select({ lineUserId: employerContacts.lineUserId })
+    .from(employerContacts)
+    .where(eq(employerContacts.id, code.subjectId));
+  const old = previous[0]?.lineUserId;
+  if (old && old !== lineUserId) await setAccount(tx, old, "guest", null);
+  await tx
+    .update(employerContacts)
+    .set({ lineUserId, linkedAt: now })
+    .where(eq(employerContacts.id, code.subjectId));
+  await setAccount(tx, lineUserId, "employer_contact", code.subjectId);
+  return { outcome: "linked", subject: "employer_contact", personId: code.subjectId };
+}
