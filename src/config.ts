@@ -22,6 +22,11 @@ const envSchema = z
     LINE_API_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
     PUBLIC_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
     LINE_FRIEND_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https$/ }).optional()),
+    CHECKIN_REMINDER_HOURS: z.preprocess(
+      emptyAsUnset,
+      z.coerce.number().int().min(0).max(71).default(24),
+    ),
+    PUSH_BUDGET_PER_MONTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.LINE_CHANNEL_SECRET && !env.LINE_CHANNEL_ACCESS_TOKEN) {
@@ -45,6 +50,10 @@ export interface Config {
   publicBaseUrl: string;
   /** The official account's add-friend link (printed as a QR code on link sheets), if known. */
   lineFriendUrl: string | undefined;
+  /** Hours before the one reminder of an unanswered check-in; 0: no reminders. */
+  checkinReminderHours: number;
+  /** Paid messages (push and multicast recipients) a month; undefined: no limit. */
+  pushBudgetPerMonth: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +89,8 @@ export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSec
     ),
     publicBaseUrl,
     lineFriendUrl: env.LINE_FRIEND_URL ?? (emulator ? `${publicBaseUrl}/emulator` : undefined),
+    checkinReminderHours: env.CHECKIN_REMINDER_HOURS,
+    pushBudgetPerMonth: env.PUSH_BUDGET_PER_MONTH,
   };
 }
 

@@ -1,12 +1,28 @@
 // One scheduler tick, the same on Node (an interval) and Workers (a Cron Trigger).
+import type { Config } from "../config";
 import { describeError } from "../log";
+import { runCheckinSchedule } from "./checkins";
 import { deliverDue, type DeliveryDeps } from "./delivery";
 
 export interface TickReport {
   delivered: number;
 }
 
-export async function runTick(deps: DeliveryDeps): Promise<TickReport> {
+export type TickDeps = DeliveryDeps & { config: Config };
+
+/** Weekly check-ins first (they fill the outbox), then delivery. */
+export async function runTick(deps: TickDeps): Promise<TickReport> {
+  try {
+    await runCheckinSchedule({
+      ...deps,
+      settings: {
+        reminderAfterHours: deps.config.checkinReminderHours,
+        pushBudgetPerMonth: deps.config.pushBudgetPerMonth,
+      },
+    });
+  } catch (error) {
+    deps.log.error("tick.schedule_failed", describeError(error));
+  }
   let delivered = 0;
   try {
     // drain what is due, a batch at a time, without letting one tick run forever
