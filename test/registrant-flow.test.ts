@@ -1,0 +1,191 @@
+// A linked registrant outside a check-in: consent, pause and resume, the weekly day, the menu.
+import { describe, expect, it } from "vitest";
+import { encodePostback } from "../src/flows/postback";
+import { consentTextVersion } from "../src/flows/registrant-words";
+import { createFlowRegistry } from "../src/flows/registry";
+import { respond } from "../src/flows/router";
+import type { FlowContext, Inbound, OutMessage, RegistrantContext } from "../src/flows/types";
+
+const flows = createFlowRegistry();
+
+function ctx(registrant: Partial<RegistrantContext> = {}): FlowContext {
+  return {
+    now: Date.parse("2026-11-23T10:00:00+09:00"),
+    role: "registrant",
+    registrant: {
+      id: "r1",
+      status: "active",
+      consented: true,
+      checkinWeekday: 5,
+      checkinMinute: 1080,
+      ...registrant,
+    },
+    newId: () => "checkin-1",
+  };
+}
+
+const say = (text: string): Inbound => ({ type: "text", text });
+const press = (data: string): Inbound => ({ type: "postback", data, params: {} });
+
+function texts(replies: OutMessage[]): string {
+  return replies
+    .map((reply) => (reply.type === "text" ? reply.text : `[${reply.type}]`))
+    .join("\n");
+}
+
+function labels(reply: OutMessage | undefined): string[] {
+  return (reply?.quickReply?.items ?? []).map((item) => (item.action as { label: string }).label);
+}
+
+describe("consent", () => {
+  const yes = press(encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }));
+  const no = press(encodePostback({ a: "consent", v: consentTextVersion, c: "no" }));
+
+  it("records consent with the text's version and says when the questions come", () => {
+    const step = respond(flows, null, yes, ctx({ consented: false }));
+    expect(step.effects).toEqual([
+      { type: "recordConsent", decision: "given", textVersion: consentTextVersion },
+    ]);
+    expect(texts(step.replies)).toContain("金ようび 18:00");
+  });
+
+  it("does not record a second consent when the button is tapped twice", () => {
+    const step = respond(flows, null, yes, ctx({ consented: true }));
+    expect(step.effects).toEqual([]);
+    expect(texts(step.replies)).toContain("もう 同意");
+  });
+
+  it("respects a no, and says how to agree later", () => {
+    const step = respond(flows, null, no, ctx({ consented: false }));
+    expect(step.effects).toEqual([
+      { type: "recordConsent", decision: "declined", textVersion: consentTextVersion },
+    ]);
+    expect(texts(step.replies)).toContain("しつもんは おくりません");
+    expect(labels(step.replies.at(-1))).toContain("同意する");
+  });
+
+  it("asks again with today's text when an old consent message is answered", () => {
+    const old = press(encodePostback({ a: "consent", v: consentTextVersion + 5, c: "yes" }));
+    const step = respond(flows, null, old, ctx({ consented: false }));
+    expect(step.effects).toEqual([]);
+    expect(labels(step.replies.at(-1))).toEqual(["同意する", "同意しない"]);
+  });
+
+  it("accepts 同意する typed", () => {
+    const step = respond(flows, null, say("同意する"), ctx({ consented: false }));
+    expect(step.effects).toEqual([
+      { type: "recordConsent", decision: "given", textVersion: consentTextVersion },
+    ]);
+  });
+
+  it("withdraws only after a confirmation", () => {
+    const asked = respond(flows, null, say("同意をやめる"), ctx());
+    expect(asked.effects).toEqual([]);
+    expect(labels(asked.replies.at(-1))).toEqual(["やめる", "つづける"]);
+    const confirmed = respond(
+      flows,
+      null,
+      press(encodePostback({ a: "withdraw", c: "yes" })),
+      ctx(),
+    );
+    expect(confirmed.effects).toEqual([
+      { type: "recordConsent", decision: "withdrawn", textVersion: consentTextVersion },
+    ]);
+    const kept = respond(flows, null, press(encodePostback({ a: "withdraw", c: "no" })), ctx());
+    expect(kept.effects).toEqual([]);
+  });
+
+  it("never starts a check-in without consent", () => {
+    const step = respond(flows, null, say("チェックイン"), ctx({ consented: false }));
+    expect(step.state).toBeNull();
+    expect(step.effects).toEqual([]);
+    expect(labels(step.replies.at(-1))).toEqual(["同意する", "同意しない"]);
+  });
+});
+
+describe("the menu", () => {
+  it("starts a check-in the person asked for, at no cost", () => {
+    const step = respond(flows, null, say("ちぇっくいん"), ctx());
+    expect(step.state).toMatchObject({
+      flow: "checkin",
+      checkinId: "checkin-1",
+      step: "condition",
+    });
+    expect(step.effects).toEqual([
+      { type: "startCheckin", checkinId: "checkin-1", weekKey: "2026-W48", origin: "self" },
+    ]);
+  });
+
+  it("pauses with a confirmation, and resumes", () => {
+    const paused = respond(flows, null, say("停止"), ctx());
+    expect(paused.effects).toEqual([{ type: "setPaused", paused: true }]);
+    expect(texts(paused.replies)).toContain("おやすみ");
+    const again = respond(flows, null, say("停止"), ctx({ status: "paused" }));
+    expect(again.effects).toEqual([]);
+    const resumed = respond(flows, null, say("再開"), ctx({ status: "paused" }));
+    expect(resumed.effects).toEqual([{ type: "setPaused", paused: false }]);
+    const noCheckin = respond(flows, null, say("チェックイン"), ctx({ status: "paused" }));
+    expect(noCheckin.state).toBeNull();
+    expect(texts(noCheckin.replies)).toContain("再開");
+  });
+
+  it("explains what the bot does and how to reach a person", () => {
+    const step = respond(flows, null, say("ヘルプ"), ctx());
+    expect(texts(step.replies)).toMatch(/チェックイン[\s\S]*相談する[\s\S]*停止[\s\S]*でんわ/);
+  });
+
+  it("changes the weekly day and time with two taps", () => {
+    const day = respond(flows, null, say("曜日を変える"), ctx());
+    expect(labels(day.replies.at(-1))).toHaveLength(7);
+    const monday = respond(flows, null, press(encodePostback({ a: "day", d: 1 })), ctx());
+    expect(labels(monday.replies.at(-1))).toContain("あさ 8:00");
+    const set = respond(flows, null, press(encodePostback({ a: "time", d: 1, m: 480 })), ctx());
+    expect(set.effects).toEqual([{ type: "setSchedule", weekday: 1, minute: 480 }]);
+    expect(texts(set.replies)).toContain("月ようび 08:00");
+  });
+
+  it("tells staff when the person asks for someone", () => {
+    const step = respond(flows, null, say("相談する"), ctx());
+    expect(step.effects).toMatchObject([
+      { type: "signal", signal: { category: "other", severity: "high", source: "message" } },
+    ]);
+  });
+
+  it("thanks for free words, stickers and photos, with buttons", () => {
+    for (const input of [
+      say("きょうは つかれた"),
+      { type: "sticker" },
+      { type: "media", media: "image" },
+    ] as Inbound[]) {
+      const step = respond(flows, null, input, ctx());
+      expect(step.replies.length).toBeGreaterThan(0);
+      expect(labels(step.replies.at(-1)).length).toBeGreaterThan(0);
+      expect(step.effects).toEqual([]);
+    }
+  });
+
+  it("answers a finished check-in's button politely", () => {
+    const old = press(encodePostback({ a: "ans", w: "2026-W40", q: "mood", v: "3" }));
+    const step = respond(flows, null, old, ctx());
+    expect(step.effects).toEqual([]);
+    expect(texts(step.replies)).toContain("もう おわって います");
+  });
+
+  it.each(["a=consent&v=1&c=maybe", "a=day&d=9", "a=time&d=1&m=-5", "garbage", "a=nuke"])(
+    "rejects the tampered postback %s and logs it",
+    (data) => {
+      const step = respond(flows, null, press(data), ctx());
+      expect(step.effects).toEqual([{ type: "rejectPostback", reason: "unreadable" }]);
+      expect(texts(step.replies)).toContain("よみとれません");
+    },
+  );
+
+  it("records a block, and welcomes them back on unblock", () => {
+    expect(respond(flows, null, { type: "unfollow" }, ctx()).effects).toEqual([
+      { type: "setFollowing", following: false },
+    ]);
+    const back = respond(flows, null, { type: "follow", unblocked: true }, ctx());
+    expect(back.effects).toEqual([{ type: "setFollowing", following: true }]);
+    expect(texts(back.replies)).toContain("また つながって");
+  });
+});
