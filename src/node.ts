@@ -8,6 +8,7 @@ import { MockLine } from "./emulator/mock-line";
 import { mountEmulator } from "./emulator/mount";
 import { createLogger, describeError } from "./log";
 import { runTick, startTicker } from "./schedule/tick";
+import { ensureDemoSupervisor } from "./dashboard/accounts";
 import { buildDeps } from "./services";
 import { openStore } from "./store/open-node";
 
@@ -41,6 +42,15 @@ async function main(): Promise<void> {
   console.log(`  database:  ${config.databaseUrl}`);
   if (config.emulator) {
     console.log(`  emulator:  ${base}/emulator   (no LINE channel configured: emulator mode)`);
+    const demo = await ensureDemoSupervisor(store, Date.now());
+    if (demo) {
+      console.log(`  dashboard: ${base}/login   demo supervisor created for this database:`);
+      console.log(`             email ${demo.email}   password ${demo.password}   (shown once)`);
+    } else {
+      console.log(`  dashboard: ${base}/login`);
+    }
+  } else {
+    console.log(`  dashboard: ${base}/login`);
   }
 
   let stopping = false;

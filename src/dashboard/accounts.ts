@@ -1,6 +1,7 @@
 // Staff account verbs: bootstrap a center with its first supervisor.
 import * as z from "zod";
 import type { Store } from "../store/db";
+import { staff } from "../store/schema";
 import { createCenter, createStaff } from "../store/staff";
 import { generatePassword, hashPassword } from "./password";
 
@@ -43,4 +44,18 @@ export async function bootstrap(
     });
     return { centerId: center.id, staffId: id, email: input.email, password };
   });
+}
+
+/**
+ * Emulator mode only: a fresh local database gets a demo center and supervisor (with a random
+ * password, printed once by `npm start`) so a newcomer can try the whole product at once.
+ * Returns null when the database already has staff.
+ */
+export async function ensureDemoSupervisor(store: Store, now: number) {
+  if ((await store.db.$count(staff)) > 0) return null;
+  return bootstrap(
+    store,
+    { center: "デモセンター", email: "demo@tsunagi.local", displayName: "デモ 支援員" },
+    now,
+  );
 }
