@@ -20,6 +20,7 @@ const envSchema = z
     LINE_CHANNEL_SECRET: optionalString,
     LINE_CHANNEL_ACCESS_TOKEN: optionalString,
     LINE_API_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+    LINE_API_DATA_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
     PUBLIC_BASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
     LINE_FRIEND_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https$/ }).optional()),
     CHECKIN_REMINDER_HOURS: z.preprocess(
@@ -47,6 +48,8 @@ export interface Config {
   channelSecret: string;
   channelAccessToken: string;
   lineApiBaseUrl: string;
+  /** Where uploads (rich menu images) go: api-data.line.me for LINE, the mock's base otherwise. */
+  lineApiDataBaseUrl: string;
   publicBaseUrl: string;
   /** The official account's add-friend link (printed as a QR code on link sheets), if known. */
   lineFriendUrl: string | undefined;
@@ -55,6 +58,8 @@ export interface Config {
   /** Paid messages (push and multicast recipients) a month; undefined: no limit. */
   pushBudgetPerMonth: number | undefined;
 }
+
+export const emulatorAccessToken = "emulator-access-token";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -77,15 +82,23 @@ export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSec
   const env = parsed.data;
   const publicBaseUrl = stripSlash(env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`);
   const emulator = env.LINE_CHANNEL_SECRET === undefined;
+  const lineApiBaseUrl = stripSlash(
+    env.LINE_API_BASE_URL ?? (emulator ? `http://127.0.0.1:${env.PORT}` : "https://api.line.me"),
+  );
   return {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     emulator,
     channelSecret: env.LINE_CHANNEL_SECRET ?? randomSecret(),
-    channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? `emulator-${randomSecret()}`,
-    lineApiBaseUrl: stripSlash(
-      env.LINE_API_BASE_URL ?? (emulator ? `http://127.0.0.1:${env.PORT}` : "https://api.line.me"),
+    // The emulator's own mock is the only holder of this token, so it need not be secret, and a
+    // fixed one lets `npm run admin` talk to a running emulator.
+    channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? emulatorAccessToken,
+    lineApiBaseUrl,
+    lineApiDataBaseUrl: stripSlash(
+      env.LINE_API_DATA_BASE_URL ??
+        // never send the token to real LINE from a command aimed at a mock
+        (lineApiBaseUrl === "https://api.line.me" ? "https://api-data.line.me" : lineApiBaseUrl),
     ),
     publicBaseUrl,
     lineFriendUrl: env.LINE_FRIEND_URL ?? (emulator ? `${publicBaseUrl}/emulator` : undefined),

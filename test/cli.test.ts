@@ -1,12 +1,15 @@
 // The commands of CONTRACT.md run as a user would run them: npm start and npm run admin.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../src/dashboard/password";
 import { findStaffByEmail } from "../src/store/staff";
 import { openStore } from "../src/store/open-node";
+import { emulatorAccessToken } from "../src/config";
+import { MockLine, mockLineApp } from "../src/emulator/mock-line";
+import { listen, testAccessToken, testSecret } from "./support/app";
 
 const root = join(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "tsunagi-cli-"));
@@ -76,6 +79,117 @@ describe("npm run admin -- bootstrap", () => {
     const again = admin("bootstrap", "--center", "B", "--email", "same@example.jp");
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already has an account/);
+  });
+});
+
+/** Runs the CLI without blocking this process, which may be serving the mock it talks to. */
+function adminAsync(env: Record<string, string>, ...args: string[]) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/admin.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LINE_API_DATA_BASE_URL: "", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe("npm run admin -- richmenu", () => {
+  const image = readFileSync(join(root, "assets", "richmenu.png"));
+
+  async function withMock(run: (mock: MockLine, env: Record<string, string>) => Promise<void>) {
+    const mock = new MockLine(testAccessToken);
+    const { server, url } = await listen(mockLineApp(mock).fetch);
+    try {
+      await run(mock, {
+        LINE_CHANNEL_SECRET: testSecret,
+        LINE_CHANNEL_ACCESS_TOKEN: testAccessToken,
+        LINE_API_BASE_URL: url,
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  it("installs the rich menu with the committed image and prints its id as JSON", async () => {
+    await withMock(async (mock, env) => {
+      const result = await adminAsync(env, "richmenu");
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const output = JSON.parse(result.stdout) as { richMenuId: string };
+      expect(Object.keys(output)).toEqual(["richMenuId"]);
+      expect(mock.defaultRichMenuId).toBe(output.richMenuId);
+      const stored = mock.richMenus.get(output.richMenuId);
+      expect(Buffer.from(stored?.image?.bytes ?? []).equals(image)).toBe(true);
+      expect(stored?.menu.areas.map((area) => area.action.text)).toEqual([
+        "チェックイン",
+        "相談する",
+        "ヘルプ",
+      ]);
+    });
+  });
+
+  it.each([
+    [
+      ["--image", "no/such/file.png"],
+      /^error: --image no\/such\/file\.png could not be read \(ENOENT\)/,
+    ],
+    [["--image", "README.md"], /^error: the image is neither a PNG nor a JPEG file/],
+    [["--colour", "red"], /colour/],
+  ])("refuses %j with a message and a non-zero exit, calling nothing", async (args, message) => {
+    await withMock(async (mock, env) => {
+      const result = await adminAsync(env, "richmenu", ...args);
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(message);
+      expect(mock.calls).toEqual([]);
+    });
+  });
+
+  it("names the failed step and LINE's status, never the token", async () => {
+    await withMock(async (mock, env) => {
+      mock.failNext(1, 500, "richmenu.content");
+      const result = await adminAsync(env, "richmenu");
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toBe(
+        'error: rich menu step "upload image" failed: LINE answered HTTP 500 (Injected fault)\n',
+      );
+      expect(mock.richMenus.size).toBe(0);
+    });
+  });
+
+  it("installs the menu on the emulator's own mock of a running npm start", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const env = {
+      PORT: String(port),
+      LINE_CHANNEL_SECRET: "",
+      LINE_CHANNEL_ACCESS_TOKEN: "",
+      LINE_API_BASE_URL: "",
+    };
+    const child = spawn(process.execPath, ["--import", "tsx", "src/node.ts"], {
+      cwd: root,
+      env: { ...process.env, ...env, DATABASE_URL: `file:${join(dir, "richmenu.db")}` },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      for (let i = 0; i < 100 && !output.includes("/emulator"); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const result = await adminAsync(env, "richmenu");
+      expect(result.stderr).toBe("");
+      const { richMenuId } = JSON.parse(result.stdout) as { richMenuId: string };
+      const current = await fetch(`http://127.0.0.1:${port}/v2/bot/user/all/richmenu`, {
+        headers: { authorization: `Bearer ${emulatorAccessToken}` },
+      });
+      expect(await current.json()).toEqual({ richMenuId });
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 });
 

@@ -15,7 +15,21 @@ describe("loadConfig", () => {
       lineApiBaseUrl: "http://127.0.0.1:8787",
       publicBaseUrl: "http://localhost:8787",
       lineFriendUrl: "http://localhost:8787/emulator",
+      channelAccessToken: "emulator-access-token",
+      lineApiDataBaseUrl: "http://127.0.0.1:8787",
     });
+  });
+
+  it("sends uploads to LINE's data host only when the API is LINE's", () => {
+    const real = { LINE_CHANNEL_SECRET: "s", LINE_CHANNEL_ACCESS_TOKEN: "t" };
+    expect(loadConfig(real).lineApiDataBaseUrl).toBe("https://api-data.line.me");
+    expect(
+      loadConfig({ ...real, LINE_API_BASE_URL: "http://127.0.0.1:9/" }).lineApiDataBaseUrl,
+    ).toBe("http://127.0.0.1:9");
+    expect(
+      loadConfig({ ...real, LINE_API_DATA_BASE_URL: "https://data.example.org/" })
+        .lineApiDataBaseUrl,
+    ).toBe("https://data.example.org");
   });
 
   it("generates a fresh secret per start in emulator mode, never a fixed one", () => {

@@ -1,6 +1,9 @@
 // The emulator's API: personas act on LINE, events go signed through the real /webhook.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "./support/app";
+import { richMenu } from "../src/bot/rich-menu";
+import { createTestApp, testAccessToken, type TestApp } from "./support/app";
 import { countRows, eventRows, processedEvents } from "./support/queries";
 
 let t: TestApp;
@@ -103,6 +106,38 @@ describe("the emulator", () => {
     expect(response.status).toBe(400);
   });
 
+  it("serves the rich menu API on the app's own origin, as `npm run admin -- richmenu` expects", async () => {
+    const authorization = `Bearer ${testAccessToken}`;
+    const created = await t.request("/v2/bot/richmenu", {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify(richMenu),
+    });
+    const { richMenuId } = (await created.json()) as { richMenuId: string };
+    expect(t.mock.richMenus.get(richMenuId)?.menu.chatBarText).toBe("メニュー");
+    const image = readFileSync(join(import.meta.dirname, "..", "assets", "richmenu.png"));
+    const upload = await t.request(`/v2/bot/richmenu/${richMenuId}/content`, {
+      method: "POST",
+      headers: { authorization, "content-type": "image/png" },
+      body: new Uint8Array(image),
+    });
+    expect(upload.status).toBe(200);
+    const set = await t.request(`/v2/bot/user/all/richmenu/${richMenuId}`, {
+      method: "POST",
+      headers: { authorization },
+    });
+    expect(set.status).toBe(200);
+    const current = await t.request("/v2/bot/user/all/richmenu", { headers: { authorization } });
+    expect(await current.json()).toEqual({ richMenuId });
+  });
+
+  it("shows the rich menu's three buttons under the input, each sending its text", async () => {
+    const html = await (await t.request("/emulator")).text();
+    expect(html).toContain('data-testid="richmenu-toggle"');
+    const items = [...html.matchAll(/data-text="([^"]*)"[^>]*data-testid="richmenu-item"/g)];
+    expect(items.map((match) => match[1])).toEqual(["チェックイン", "相談する", "ヘルプ"]);
+  });
+
   it("serves the chat page with its script and style from the same origin", async () => {
     const page = await t.request("/emulator");
     const html = await page.text();
@@ -122,6 +157,7 @@ describe("without emulator mode", () => {
     try {
       expect((await plain.request("/emulator")).status).toBe(404);
       expect((await plain.request("/v2/bot/message/push", { method: "POST" })).status).toBe(404);
+      expect((await plain.request("/v2/bot/richmenu", { method: "POST" })).status).toBe(404);
     } finally {
       await plain.close();
     }

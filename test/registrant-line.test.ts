@@ -351,30 +351,26 @@ describe("the weekly schedule", () => {
     }));
     await t.db.store.write(async (tx) => {
       for (const part of [ids.slice(0, 600), ids.slice(600)]) {
-        await tx
-          .insert(registrants)
-          .values(
-            part.map((r) => ({
-              id: r.id,
-              centerId: center.id,
-              displayName: "x",
-              lineUserId: r.line,
-              consentedAt: 1,
-              nextCheckinAt: due,
-              createdAt: 0,
-            })),
-          );
-        await tx
-          .insert(lineAccounts)
-          .values(
-            part.map((r) => ({
-              lineUserId: r.line,
-              role: "registrant" as const,
-              personId: r.id,
-              firstSeenAt: 0,
-              lastSeenAt: 0,
-            })),
-          );
+        await tx.insert(registrants).values(
+          part.map((r) => ({
+            id: r.id,
+            centerId: center.id,
+            displayName: "x",
+            lineUserId: r.line,
+            consentedAt: 1,
+            nextCheckinAt: due,
+            createdAt: 0,
+          })),
+        );
+        await tx.insert(lineAccounts).values(
+          part.map((r) => ({
+            lineUserId: r.line,
+            role: "registrant" as const,
+            personId: r.id,
+            firstSeenAt: 0,
+            lastSeenAt: 0,
+          })),
+        );
       }
     });
     clock.set(due + 1_000);

@@ -1,5 +1,8 @@
 // Operator CLI: `npm run admin -- <command> [flags]`; one JSON object on stdout, errors on stderr.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { installRichMenu, RichMenuError } from "../bot/rich-menu";
 import { bootstrap, bootstrapInputSchema } from "../dashboard/accounts";
 import { EmailTakenError } from "../store/staff";
 import { openStore } from "../store/open-node";
@@ -7,10 +10,24 @@ import { ConfigError, loadConfig } from "../config";
 
 class UsageError extends Error {}
 
+async function readImage(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    throw new UsageError(`--image ${path} could not be read (${code})`);
+  }
+}
+
 const usage = `usage: npm run admin -- <command> [flags]
 commands:
   bootstrap --center "<name>" --email <email> [--name "<display name>"]
-      creates a center and its first supervisor; prints the one-time password`;
+      creates a center and its first supervisor; prints the one-time password
+  richmenu [--image <png or jpeg>]
+      creates the rich menu (チェックイン / 相談する / ヘルプ), uploads its image
+      (default assets/richmenu.png) and makes it the default for every friend`;
+
+const defaultRichMenuImage = fileURLToPath(new URL("../../assets/richmenu.png", import.meta.url));
 
 async function main(argv: string[]): Promise<unknown> {
   const [command, ...rest] = argv;
@@ -47,6 +64,20 @@ async function main(argv: string[]): Promise<unknown> {
         store.close();
       }
     }
+    case "richmenu": {
+      const { values } = parseArgs({
+        args: rest,
+        options: { image: { type: "string", default: defaultRichMenuImage } },
+        strict: true,
+      });
+      const image = await readImage(values.image);
+      return installRichMenu({
+        channelAccessToken: config.channelAccessToken,
+        baseUrl: config.lineApiBaseUrl,
+        dataBaseUrl: config.lineApiDataBaseUrl,
+        image,
+      });
+    }
     case undefined:
     case "help":
     case "--help":
@@ -63,7 +94,11 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof EmailTakenError) {
       process.stderr.write("error: that email already has an account\n");
-    } else if (error instanceof UsageError || error instanceof ConfigError) {
+    } else if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof RichMenuError
+    ) {
       process.stderr.write(`error: ${error.message}\n`);
     } else if (error instanceof TypeError && "code" in error) {
       // parseArgs reports unknown or malformed flags as a TypeError with a code

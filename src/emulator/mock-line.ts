@@ -1,7 +1,28 @@
 // A stand-in for LINE's Messaging API: issues reply tokens, captures what the bot sends, answers like LINE.
 import { Hono } from "hono";
+import * as z from "zod";
+import { imageType } from "../bot/rich-menu";
 
 export type Endpoint = "reply" | "push" | "multicast";
+
+export type RichMenuEndpoint =
+  | "richmenu.create"
+  | "richmenu.content"
+  | "richmenu.setDefault"
+  | "richmenu.getDefault"
+  | "richmenu.delete";
+
+export interface MockRichMenu {
+  richMenuId: string;
+  /** The request body as LINE received it. */
+  menu: z.infer<typeof richMenuBodySchema>;
+  image: { contentType: string; bytes: Uint8Array } | undefined;
+}
+
+interface MockAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 export interface CapturedRequest {
   seq: number;
@@ -24,10 +45,17 @@ const retryKeyPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 export class MockLine {
   readonly requests: CapturedRequest[] = [];
   /** Every call that reached the mock, accepted or not (tests assert on headers and refusals). */
-  readonly calls: { endpoint: Endpoint; status: number; headers: Record<string, string> }[] = [];
+  readonly calls: {
+    endpoint: Endpoint | RichMenuEndpoint;
+    status: number;
+    headers: Record<string, string>;
+  }[] = [];
+  /** Rich menus created on this channel, by id (deleted ones are gone, as on LINE). */
+  readonly richMenus = new Map<string, MockRichMenu>();
+  defaultRichMenuId: string | undefined;
   private readonly replyTokens = new Map<string, ReplyTokenInfo>();
   private readonly acceptedRetryKeys = new Set<string>();
-  private faults: number[] = [];
+  private faults: { status: number; endpoint: Endpoint | RichMenuEndpoint | undefined }[] = [];
   private seq = 0;
   /** Called for every message LINE accepted (the emulator's chat listens here). */
   onAccepted: ((request: CapturedRequest) => void) | undefined;
@@ -48,9 +76,12 @@ export class MockLine {
     return token;
   }
 
-  /** The next `count` calls answer `status` (a fault injected by a test). */
-  failNext(count: number, status = 500): void {
-    this.faults.push(...Array<number>(count).fill(status));
+  /**
+   * The next `count` calls answer `status` (a fault injected by a test); with `endpoint`, only
+   * calls to that endpoint, so a test can let earlier steps through.
+   */
+  failNext(count: number, status = 500, endpoint?: Endpoint | RichMenuEndpoint): void {
+    for (let i = 0; i < count; i++) this.faults.push({ status, endpoint });
   }
 
   sentTo(userId: string): CapturedRequest[] {
@@ -72,12 +103,94 @@ export class MockLine {
     return status;
   }
 
-  private answer(endpoint: Endpoint, headers: Record<string, string>, body: unknown) {
+  /** Handles one rich-menu call: the same token check and injected faults as messages. */
+  handleRichMenu(
+    endpoint: RichMenuEndpoint,
+    headers: Record<string, string>,
+    input: { richMenuId?: string; body?: unknown; contentType?: string; bytes?: Uint8Array },
+  ): MockAnswer {
+    const result = this.refuse(endpoint, headers) ?? this.answerRichMenu(endpoint, input);
+    this.calls.push({ endpoint, status: result.status, headers });
+    return result;
+  }
+
+  /** A refusal every endpoint shares: a wrong token, then a fault a test injected. */
+  private refuse(
+    endpoint: Endpoint | RichMenuEndpoint,
+    headers: Record<string, string>,
+  ): MockAnswer | undefined {
     if (headers.authorization !== `Bearer ${this.accessToken}`) {
       return { status: 401, body: { message: "Authentication failed" } };
     }
-    const fault = this.faults.shift();
-    if (fault !== undefined) return { status: fault, body: { message: "Injected fault" } };
+    const index = this.faults.findIndex(
+      (fault) => fault.endpoint === undefined || fault.endpoint === endpoint,
+    );
+    const fault = this.faults[index];
+    if (fault === undefined) return undefined;
+    this.faults.splice(index, 1);
+    return { status: fault.status, body: { message: "Injected fault" } };
+  }
+
+  private answerRichMenu(
+    endpoint: RichMenuEndpoint,
+    input: { richMenuId?: string; body?: unknown; contentType?: string; bytes?: Uint8Array },
+  ): MockAnswer {
+    if (endpoint === "richmenu.create") {
+      const parsed = richMenuBodySchema.safeParse(input.body);
+      if (!parsed.success) {
+        return {
+          status: 400,
+          body: {
+            message: `The request body has ${parsed.error.issues.length} error(s)`,
+            details: parsed.error.issues.map((issue) => ({
+              message: issue.message,
+              property: issue.path.join("."),
+            })),
+          },
+        };
+      }
+      const richMenuId = `richmenu-${randomHex(16)}`;
+      this.richMenus.set(richMenuId, { richMenuId, menu: parsed.data, image: undefined });
+      return { status: 200, body: { richMenuId } };
+    }
+    if (endpoint === "richmenu.getDefault") {
+      return this.defaultRichMenuId === undefined
+        ? { status: 404, body: { message: "no default richmenu" } }
+        : { status: 200, body: { richMenuId: this.defaultRichMenuId } };
+    }
+    const menu = this.richMenus.get(input.richMenuId ?? "");
+    if (!menu) return { status: 404, body: { message: "Not found" } };
+    if (endpoint === "richmenu.content") {
+      const bytes = input.bytes ?? new Uint8Array();
+      const type = imageType(bytes);
+      if (type === undefined || input.contentType?.split(";")[0]?.trim() !== type) {
+        return { status: 400, body: { message: "The image's content type is invalid" } };
+      }
+      if (bytes.byteLength > maxImageBytes) {
+        return { status: 413, body: { message: "The image is too large" } };
+      }
+      // LINE keeps the first image: a rich menu's image cannot be replaced.
+      if (menu.image) {
+        return { status: 400, body: { message: "An image has already been uploaded" } };
+      }
+      menu.image = { contentType: type, bytes };
+      return { status: 200, body: {} };
+    }
+    if (endpoint === "richmenu.setDefault") {
+      if (!menu.image) {
+        return { status: 400, body: { message: "must upload richmenu image before applying it" } };
+      }
+      this.defaultRichMenuId = menu.richMenuId;
+      return { status: 200, body: {} };
+    }
+    this.richMenus.delete(menu.richMenuId);
+    if (this.defaultRichMenuId === menu.richMenuId) this.defaultRichMenuId = undefined;
+    return { status: 200, body: {} };
+  }
+
+  private answer(endpoint: Endpoint, headers: Record<string, string>, body: unknown) {
+    const refused = this.refuse(endpoint, headers);
+    if (refused) return refused;
     const request = asRecord(body);
     const messages = request.messages;
     if (!Array.isArray(messages) || messages.length < 1 || messages.length > 5) {
@@ -120,6 +233,55 @@ export class MockLine {
   }
 }
 
+/** LINE's "1 MB" read generously; the client (`installRichMenu`) stops at 1,000,000 bytes. */
+const maxImageBytes = 1024 * 1024;
+
+const boundsSchema = z.object({
+  x: z.number().int().min(0),
+  y: z.number().int().min(0),
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+});
+
+/** LINE's rules for a rich menu object, as far as a mock needs them. */
+const richMenuBodySchema = z
+  .object({
+    size: z.object({
+      width: z.number().int().min(800).max(2500),
+      height: z.number().int().min(250),
+    }),
+    selected: z.boolean(),
+    name: z.string().min(1).max(300),
+    chatBarText: z.string().min(1).max(14),
+    areas: z
+      .array(
+        z.object({
+          bounds: boundsSchema,
+          action: z.looseObject({ type: z.string().min(1) }),
+        }),
+      )
+      .min(1)
+      .max(20),
+  })
+  .superRefine((menu, ctx) => {
+    menu.areas.forEach((area, index) => {
+      const { x, y, width, height } = area.bounds;
+      if (x + width > menu.size.width || y + height > menu.size.height) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["areas", index, "bounds"],
+          message: "The area is outside the rich menu",
+        });
+      }
+    });
+  });
+
+function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
+}
+
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
@@ -146,5 +308,42 @@ export function mockLineApp(mock: MockLine) {
       return c.json(result.body, result.status as 200);
     });
   }
+
+  const richMenu = (
+    endpoint: RichMenuEndpoint,
+    headers: Record<string, string>,
+    input: Parameters<MockLine["handleRichMenu"]>[2],
+  ) => {
+    const result = mock.handleRichMenu(endpoint, headers, input);
+    return new Response(JSON.stringify(result.body), {
+      status: result.status,
+      headers: { "content-type": "application/json", "x-line-request-id": crypto.randomUUID() },
+    });
+  };
+  app.post("/v2/bot/richmenu", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ message: "The request body could not be parsed" }, 400);
+    }
+    return richMenu("richmenu.create", c.req.header(), { body });
+  });
+  // On LINE this one lives on api-data.line.me; the mock serves both hosts' paths on one origin.
+  app.post("/v2/bot/richmenu/:richMenuId/content", async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return richMenu("richmenu.content", c.req.header(), {
+      richMenuId: c.req.param("richMenuId"),
+      contentType: c.req.header("content-type"),
+      bytes,
+    });
+  });
+  app.post("/v2/bot/user/all/richmenu/:richMenuId", (c) =>
+    richMenu("richmenu.setDefault", c.req.header(), { richMenuId: c.req.param("richMenuId") }),
+  );
+  app.get("/v2/bot/user/all/richmenu", (c) => richMenu("richmenu.getDefault", c.req.header(), {}));
+  app.delete("/v2/bot/richmenu/:richMenuId", (c) =>
+    richMenu("richmenu.delete", c.req.header(), { richMenuId: c.req.param("richMenuId") }),
+  );
   return app;
 }

@@ -1,4 +1,52 @@
 // The emulator's chat page: markup here, behaviour in chat.js, looks in chat.css (no inline: CSP).
+import { richMenu, richMenuItems, type RichMenuItem } from "../bot/rich-menu";
+
+/**
+ * The rich menu's pictures as SVG, in `currentColor` on a white glyph: shared by the emulator and
+ * assets/make-richmenu.ts, so both look the same and neither needs an emoji font.
+ */
+export function RichMenuIcon(props: { icon: RichMenuItem["icon"]; class?: string }) {
+  return (
+    <svg class={props.class} viewBox="0 0 100 100" aria-hidden="true">
+      <circle cx={50} cy={50} r={48} fill="currentColor" />
+      {props.icon === "check" && (
+        <path
+          d="M28 52 L44 68 L73 36"
+          fill="none"
+          stroke="#fff"
+          stroke-width={10}
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
+      )}
+      {props.icon === "talk" && (
+        <>
+          <path
+            d="M27 27h46a9 9 0 0 1 9 9v26a9 9 0 0 1-9 9H50l-16 13v-13h-7a9 9 0 0 1-9-9V36a9 9 0 0 1 9-9z"
+            fill="#fff"
+          />
+          <circle cx={37} cy={49} r={5} fill="currentColor" />
+          <circle cx={50} cy={49} r={5} fill="currentColor" />
+          <circle cx={63} cy={49} r={5} fill="currentColor" />
+        </>
+      )}
+      {props.icon === "help" && (
+        <>
+          <path
+            d="M37 39a13 13 0 1 1 19 11.5c-4 2.2-6 4.5-6 9V62"
+            fill="none"
+            stroke="#fff"
+            stroke-width={10}
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+          <circle cx={50} cy={76} r={6} fill="#fff" />
+        </>
+      )}
+    </svg>
+  );
+}
+
 export function ChatPage() {
   return (
     <html lang="ja">
@@ -89,6 +137,34 @@ export function ChatPage() {
               送信
             </button>
           </form>
+
+          {/* Drawn from the same definition `npm run admin -- richmenu` installs on LINE. */}
+          <nav class="richmenu" aria-label="リッチメニュー">
+            <button
+              id="richmenu-toggle"
+              type="button"
+              class="richmenu-toggle"
+              aria-expanded="true"
+              aria-controls="richmenu-items"
+              data-testid="richmenu-toggle"
+            >
+              {richMenu.chatBarText} <span id="richmenu-arrow">▼</span>
+            </button>
+            <div id="richmenu-items" class="richmenu-items">
+              {richMenuItems.map((item) => (
+                <button
+                  type="button"
+                  class="richmenu-item"
+                  data-text={item.text}
+                  data-testid="richmenu-item"
+                  disabled
+                >
+                  <RichMenuIcon icon={item.icon} class="richmenu-icon" />
+                  <span class="richmenu-label">{item.label}</span>
+                </button>
+              ))}
+            </div>
+          </nav>
         </main>
       </body>
     </html>
@@ -382,6 +458,49 @@ button:disabled { cursor: default; }
 }
 .composer button:disabled, .composer input:disabled { opacity: 0.5; }
 
+.richmenu { background: #fff; border-top: 1px solid #d0d5db; }
+.richmenu-toggle {
+  display: block;
+  width: 100%;
+  padding: 6px 12px;
+  border: 0;
+  background: #fff;
+  color: #333;
+  font-size: 13px;
+  text-align: center;
+}
+.richmenu-toggle:hover { background: #f4f5f7; }
+.richmenu-items {
+  display: grid;
+  grid-template-columns: repeat(3, 1fr);
+  gap: 6px;
+  padding: 0 8px 8px;
+  padding-bottom: max(8px, env(safe-area-inset-bottom));
+}
+.richmenu-item {
+  display: flex;
+  flex-direction: column;
+  align-items: center;
+  justify-content: center;
+  gap: 4px;
+  min-height: 76px;
+  padding: 8px 4px;
+  border: 2px solid transparent;
+  border-radius: 12px;
+  font-size: 15px;
+  font-weight: 700;
+}
+/* The colours of assets/richmenu.png, so the emulator looks like the menu people see. */
+.richmenu-item:nth-child(1) { background: #e3f6e8; color: #0f3d22; border-color: #a7dcb6; }
+.richmenu-item:nth-child(2) { background: #e2edfb; color: #142a66; border-color: #a9c4f5; }
+.richmenu-item:nth-child(3) { background: #fff0d4; color: #5c2308; border-color: #f0c28f; }
+.richmenu-item:nth-child(1) .richmenu-icon { color: #15803d; }
+.richmenu-item:nth-child(2) .richmenu-icon { color: #2563eb; }
+.richmenu-item:nth-child(3) .richmenu-icon { color: #c2570c; }
+.richmenu-item:hover:not(:disabled) { filter: brightness(0.96); }
+.richmenu-item:disabled { opacity: 0.5; }
+.richmenu-icon { width: 30px; height: 30px; display: block; }
+
 @media (max-width: 420px) {
   body { font-size: 14px; }
   .composer-tool { padding: 6px 6px; font-size: 12px; }
@@ -419,7 +538,12 @@ const ui = {
   send: byId("send"),
   sticker: byId("sticker"),
   image: byId("image"),
+  richMenuToggle: byId("richmenu-toggle"),
+  richMenuArrow: byId("richmenu-arrow"),
+  richMenu: byId("richmenu-items"),
 };
+
+const richMenuItems = Array.from(ui.richMenu.querySelectorAll("[data-testid=richmenu-item]"));
 
 const state = {
   personas: [],
@@ -543,7 +667,9 @@ function renderPersonaState() {
       ? "つなぎ を ブロック しています。"
       : "つなぎ は まだ 友だちでは ありません。";
   }
-  for (const control of [ui.input, ui.send, ui.sticker, ui.image]) control.disabled = !chosen;
+  for (const control of [ui.input, ui.send, ui.sticker, ui.image, ...richMenuItems]) {
+    control.disabled = !chosen;
+  }
 }
 
 async function createPersona(displayName) {
@@ -827,6 +953,18 @@ ui.follow.addEventListener("click", () => send({ type: "follow" }));
 ui.block.addEventListener("click", () => send({ type: "unfollow" }));
 ui.sticker.addEventListener("click", () => send({ type: "sticker" }));
 ui.image.addEventListener("click", () => send({ type: "image" }));
+
+// As on LINE, a rich-menu tap is the person's own text message, not a postback.
+for (const item of richMenuItems) {
+  item.addEventListener("click", () => send({ type: "text", text: item.dataset.text }));
+}
+
+ui.richMenuToggle.addEventListener("click", () => {
+  const open = ui.richMenu.hidden;
+  ui.richMenu.hidden = !open;
+  ui.richMenuToggle.setAttribute("aria-expanded", String(open));
+  ui.richMenuArrow.textContent = open ? "▼" : "▲";
+});
 
 ui.composer.addEventListener("submit", (event) => {
   event.preventDefault();

@@ -76,7 +76,12 @@ function remainingHint(step: CheckinState["step"]): string {
   return left === 1 ? "（さいご）" : `（あと ${left}つ）`;
 }
 
-function answerButton(weekKey: string, question: QuestionKey, choice: Choice, label = choice.label) {
+function answerButton(
+  weekKey: string,
+  question: QuestionKey,
+  choice: Choice,
+  label = choice.label,
+) {
   return { label, data: encodePostback({ a: "ans", w: weekKey, q: question, v: choice.value }) };
 }
 
@@ -125,13 +130,18 @@ function questionMessage(state: Pick<CheckinState, "step" | "weekKey" | "worries
 }
 
 const finished: OutMessage[] = [
-  withButtons("ありがとうございました！\nこんしゅうの チェックインは おわりです。\nまた らいしゅう。", [
-    { label: "相談する", text: "相談する" },
-    helpButton,
-  ]),
+  withButtons(
+    "ありがとうございました！\nこんしゅうの チェックインは おわりです。\nまた らいしゅう。",
+    [{ label: "相談する", text: "相談する" }, helpButton],
+  ),
 ];
 
-function signalsFor(state: CheckinState, question: QuestionKey, value: string, score: number | null) {
+function signalsFor(
+  state: CheckinState,
+  question: QuestionKey,
+  value: string,
+  score: number | null,
+) {
   const evidence = (reason: string) => ({
     checkinId: state.checkinId,
     question: questionOf(question).staffLabel,
@@ -162,7 +172,10 @@ function signalsFor(state: CheckinState, question: QuestionKey, value: string, s
           category,
           severity: "normal",
           source: "checkin",
-          evidence: { ...evidence("困りごと"), answer: labelOf("worries", JSON.stringify([worry])) },
+          evidence: {
+            ...evidence("困りごと"),
+            answer: labelOf("worries", JSON.stringify([worry])),
+          },
         });
       }
     }
@@ -171,8 +184,14 @@ function signalsFor(state: CheckinState, question: QuestionKey, value: string, s
 }
 
 /** Records an answer and moves to the next question, or ends the check-in after the last. */
-function answer(state: CheckinState, question: QuestionKey, value: string, extra: OutMessage[] = []): Step {
-  const score = questionOf(question).choices.find((choice) => choice.value === value)?.score ?? null;
+function answer(
+  state: CheckinState,
+  question: QuestionKey,
+  value: string,
+  extra: OutMessage[] = [],
+): Step {
+  const score =
+    questionOf(question).choices.find((choice) => choice.value === value)?.score ?? null;
   const effects: Effect[] = [
     { type: "recordAnswer", checkinId: state.checkinId, question, value, score },
     ...signalsFor(state, question, value, score),
@@ -214,7 +233,8 @@ function handleChoice(state: CheckinState, question: QuestionKey, value: string)
     return { state: toggled, replies: [questionMessage(toggled)], effects: [] };
   }
   const known =
-    value === skipChoice.value || questionOf(question).choices.some((choice) => choice.value === value);
+    value === skipChoice.value ||
+    questionOf(question).choices.some((choice) => choice.value === value);
   if (!known) return again(state, [], [{ type: "rejectPostback", reason: "unknown-answer" }]);
   return answer(state, question, value);
 }
@@ -258,7 +278,8 @@ export function checkinStep(
         const handled = menu(input, ctx);
         return { ...handled, state: handled.state ?? state };
       }
-      if (postback.w !== state.weekKey) return again(state, registrantWords.checkinOver().slice(0, 1));
+      if (postback.w !== state.weekKey)
+        return again(state, registrantWords.checkinOver().slice(0, 1));
       // a button of an earlier question, tapped again: keep the first answer, ask the current one
       if (postback.q !== currentQuestion(state)) return again(state, []);
       return handleChoice(state, postback.q, postback.v);

@@ -1,13 +1,6 @@
 // Words people type instead of tapping, folded so 「ちぇっくいん」 and 「チェックイン 」 mean the same.
 export type Command =
-  | "checkin"
-  | "pause"
-  | "resume"
-  | "help"
-  | "consent"
-  | "withdraw"
-  | "schedule"
-  | "talk";
+  "checkin" | "pause" | "resume" | "help" | "consent" | "withdraw" | "schedule" | "talk";
 
 const commands: Record<Command, string[]> = {
   checkin: ["チェックイン", "checkin", "check-in"],

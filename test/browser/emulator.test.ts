@@ -59,6 +59,8 @@ function push(to: string, messages: unknown[]) {
 describe("the emulator chat page", () => {
   it("lets a person create a persona, add the bot as a friend and read the greeting", async () => {
     await page.goto(`${origin}/emulator`);
+    // Nobody to send as yet: the rich menu waits, like the input.
+    expect(await page.getByTestId("richmenu-item").first().isDisabled()).toBe(true);
     await page.getByTestId("persona-name").fill("さくら");
     await page.getByTestId("persona-create").click();
 
@@ -112,6 +114,39 @@ describe("the emulator chat page", () => {
     await page.getByTestId("image").click();
     await seeBubble("user", "（画像）");
     await seeBubble("bot", "ことばで おくって ください");
+  });
+
+  it("sends a rich-menu tap as the person's own text, and folds the menu away and back", async () => {
+    const userId = await chosenUserId();
+    const toggle = page.getByTestId("richmenu-toggle");
+    const items = page.getByTestId("richmenu-item");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await items.allInnerTexts()).toEqual(["チェックイン", "相談する", "ヘルプ"]);
+
+    const helpBefore = await bubbles("bot", "つなぎ は").count();
+    await items.filter({ hasText: "ヘルプ" }).click();
+    await page.waitForFunction(
+      (count) =>
+        [...document.querySelectorAll('[data-testid="bubble-bot"]')].filter((bubble) =>
+          bubble.textContent.includes("つなぎ は"),
+        ).length > count,
+      helpBefore,
+    );
+    await items.filter({ hasText: "チェックイン" }).click();
+    await seeBubble("user", "チェックイン");
+    const sent = t.emulator?.entriesFor(userId, 0).filter((entry) => entry.from === "user");
+    expect(sent?.slice(-2).map((entry) => entry.message)).toEqual([
+      { type: "text", text: "ヘルプ" },
+      { type: "text", text: "チェックイン" },
+    ]);
+
+    await toggle.click();
+    await items.first().waitFor({ state: "hidden" });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await toggle.innerText()).toContain("▲");
+    await toggle.click();
+    await items.first().waitFor({ state: "visible" });
+    expect(await toggle.innerText()).toBe("メニュー ▼");
   });
 
   it("shows markup in a bot message as plain text and runs none of it", async () => {
