@@ -4,15 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes, type ApiRoute } from "../src/dashboard/api";
 import type { Store } from "../src/store/db";
 import {
+  checkins,
   employerContacts,
   employers,
   employments,
   escalationEvents,
   escalations,
+  lineAccounts,
+  outbox,
   registrants,
   staff,
 } from "../src/store/schema";
-import { insertEmployer } from "../src/store/registrants";
+import {
+  insertEmployer,
+  refreshNextCheckin,
+  setConsent,
+  setRegistrantLine,
+} from "../src/store/registrants";
 import { createTestApp, type TestApp } from "./support/app";
 import {
   anonymous,
@@ -41,6 +49,20 @@ async function mintWorld(store: Store): Promise<World> {
   const supervisor = await mintStaff(store, center.id, "supervisor");
   const outsider = await mintStaff(store, other.id, "supervisor");
   const registrant = await mintRegistrant(store, center.id);
+  // linked, following and consenting, so that sending a check-in now can succeed
+  const lineUserId = `U${crypto.randomUUID().replaceAll("-", "")}`;
+  await store.write(async (tx) => {
+    await tx.insert(lineAccounts).values({
+      lineUserId,
+      role: "registrant",
+      personId: registrant.id,
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+    });
+    await setRegistrantLine(tx, registrant.id, lineUserId, 0);
+    await setConsent(tx, registrant.id, "given", 1, 0);
+    await refreshNextCheckin(tx, registrant.id, 0);
+  });
   const employer = await store.write((tx) => insertEmployer(tx, center.id, "株式会社テスト", 0));
   const escalation = await mintEscalation(store, {
     centerId: center.id,
@@ -86,6 +108,17 @@ const calls: Record<string, Call> = {
   "post /api/registrants": () => ({ path: "/api/registrants", body: { displayName: "新しい人" } }),
   "get /api/registrants": () => ({ path: "/api/registrants" }),
   "get /api/registrants/:id": (w) => ({ path: `/api/registrants/${w.registrantId}` }),
+  "post /api/registrants/:id/checkins": (w) => ({
+    path: `/api/registrants/${w.registrantId}/checkins`,
+  }),
+  "post /api/registrants/:id/schedule": (w) => ({
+    path: `/api/registrants/${w.registrantId}/schedule`,
+    body: { weekday: 1, time: "07:30" },
+  }),
+  "post /api/registrants/:id/pause": (w) => ({ path: `/api/registrants/${w.registrantId}/pause` }),
+  "post /api/registrants/:id/resume": (w) => ({
+    path: `/api/registrants/${w.registrantId}/resume`,
+  }),
   "post /api/registrants/:id/employers": (w) => ({
     path: `/api/registrants/${w.registrantId}/employers`,
     body: { employerId: w.employerId },
@@ -121,14 +154,20 @@ async function snapshot(store: Store) {
     escalations,
     escalationEvents,
     staff,
+    checkins,
+    outbox,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const rows = await store.db.select({ n: count() }).from(table);
     counts[name] = rows[0]?.n ?? 0;
   }
-  const [row] = await store.db.select().from(escalations);
-  return { counts, escalation: row };
+  // a refused acknowledgement, pause or schedule change shows in the rows, not in the counts
+  const rows = {
+    escalations: await store.db.select().from(escalations).orderBy(escalations.id),
+    registrants: await store.db.select().from(registrants).orderBy(registrants.id),
+  };
+  return { counts, rows };
 }
 
 let t: TestApp;

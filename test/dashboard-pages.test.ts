@@ -5,13 +5,21 @@ import { createApp, type App } from "../src/app";
 import { dashboardPages, pageRoutes, type PageRoute } from "../src/dashboard/pages/index";
 import { safeNextPath } from "../src/dashboard/pages/next-path";
 import type { Store } from "../src/store/db";
-import { insertEmployer, insertEmployment } from "../src/store/registrants";
+import {
+  insertEmployer,
+  insertEmployment,
+  refreshNextCheckin,
+  setConsent,
+  setRegistrantLine,
+} from "../src/store/registrants";
 import {
   auditLog,
   checkins,
   escalationEvents,
   escalations,
+  lineAccounts,
   linkCodes,
+  outbox,
   registrants,
   sessions,
   staff,
@@ -361,7 +369,11 @@ describe("sessions", () => {
 });
 
 /** How each page is reached with center A's resources; with a body for form posts. */
-type Call = (w: World) => { path: string; fields?: Record<string, string> };
+type Call = (
+  w: World,
+) =>
+  | { path: string; fields?: Record<string, string> }
+  | Promise<{ path: string; fields?: Record<string, string> }>;
 const calls: Record<string, Call> = {
   "get /dashboard": () => ({ path: "/dashboard" }),
   "get /dashboard/escalations/:id": (w) => ({ path: `/dashboard/escalations/${w.escalationId}` }),
@@ -387,6 +399,22 @@ const calls: Record<string, Call> = {
     fields: { displayName: "新しい人" },
   }),
   "get /dashboard/registrants/:id": (w) => ({ path: `/dashboard/registrants/${w.registrantId}` }),
+  "post /dashboard/registrants/:id/checkin": async (w) => {
+    await makeReachable(w.registrantId);
+    return { path: `/dashboard/registrants/${w.registrantId}/checkin`, fields: {} };
+  },
+  "post /dashboard/registrants/:id/schedule": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/schedule`,
+    fields: { weekday: "1", time: "07:30" },
+  }),
+  "post /dashboard/registrants/:id/pause": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/pause`,
+    fields: {},
+  }),
+  "post /dashboard/registrants/:id/resume": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/resume`,
+    fields: {},
+  }),
   "get /dashboard/staff": () => ({ path: "/dashboard/staff" }),
   "post /dashboard/staff": () => ({
     path: "/dashboard/staff",
@@ -411,13 +439,32 @@ const key = (route: PageRoute) => `${route.method} ${route.path}`;
 
 async function snapshot() {
   const counts: Record<string, number> = {};
-  const tables = { registrants, staff, linkCodes, escalations, escalationEvents };
+  const tables = { registrants, staff, linkCodes, escalations, escalationEvents, checkins, outbox };
   for (const [name, table] of Object.entries(tables)) {
     const rows = await store.db.select({ n: count() }).from(table);
     counts[name] = rows[0]?.n ?? 0;
   }
   const rows = await store.db.select().from(escalations).orderBy(escalations.id);
-  return { counts, rows };
+  // a refused pause or schedule change shows in the rows, not in the counts
+  const people = await store.db.select().from(registrants).orderBy(registrants.id);
+  return { counts, rows, people };
+}
+
+/** Links a registrant on LINE with consent, so that a check-in can be sent to them now. */
+async function makeReachable(registrantId: string) {
+  const lineUserId = `U${crypto.randomUUID().replaceAll("-", "")}`;
+  await store.write(async (tx) => {
+    await tx.insert(lineAccounts).values({
+      lineUserId,
+      role: "registrant",
+      personId: registrantId,
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
+    await setRegistrantLine(tx, registrantId, lineUserId, now);
+    await setConsent(tx, registrantId, "given", 1, now);
+    await refreshNextCheckin(tx, registrantId, now);
+  });
 }
 
 describe("the page table", () => {
@@ -439,7 +486,7 @@ describe("the page table", () => {
           );
     const call = calls[key(route)];
     if (!call) throw new Error(`no call for ${key(route)}`);
-    const { path, fields } = call(w);
+    const { path, fields } = await call(w);
     const before = await snapshot();
     const response =
       route.method === "get" ? await get(path, cookie) : await post(path, fields ?? {}, cookie);

@@ -12,7 +12,7 @@ import {
 } from "../store/schema";
 import { emailSchema } from "./accounts";
 import { changePassword, login, logout } from "./auth";
-import { iso } from "./scope";
+import { iso, minuteOfTime, timePattern } from "./scope";
 import { clearSessionCookie, requireStaff, setSessionCookie } from "./session-middleware";
 import type { StaffEnv } from "./staff-env";
 
@@ -33,6 +33,10 @@ const schemas = {
   assign: z.object({ staffId: id }),
   note: z.object({ text: name(2000) }),
   resolve: z.object({ note: name(2000) }),
+  schedule: z.object({
+    weekday: z.number().int().min(0).max(6),
+    time: z.string().regex(timePattern, { message: "must be a time of day as HH:MM" }),
+  }),
 };
 
 /** Reads a JSON body (and only JSON: a form post cannot pass for one) against a schema. */
@@ -208,6 +212,39 @@ export const apiRoutes: ApiRoute[] = [
       const body = await input(c, schemas.employment);
       return c.json(await c.var.scope.linkEmployment(c.req.param("id") ?? "", body.employerId));
     },
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/checkins",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.sendCheckin(c.req.param("id") ?? ""), 201),
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/schedule",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.schedule);
+      return c.json(
+        await c.var.scope.changeSchedule(
+          c.req.param("id") ?? "",
+          body.weekday,
+          minuteOfTime(body.time),
+        ),
+      );
+    },
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/pause",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.pauseCheckins(c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/resume",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.resumeCheckins(c.req.param("id") ?? "")),
   },
   {
     method: "get",

@@ -2,6 +2,10 @@
 // and every read of personal data and every change is written to the audit log first.
 import type { Clock } from "../clock";
 import { AppError } from "../errors";
+import { labelOf } from "../flows/checkin-questions";
+import { formatMinute } from "../schedule/calendar";
+import { sendCheckinNow } from "../schedule/checkins";
+import { findAccount } from "../store/accounts";
 import { insertAudit, pageAudit } from "../store/audit";
 import type { Store, Tx } from "../store/db";
 import {
@@ -12,6 +16,7 @@ import {
   updateEscalation,
   type QueueFilter,
 } from "../store/escalations";
+import { checkinHistory, consentHistory, recentWeeks, type HistoryCheckin } from "../store/history";
 import { insertLinkCode } from "../store/link-codes";
 import {
   employersOf,
@@ -24,8 +29,12 @@ import {
   latestCheckin,
   listEmployers,
   listRegistrants,
+  refreshNextCheckin,
+  setCheckinSchedule,
+  setRegistrantStatus,
+  type RegistrantRow,
 } from "../store/registrants";
-import type { LinkSubject, StaffRole } from "../store/schema";
+import type { LinkSubject, QuestionKey, RegistrantStatus, StaffRole } from "../store/schema";
 import { createStaff, EmailTakenError, findStaffInCenter, listStaff } from "../store/staff";
 import type { Actor } from "./auth";
 import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code";
@@ -78,18 +87,120 @@ export class CenterScope {
     const row = await findRegistrant(this.store.db, this.centerId, id);
     if (!row) throw new AppError("not_found", "No such registrant");
     await this.recordRead("registrant.read", "registrant", id);
+    return this.registrantDetail(row);
+  }
+
+  /** Everything staff see of one registrant; the caller has checked the center and audited. */
+  private async registrantDetail(row: RegistrantRow) {
+    const since = recentWeeks(this.clock())[0]?.start ?? 0;
+    const [account, latest, employers, consents, checkins] = await Promise.all([
+      row.lineUserId === null ? null : findAccount(this.store.db, row.lineUserId),
+      latestCheckin(this.store.db, row.id),
+      employersOf(this.store.db, row.id),
+      consentHistory(this.store.db, row.id),
+      checkinHistory(this.store.db, row.id, since),
+    ]);
     return {
       id: row.id,
       displayName: row.displayName,
       status: row.status,
       linked: row.lineUserId !== null,
       linkedAt: isoOrNull(row.linkedAt),
+      // a linked person who blocked the account cannot be reached on LINE at all
+      reachable: account?.following === true,
+      unfollowedAt: isoOrNull(account?.following === false ? account.unfollowedAt : null),
       consented: row.consentedAt !== null,
       consentedAt: isoOrNull(row.consentedAt),
       createdAt: iso(row.createdAt),
-      latestCheckin: checkinJson(await latestCheckin(this.store.db, row.id)),
-      employers: await employersOf(this.store.db, row.id),
+      schedule: {
+        weekday: row.checkinWeekday,
+        time: formatMinute(row.checkinMinute),
+        nextCheckinAt: isoOrNull(row.nextCheckinAt),
+      },
+      latestCheckin: checkinJson(latest),
+      employers,
+      consentHistory: consents.map((consent) => ({ ...consent, at: iso(consent.at) })),
+      checkins: checkins.map(historyCheckinJson),
     };
+  }
+
+  /** Sends a check-in now; refused (409) while paused, ended, unlinked, unconsenting or blocked. */
+  async sendCheckin(id: string): Promise<{ id: string }> {
+    const row = await findRegistrant(this.store.db, this.centerId, id);
+    if (!row) throw new AppError("not_found", "No such registrant");
+    if (row.status === "ended") throw new AppError("conflict", "Support has ended");
+    return sendCheckinNow(
+      { store: this.auditedStore("registrant.checkin", id), clock: this.clock },
+      row.id,
+    );
+  }
+
+  /**
+   * The store, with an audit entry added to each write: another module's change then commits
+   * together with its audit entry, or neither does.
+   */
+  private auditedStore(action: string, registrantId: string): Store {
+    const { store } = this;
+    return {
+      db: store.db,
+      close: () => {
+        store.close();
+      },
+      write: <T>(unit: (tx: Tx) => Promise<T>) =>
+        store.write(async (tx) => {
+          const result = await unit(tx);
+          await this.audit(tx, action, "registrant", registrantId, this.clock());
+          return result;
+        }),
+    };
+  }
+
+  /** Moves the weekly check-in to another day and time (Japan time) and reschedules the next. */
+  changeSchedule(id: string, weekday: number, minute: number) {
+    if (!Number.isInteger(weekday) || weekday < 0 || weekday > 6) {
+      throw new AppError("bad_request", "weekday must be 0 to 6");
+    }
+    if (!Number.isInteger(minute) || minute < 0 || minute >= 24 * 60) {
+      throw new AppError("bad_request", "time must be a time of day");
+    }
+    return this.changeRegistrant(id, "registrant.schedule", async (tx, _row, now) => {
+      await setCheckinSchedule(tx, id, weekday, minute);
+      await refreshNextCheckin(tx, id, now);
+    });
+  }
+
+  pauseCheckins(id: string) {
+    return this.setStatus(id, "paused", "registrant.pause");
+  }
+
+  resumeCheckins(id: string) {
+    return this.setStatus(id, "active", "registrant.resume");
+  }
+
+  private setStatus(id: string, status: RegistrantStatus, action: string) {
+    return this.changeRegistrant(id, action, async (tx, row, now) => {
+      if (row.status === "ended") throw new AppError("conflict", "Support has ended");
+      await setRegistrantStatus(tx, id, status);
+      await refreshNextCheckin(tx, id, now);
+    });
+  }
+
+  /** Loads a registrant of this center in the change's transaction; answers the detail after. */
+  private async changeRegistrant(
+    id: string,
+    action: string,
+    change: (tx: Tx, row: RegistrantRow, now: number) => Promise<void>,
+  ) {
+    const now = this.clock();
+    await this.store.write(async (tx) => {
+      const row = await findRegistrant(tx, this.centerId, id);
+      if (!row) throw new AppError("not_found", "No such registrant");
+      await change(tx, row, now);
+      await this.audit(tx, action, "registrant", id, now);
+    });
+    const after = await findRegistrant(this.store.db, this.centerId, id);
+    if (!after) throw new AppError("not_found", "No such registrant");
+    return this.registrantDetail(after);
   }
 
   async createRegistrant(displayName: string) {
@@ -340,6 +451,44 @@ function checkinJson(
         completedAt: isoOrNull(row.completedAt),
       };
 }
+
+/** "HH:MM", 00:00 to 23:59: a preferred check-in time, Japan time. */
+export const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of a time that matched timePattern. */
+export function minuteOfTime(time: string): number {
+  const [hours = "0", minutes = "0"] = time.split(":");
+  return Number(hours) * 60 + Number(minutes);
+}
+
+/** An answer with the words the person tapped, so staff read "🙂 まあまあ", not "3". */
+function answerLabel(question: QuestionKey, value: string): string {
+  try {
+    return labelOf(question, value);
+  } catch {
+    // a stored value this build cannot read is shown as stored rather than breaking the page
+    return value;
+  }
+}
+
+function historyCheckinJson(checkin: HistoryCheckin) {
+  return {
+    id: checkin.id,
+    weekKey: checkin.weekKey,
+    status: checkin.status,
+    origin: checkin.origin,
+    sentAt: iso(checkin.sentAt),
+    completedAt: isoOrNull(checkin.completedAt),
+    answers: checkin.answers.map((answer) => ({
+      question: answer.question,
+      value: answer.value,
+      label: answerLabel(answer.question, answer.value),
+      score: answer.score,
+    })),
+  };
+}
+
+export type RegistrantDetail = Awaited<ReturnType<CenterScope["getRegistrant"]>>;
 
 export type EscalationJson = ReturnType<typeof toEscalationJson>;
 

@@ -110,11 +110,21 @@ export function labelOf(key: QuestionKey, value: string): string {
   const [head, days] = value.split(":");
   const choice = questionOf(key).choices.find((c) => c.value === head);
   if (key === "worries" && value.startsWith("[")) {
-    const keys = JSON.parse(value) as string[];
+    const keys = parseList(value);
     return keys
       .map((k) => questionOf("worries").choices.find((c) => c.value === k)?.label ?? k)
       .join("、");
   }
   if (!choice) return value;
   return days ? `${choice.label}（${days === "4" ? "4日 いじょう" : `${days}日`}）` : choice.label;
+}
+
+/** A stored list of worries; anything else (a damaged value) as the one item it is. */
+function parseList(value: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.map(String) : [value];
+  } catch {
+    return [value];
+  }
 }

@@ -6,7 +6,7 @@ import type { Logger } from "../log";
 import { insertSignal } from "../store/checkins";
 import type { Store, Tx } from "../store/db";
 import { enqueue } from "../store/outbox";
-import type { RegistrantRow } from "../store/registrants";
+import { findRegistrantById } from "../store/registrants";
 import {
   clearCheckinConversation,
   countPushes,
@@ -243,32 +243,31 @@ export async function sweepMissed(deps: ScheduleDeps, limit = 5_000): Promise<nu
 
 /**
  * A check-in now, asked for by staff: pushed to the one person (it costs a message). Refused
- * with 409 while they are paused, not consenting, unreachable, or already in a check-in.
+ * with 409 while they are paused or ended, not consenting, unreachable, or already in a
+ * check-in — all read inside the write, so a pause that lands first always wins.
  */
 export async function sendCheckinNow(
   deps: Pick<ScheduleDeps, "store" | "clock">,
-  registrant: RegistrantRow,
+  registrantId: string,
 ): Promise<{ id: string }> {
-  if (registrant.status === "paused") throw new AppError("conflict", "Check-ins are paused");
-  if (registrant.lineUserId === null) throw new AppError("conflict", "Not linked on LINE yet");
-  if (registrant.consentedAt === null) throw new AppError("conflict", "No consent to check-ins");
-  const lineUserId = registrant.lineUserId;
   const now = deps.clock();
   return deps.store.write(async (tx) => {
+    const registrant = await findRegistrantById(tx, registrantId);
+    if (!registrant) throw new AppError("not_found", "No such registrant");
+    if (registrant.status === "paused") throw new AppError("conflict", "Check-ins are paused");
+    if (registrant.status === "ended") throw new AppError("conflict", "Support has ended");
+    const lineUserId = registrant.lineUserId;
+    if (lineUserId === null) throw new AppError("conflict", "Not linked on LINE yet");
+    if (registrant.consentedAt === null) throw new AppError("conflict", "No consent to check-ins");
     const account = await findAccount(tx, lineUserId);
     if (!account?.following) throw new AppError("conflict", "Unreachable on LINE (blocked)");
     if ((await usersInCheckin(tx, [lineUserId])).size > 0) {
       throw new AppError("conflict", "A check-in is already in progress");
     }
     const id = crypto.randomUUID();
-    const step = startCheckin({ checkinId: id, weekKey: weekKey(now), origin: "staff" });
-    await insertCheckin(tx, {
-      id,
-      registrantId: registrant.id,
-      origin: "staff",
-      weekKey: weekKey(now),
-      now,
-    });
+    const week = weekKey(now);
+    const step = startCheckin({ checkinId: id, weekKey: week, origin: "staff" });
+    await insertCheckin(tx, { id, registrantId, origin: "staff", weekKey: week, now });
     await saveConversation(tx, lineUserId, step.state, now);
     await enqueue(tx, { kind: "push", recipients: [lineUserId], messages: step.replies, now });
     await countPushes(tx, monthKey(now), 1);

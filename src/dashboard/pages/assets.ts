@@ -356,6 +356,100 @@ input:focus, select:focus, textarea:focus { border-color: var(--brand); outline:
 }
 .sheet-notes { background: #f6f7f9; border-radius: 10px; padding: 14px 14px 14px 2em; margin: 0; }
 
+/* Registrant: reachability, schedule, consent, the 12-week chart and the history table */
+.alert-banner {
+  background: var(--danger-soft);
+  border: 2px solid var(--danger);
+  border-left-width: 8px;
+  border-radius: var(--radius);
+  padding: 12px 16px;
+  margin-bottom: 16px;
+  color: var(--text);
+}
+.alert-banner p:last-child { margin-bottom: 0; }
+.alert-banner-title { color: var(--danger); font-weight: 700; font-size: 18px; margin-bottom: 4px; }
+.danger-text { color: var(--danger); }
+.status-chip { font-weight: 600; }
+.status-chip.status-paused { background: var(--warn-soft); color: var(--warn); }
+.status-chip.status-ended { background: #eef0f3; color: var(--muted); }
+.status-chip.status-active { background: var(--ok-soft); color: var(--ok); }
+.button:disabled, .button:disabled:hover {
+  background: #eef0f3;
+  border-color: var(--border);
+  color: #8a94a3;
+  cursor: not-allowed;
+}
+input[type="time"] {
+  font: inherit;
+  font-size: 16px;
+  color: inherit;
+  background: var(--surface);
+  border: 1px solid var(--border-strong);
+  border-radius: 8px;
+  padding: 8px 10px;
+  height: 44px;
+  width: 100%;
+}
+.schedule-fields { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 8px; align-items: end; }
+.schedule-fields .button { justify-self: start; }
+.consent-history { list-style: none; margin: 0; padding: 0; }
+.consent-history li { display: flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline; padding: 6px 0; border-top: 1px solid var(--border); }
+.consent-history li:first-child { border-top: 0; }
+.consent-withdrawn strong, .consent-declined strong { color: var(--warn); }
+.chart-figure { margin: 0; }
+.chart-figure figcaption { margin-top: 6px; }
+.chart { display: block; width: 100%; height: auto; overflow: visible; }
+.chart-narrow { display: none; }
+.chart text { font-size: 13px; fill: var(--muted); }
+.chart .chart-y { text-anchor: end; dominant-baseline: central; }
+.chart .chart-tick { text-anchor: middle; }
+.chart-grid line { stroke: #e3e7ec; stroke-width: 1; }
+.chart-line { stroke-width: 2.5; stroke-linejoin: round; stroke-linecap: round; }
+.chart-marker { stroke: #fff; stroke-width: 1.5; }
+.chart .chart-missed-mark { font-size: 22px; font-weight: 700; fill: #6b7685; text-anchor: middle; dominant-baseline: central; }
+.chart .chart-missed-label { font-size: 12px; fill: var(--text); text-anchor: middle; }
+/* a narrow week's band has no room for the word across: it runs down the band */
+.chart-narrow .chart-missed-label { writing-mode: vertical-rl; text-anchor: start; }
+.chart-legend { list-style: none; margin: 0 0 6px; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 14px; }
+.chart-legend li { display: inline-flex; align-items: center; gap: 6px; }
+.legend-swatch { width: 40px; height: 16px; overflow: visible; }
+.legend-missed text { font-size: 14px; font-weight: 700; fill: #7c8694; text-anchor: middle; }
+.table-scroll { overflow-x: auto; }
+.table-scroll .table { margin-bottom: 0; }
+.history th[scope="row"] { text-align: left; font-weight: 600; white-space: nowrap; }
+.history th, .history td { padding-left: 10px; padding-right: 10px; }
+.history td { min-width: 5.5em; }
+/* やさしい日本語 answers are spaced words: break lines between them, not inside */
+.history td.answer { word-break: keep-all; overflow-wrap: anywhere; }
+.history-sent, .history-origin { display: block; font-weight: 400; }
+.history .row-missed { background: #f6f7f9; }
+.missed-tag { display: inline-block; background: #e6e9ee; color: var(--text); border-radius: 6px; padding: 0 8px; font-weight: 700; font-size: 13px; }
+.score {
+  display: inline-block;
+  min-width: 1.6em;
+  margin-right: 6px;
+  border-radius: 6px;
+  text-align: center;
+  font-weight: 700;
+  font-size: 13px;
+  line-height: 1.6;
+}
+.score-4 { background: var(--ok-soft); color: var(--ok); }
+.score-3 { background: #eef5fe; color: var(--info); }
+.score-2 { background: var(--warn-soft); color: var(--warn); }
+.score-1 { background: var(--danger-soft); color: var(--danger); }
+.visually-hidden {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+}
+
 /* Pager */
 .pager { display: flex; justify-content: space-between; gap: 12px; }
 
@@ -441,6 +535,17 @@ body.bare { min-height: 100vh; }
   .code-big { font-size: 34px; }
   .sheet { padding: 24px 18px; font-size: 16px; }
   .sheet-code { font-size: 30px; padding: 4px 14px; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+  .table-scroll { overflow-x: visible; }
+  .history th[scope="row"] {
+    display: block;
+    background: transparent;
+    border: 0;
+    padding: 2px 0 6px;
+    font-size: 15px;
+    color: var(--text);
+  }
 }
 
 @media print {

@@ -18,7 +18,15 @@ import {
 import { MessagePage } from "./layout";
 import { logoutWithoutSession, showLogin, skipLogin, submitLogin, submitLogout } from "./login";
 import { submitPassword, showPassword } from "./password";
-import { createRegistrant, showRegistrant, showRegistrants } from "./registrants";
+import {
+  changeRegistrantSchedule,
+  createRegistrant,
+  pauseRegistrant,
+  resumeRegistrant,
+  sendRegistrantCheckin,
+  showRegistrant,
+  showRegistrants,
+} from "./registrants";
 import { pageDenied, pageError, render } from "./render";
 import { showQueue } from "./queue";
 import { createStaffMember, showStaffPage } from "./staff";
@@ -62,6 +70,30 @@ export const pageRoutes: PageRoute[] = [
   { method: "get", path: "/dashboard/registrants", role: "caseworker", handle: showRegistrants },
   { method: "post", path: "/dashboard/registrants", role: "caseworker", handle: createRegistrant },
   { method: "get", path: "/dashboard/registrants/:id", role: "caseworker", handle: showRegistrant },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/checkin",
+    role: "caseworker",
+    handle: sendRegistrantCheckin,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/schedule",
+    role: "caseworker",
+    handle: changeRegistrantSchedule,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/pause",
+    role: "caseworker",
+    handle: pauseRegistrant,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/resume",
+    role: "caseworker",
+    handle: resumeRegistrant,
+  },
   { method: "get", path: "/dashboard/staff", role: "supervisor", handle: showStaffPage },
   { method: "post", path: "/dashboard/staff", role: "supervisor", handle: createStaffMember },
   { method: "get", path: "/dashboard/audit", role: "supervisor", handle: showAudit },

@@ -66,6 +66,10 @@ export const auditActionLabels: Record<string, string> = {
   "escalation.assign": "担当を決定",
   "escalation.note": "メモを追加",
   "escalation.resolve": "案件を解決",
+  "registrant.checkin": "チェックインを送信",
+  "registrant.schedule": "チェックインの曜日・時刻を変更",
+  "registrant.pause": "チェックインを停止",
+  "registrant.resume": "チェックインを再開",
 };
 
 export const subjectLabels: Record<string, string> = {

@@ -4,17 +4,14 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
 import type { StaffEnv } from "../staff-env";
 import { parseForm, text } from "./form";
-import { checkinStatusLabels, label, registrantStatusLabels } from "./labels";
+import { label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { LinkCodePage } from "./link-sheet";
+import { YesNo } from "./registrant-detail";
 import { render } from "./render";
 import { formatDateTime } from "./time";
 
 const createSchema = z.object({ displayName: text("名前", 60) });
-
-function YesNo(props: { value: boolean; yes: string; no: string }) {
-  return props.value ? <span class="yes">{props.yes}</span> : <span class="no">{props.no}</span>;
-}
 
 async function showList(
   c: Context<StaffEnv>,
@@ -118,67 +115,10 @@ export async function createRegistrant(c: Context<StaffEnv>) {
   );
 }
 
-export async function showRegistrant(c: Context<StaffEnv>) {
-  const { scope, actor } = c.var;
-  const registrant = await scope.getRegistrant(c.req.param("id") ?? "");
-  const checkin = registrant.latestCheckin;
-  return render(
-    c,
-    <Layout title={registrant.displayName} actor={actor} current="registrants">
-      <p class="crumbs">
-        <a href="/dashboard/registrants">← 登録者の一覧へ</a>
-      </p>
-      <PageHead title={<span data-testid="registrant-title">{registrant.displayName}</span>} />
-      <section class="card">
-        <dl class="pairs pairs-grid">
-          <div class="pair">
-            <dt>状態</dt>
-            <dd>{label(registrantStatusLabels, registrant.status)}</dd>
-          </div>
-          <div class="pair">
-            <dt>LINE 連携</dt>
-            <dd data-testid="registrant-linked">
-              <YesNo value={registrant.linked} yes="連携済み" no="未連携" />
-              {registrant.linkedAt === null ? null : (
-                <span class="muted small"> （{formatDateTime(registrant.linkedAt)}）</span>
-              )}
-            </dd>
-          </div>
-          <div class="pair">
-            <dt>同意</dt>
-            <dd data-testid="registrant-consented">
-              <YesNo value={registrant.consented} yes="同意あり" no="同意なし" />
-              {registrant.consentedAt === null ? null : (
-                <span class="muted small"> （{formatDateTime(registrant.consentedAt)}）</span>
-              )}
-            </dd>
-          </div>
-          <div class="pair">
-            <dt>最新のチェックイン</dt>
-            <dd data-testid="registrant-checkin">
-              {checkin === null
-                ? "まだありません"
-                : `${label(checkinStatusLabels, checkin.status)}（送信 ${formatDateTime(checkin.sentAt)}${
-                    checkin.completedAt === null
-                      ? ""
-                      : `・回答 ${formatDateTime(checkin.completedAt)}`
-                  }）`}
-            </dd>
-          </div>
-          <div class="pair">
-            <dt>勤務先</dt>
-            <dd data-testid="registrant-employers">
-              {registrant.employers.length === 0
-                ? "未登録"
-                : registrant.employers.map((employer) => employer.name).join("、")}
-            </dd>
-          </div>
-          <div class="pair">
-            <dt>登録日</dt>
-            <dd>{formatDateTime(registrant.createdAt)}</dd>
-          </div>
-        </dl>
-      </section>
-    </Layout>,
-  );
-}
+export {
+  changeRegistrantSchedule,
+  pauseRegistrant,
+  resumeRegistrant,
+  sendRegistrantCheckin,
+  showRegistrant,
+} from "./registrant-detail";

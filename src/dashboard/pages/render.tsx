@@ -22,7 +22,10 @@ function pageOf(c: Context): string {
   const path =
     c.req.method === "GET"
       ? url.pathname
-      : url.pathname.replace(/\/(acknowledge|assign|notes|resolve)$/, "");
+      : url.pathname.replace(
+          /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume)$/,
+          "",
+        );
   return c.req.method === "GET" ? path + url.search : path;
 }
 
