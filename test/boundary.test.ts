@@ -107,6 +107,9 @@ const calls: Record<string, Call> = {
   }),
   "post /api/registrants": () => ({ path: "/api/registrants", body: { displayName: "新しい人" } }),
   "get /api/registrants": () => ({ path: "/api/registrants" }),
+  "post /api/registrants/:id/link-code": (w) => ({
+    path: `/api/registrants/${w.registrantId}/link-code`,
+  }),
   "get /api/registrants/:id": (w) => ({ path: `/api/registrants/${w.registrantId}` }),
   "post /api/registrants/:id/checkins": (w) => ({
     path: `/api/registrants/${w.registrantId}/checkins`,

@@ -415,6 +415,10 @@ const calls: Record<string, Call> = {
     path: `/dashboard/registrants/${w.registrantId}/resume`,
     fields: {},
   }),
+  "post /dashboard/registrants/:id/link-code": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/link-code`,
+    fields: {},
+  }),
   "get /dashboard/staff": () => ({ path: "/dashboard/staff" }),
   "post /dashboard/staff": () => ({
     path: "/dashboard/staff",

@@ -20,6 +20,7 @@ import {
 } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock, type TestClock } from "./support/clock";
+import { newLineUserId } from "./support/events";
 import {
   loginAs,
   mintCenter,
@@ -805,5 +806,47 @@ describe("auditing the page", () => {
       .from(auditLog)
       .where(and(eq(auditLog.subjectId, r.id), eq(auditLog.action, "registrant.read")));
     expect(reads).toHaveLength(1);
+  });
+});
+
+describe("a new link code for an existing registrant", () => {
+  it("retires the old code, and the new one moves the person to the account that sends it", async () => {
+    const t = await createTestApp();
+    try {
+      const center = await mintCenter(t.db.store);
+      const staff = await loginAs(t, await mintStaff(t.db.store, center.id, "caseworker"));
+      const created = (await (
+        await staff.call("POST", "/api/registrants", { displayName: "佐藤" })
+      ).json()) as { id: string; linkCode: string };
+      const reissued = await staff.call("POST", `/api/registrants/${created.id}/link-code`);
+      expect(reissued.status).toBe(201);
+      const { linkCode } = (await reissued.json()) as { linkCode: string };
+      expect(linkCode).toMatch(/^\d{8}$/);
+      expect(linkCode).not.toBe(created.linkCode);
+      const { redeemLinkCode } = await import("../src/store/link");
+      const { hashLinkCode } = await import("../src/dashboard/link-code");
+      const { touchAccount } = await import("../src/store/accounts");
+      const user = newLineUserId();
+      const results = await t.db.store.write(async (tx) => {
+        await touchAccount(tx, user, 0);
+        return [
+          await redeemLinkCode(tx, user, await hashLinkCode(created.linkCode), Date.now()),
+          await redeemLinkCode(tx, user, await hashLinkCode(linkCode), Date.now()),
+        ];
+      });
+      expect(results.map((r) => r.outcome)).toEqual(["unknown-code", "linked"]);
+      const page = await staff.call("POST", `/dashboard/registrants/${created.id}/link-code`, "", {
+        "content-type": "application/x-www-form-urlencoded",
+      });
+      expect(page.status).toBe(201);
+      expect(await page.text()).toMatch(/\d{4} \d{4}/);
+      const other = await mintCenter(t.db.store, "よそ");
+      const outsider = await loginAs(t, await mintStaff(t.db.store, other.id, "supervisor"));
+      expect((await outsider.call("POST", `/api/registrants/${created.id}/link-code`)).status).toBe(
+        404,
+      );
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -199,6 +199,12 @@ export const apiRoutes: ApiRoute[] = [
     handle: async (c) => c.json({ items: await c.var.scope.listRegistrants() }),
   },
   {
+    method: "post",
+    path: "/api/registrants/:id/link-code",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.reissueLinkCode(c.req.param("id") ?? ""), 201),
+  },
+  {
     method: "get",
     path: "/api/registrants/:id",
     role: "caseworker",

@@ -124,6 +124,28 @@ export class CenterScope {
     };
   }
 
+  /**
+   * A new link code for an existing registrant (a lost sheet, a new phone): it retires the old
+   * code, and redeeming it moves the person to the LINE account that sends it.
+   */
+  async reissueLinkCode(id: string) {
+    const row = await findRegistrant(this.store.db, this.centerId, id);
+    if (!row) throw new AppError("not_found", "No such registrant");
+    const now = this.clock();
+    const code = generateLinkCode();
+    const codeHash = await hashLinkCode(code);
+    return this.store.write(async (tx) => {
+      await this.issueCode(tx, "registrant", id, codeHash, now);
+      await this.audit(tx, "registrant.link_code", "registrant", id, now);
+      return {
+        id,
+        displayName: row.displayName,
+        linkCode: code,
+        linkCodeExpiresAt: iso(now + linkCodeLifetimeMs),
+      };
+    });
+  }
+
   /** Sends a check-in now; refused (409) while paused, ended, unlinked, unconsenting or blocked. */
   async sendCheckin(id: string): Promise<{ id: string }> {
     const row = await findRegistrant(this.store.db, this.centerId, id);

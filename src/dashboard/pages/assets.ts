@@ -172,6 +172,7 @@ input:focus, select:focus, textarea:focus { border-color: var(--brand); outline:
 .button-danger:hover { background: var(--danger-soft); }
 .button-quiet { border-color: var(--border); }
 .button-small { min-height: 32px; padding: 4px 12px; font-size: 13px; }
+.reissue { margin-top: 8px; }
 .button-block { width: 100%; }
 .button-row { display: flex; gap: 10px; flex-wrap: wrap; margin-top: 8px; }
 

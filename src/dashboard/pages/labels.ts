@@ -70,6 +70,7 @@ export const auditActionLabels: Record<string, string> = {
   "registrant.schedule": "チェックインの曜日・時刻を変更",
   "registrant.pause": "チェックインを停止",
   "registrant.resume": "チェックインを再開",
+  "registrant.link_code": "連携コードを再発行",
 };
 
 export const subjectLabels: Record<string, string> = {

@@ -121,6 +121,19 @@ function Overview(props: { registrant: Detail }) {
             {registrant.linkedAt === null ? null : (
               <span class="muted small"> （{formatDateTime(registrant.linkedAt)}）</span>
             )}
+            <form
+              method="post"
+              action={`/dashboard/registrants/${encodeURIComponent(registrant.id)}/link-code`}
+              class="reissue"
+            >
+              <button
+                type="submit"
+                class="button button-quiet button-small"
+                data-testid="reissue-code"
+              >
+                {registrant.linked ? "新しい連携コード（機種変更など）" : "連携コードを再発行"}
+              </button>
+            </form>
           </dd>
         </div>
         <div class="pair">

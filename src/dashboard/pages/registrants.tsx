@@ -115,6 +115,16 @@ export async function createRegistrant(c: Context<StaffEnv>) {
   );
 }
 
+/** A new code for a registrant who lost the sheet or changed phones; shown like a new one. */
+export async function reissueRegistrantCode(c: Context<StaffEnv>) {
+  const issued = await c.var.scope.reissueLinkCode(c.req.param("id") ?? "");
+  return render(
+    c,
+    <LinkCodePage actor={c.var.actor} link={issued} friendUrl={c.var.deps.config.lineFriendUrl} />,
+    201,
+  );
+}
+
 export {
   changeRegistrantSchedule,
   pauseRegistrant,

@@ -23,7 +23,7 @@ function pageOf(c: Context): string {
     c.req.method === "GET"
       ? url.pathname
       : url.pathname.replace(
-          /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume)$/,
+          /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code)$/,
           "",
         );
   return c.req.method === "GET" ? path + url.search : path;
