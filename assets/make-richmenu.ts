@@ -1,7 +1,7 @@
 // Draws assets/richmenu.png from the rich menu definition: `node --import tsx assets/make-richmenu.ts`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "../test/support/browser";
 import {
   inspectRichMenuImage,
   richMenuItems,
@@ -51,18 +51,7 @@ async function page(): Promise<string> {
   </style></head><body>${tiles.join("")}</body></html>`;
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchBrowser();
 try {
   const tab = await browser.newPage({
     viewport: { width: richMenuSize.width, height: richMenuSize.height },
