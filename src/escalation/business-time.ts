@@ -1,0 +1,77 @@
+// Acknowledge-by times on a center's calendar: opening hours, closed weekdays, Japanese public
+// holidays (@holiday-jp/holiday_jp) and the year-end closure, all in Japan time.
+import holidayJp from "@holiday-jp/holiday_jp";
+import { tokyoMidnight, tokyoParts } from "../schedule/calendar";
+import type { Severity } from "./categories";
+
+export interface CenterCalendar {
+  /** Minutes after Tokyo midnight. */
+  opensAt: number;
+  closesAt: number;
+  /** 0 Sunday … 6 Saturday. */
+  openWeekdays: number[];
+  /** Closed from 12/29 to 1/3, as most centers are. */
+  yearEndClosure: boolean;
+  /** Business hours allowed before an acknowledgement, by severity (urgent is always 0). */
+  ackBusinessHours: Record<Exclude<Severity, "urgent">, number>;
+}
+
+export const defaultCalendar: CenterCalendar = {
+  opensAt: 9 * 60,
+  closesAt: 17 * 60 + 30,
+  openWeekdays: [1, 2, 3, 4, 5],
+  yearEndClosure: true,
+  // high: 2 business hours; normal: 1 business day; low: 3 business days (of 8.5 hours)
+  ackBusinessHours: { high: 2, normal: 8.5, low: 25.5 },
+};
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+function dateKey(ms: number): string {
+  const { year, month, day } = tokyoParts(ms);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Whether the center opens at all on the Tokyo day containing `ms`. */
+export function isOpenDay(calendar: CenterCalendar, ms: number): boolean {
+  const { month, day, weekday } = tokyoParts(ms);
+  if (!calendar.openWeekdays.includes(weekday)) return false;
+  if (calendar.yearEndClosure && ((month === 12 && day >= 29) || (month === 1 && day <= 3))) {
+    return false;
+  }
+  return !holidayJp.isHoliday(dateKey(ms));
+}
+
+/** Whether the center is open at the instant `ms`. */
+export function isOpenAt(calendar: CenterCalendar, ms: number): boolean {
+  if (!isOpenDay(calendar, ms)) return false;
+  const { minute } = tokyoParts(ms);
+  return minute >= calendar.opensAt && minute < calendar.closesAt;
+}
+
+/** `from` plus `minutes` of opening time, skipping nights, closed days, holidays, year end. */
+export function addBusinessMinutes(calendar: CenterCalendar, from: number, minutes: number): number {
+  let left = minutes;
+  let cursor = from;
+  // a year of closed days at most: a calendar with no open day must not loop for ever
+  for (let days = 0; days < 400; days++) {
+    const midnight = tokyoMidnight(cursor);
+    if (isOpenDay(calendar, cursor)) {
+      const start = Math.max(cursor, midnight + calendar.opensAt * 60_000);
+      const end = midnight + calendar.closesAt * 60_000;
+      if (start < end) {
+        const available = (end - start) / 60_000;
+        if (left <= available) return start + left * 60_000;
+        left -= available;
+      }
+    }
+    cursor = midnight + dayMs;
+  }
+  throw new Error("the center calendar has no opening hours");
+}
+
+/** When an escalation of this severity, opened at `now`, must be acknowledged. */
+export function ackDeadline(calendar: CenterCalendar, severity: Severity, now: number): number {
+  if (severity === "urgent") return now;
+  return addBusinessMinutes(calendar, now, calendar.ackBusinessHours[severity] * 60);
+}
