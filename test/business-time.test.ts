@@ -42,7 +42,7 @@ describe("acknowledge-by", () => {
     ["normal", "2026-12-28T15:00", "2027-01-04T15:00", "across the year-end closure"],
     ["low", "2026-11-24T10:00", "2026-11-27T10:00", "3 business days"],
     ["low", "2026-11-22T02:00", "2026-11-26T17:30", "from a Sunday night: three whole days"],
-  ] as const)("%s raised at %s is due %s (%s)", (severity, raised, due) => {
+  ] as const)("%s raised at %s is due %s (%s)", (severity, raised, due, _why) => {
     expect(at(ackDeadline(defaultCalendar, severity, jst(`${raised}:00`)))).toBe(due);
   });
 

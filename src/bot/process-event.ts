@@ -5,7 +5,8 @@ import { hashLinkCode, normalizeLinkCode } from "../dashboard/link-code";
 import type { Effect, Inbound, OutMessage, RegistrantContext } from "../flows/types";
 import type { Logger } from "../log";
 import { setFollowing, touchAccount } from "../store/accounts";
-import { completeCheckin, insertCheckin, insertSignal, upsertAnswer } from "../store/checkins";
+import { raiseSignal } from "../escalation/engine";
+import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins";
 import { loadConversation, saveConversation, type SavedConversation } from "../store/conversations";
 import { redeemLinkCode } from "../store/link";
 import {
@@ -190,12 +191,11 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
       return;
     case "signal": {
       const registrant = registrantOf(target, effect);
-      await insertSignal(tx, {
-        centerId: registrant.centerId,
-        registrantId: registrant.id,
-        ...effect.signal,
+      await raiseSignal(
+        tx,
+        { centerId: registrant.centerId, registrantId: registrant.id, ...effect.signal },
         now,
-      });
+      );
       return;
     }
     case "rejectPostback":

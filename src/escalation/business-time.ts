@@ -50,7 +50,11 @@ export function isOpenAt(calendar: CenterCalendar, ms: number): boolean {
 }
 
 /** `from` plus `minutes` of opening time, skipping nights, closed days, holidays, year end. */
-export function addBusinessMinutes(calendar: CenterCalendar, from: number, minutes: number): number {
+export function addBusinessMinutes(
+  calendar: CenterCalendar,
+  from: number,
+  minutes: number,
+): number {
   let left = minutes;
   let cursor = from;
   // a year of closed days at most: a calendar with no open day must not loop for ever

@@ -3,7 +3,7 @@ import type { Clock } from "../clock";
 import { AppError } from "../errors";
 import { openingMessages, startCheckin } from "../flows/checkin";
 import type { Logger } from "../log";
-import { insertSignal } from "../store/checkins";
+import { raiseSignal } from "../escalation/engine";
 import type { Store, Tx } from "../store/db";
 import { enqueue } from "../store/outbox";
 import { findRegistrantById } from "../store/registrants";
@@ -223,18 +223,21 @@ export async function sweepMissed(deps: ScheduleDeps, limit = 5_000): Promise<nu
       const run = statuses.findIndex((status) => status !== "missed");
       const missedInARow = run === -1 ? statuses.length : run;
       if (missedInARow >= 2) {
-        await insertSignal(tx, {
-          centerId: checkin.centerId,
-          registrantId: checkin.registrantId,
-          category: "unreachable",
-          severity: missedInARow >= 3 ? "high" : "normal",
-          source: "missed",
-          evidence: {
-            reason: `チェックインに ${missedInARow}回 続けて 答えがない`,
-            weekKey: checkin.weekKey,
+        await raiseSignal(
+          tx,
+          {
+            centerId: checkin.centerId,
+            registrantId: checkin.registrantId,
+            category: "unreachable",
+            severity: missedInARow >= 3 ? "high" : "normal",
+            source: "missed",
+            evidence: {
+              reason: `チェックインに ${missedInARow}回 続けて 答えがない`,
+              weekKey: checkin.weekKey,
+            },
           },
           now,
-        });
+        );
       }
     });
   }

@@ -62,14 +62,24 @@ export async function insertSignal(
     evidence: Record<string, unknown>;
     now: number;
   },
-): Promise<void> {
-  await tx.insert(signals).values({
-    centerId: input.centerId,
-    registrantId: input.registrantId,
-    category: input.category,
-    severity: input.severity,
-    source: input.source,
-    evidence: input.evidence,
-    createdAt: input.now,
-  });
+): Promise<number> {
+  const rows = await tx
+    .insert(signals)
+    .values({
+      centerId: input.centerId,
+      registrantId: input.registrantId,
+      category: input.category,
+      severity: input.severity,
+      source: input.source,
+      evidence: input.evidence,
+      createdAt: input.now,
+    })
+    .returning({ id: signals.id });
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error("signal insert returned no row");
+  return id;
+}
+
+export async function linkSignal(tx: Tx, signalId: number, escalationId: string): Promise<void> {
+  await tx.update(signals).set({ escalationId }).where(eq(signals.id, signalId));
 }

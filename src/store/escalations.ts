@@ -122,3 +122,41 @@ export async function updateEscalation(
 ): Promise<void> {
   await tx.update(escalations).set(changes).where(eq(escalations.id, id));
 }
+
+/** The unresolved escalation of one registrant in one category, if any (dedup). */
+export async function findUnresolved(tx: Tx, registrantId: string, category: string) {
+  const rows = await tx
+    .select()
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.registrantId, registrantId),
+        eq(escalations.category, category),
+        inArray(escalations.status, ["open", "acknowledged"]),
+      ),
+    )
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** A more severe signal: the escalation takes its severity and needs a fresh acknowledgement. */
+export async function raiseSeverity(
+  tx: Tx,
+  id: string,
+  severity: Severity,
+  ackDueAt: number,
+  now: number,
+): Promise<void> {
+  await tx
+    .update(escalations)
+    .set({
+      severity,
+      severityRank: severities.indexOf(severity),
+      status: "open",
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      ackDueAt,
+      updatedAt: now,
+    })
+    .where(eq(escalations.id, id));
+}

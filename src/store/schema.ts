@@ -6,6 +6,25 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 export const centers = sqliteTable("centers", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  /** Opening hours in minutes after midnight, Japan time, on the open weekdays (0 Sunday …). */
+  opensAt: integer("opens_at")
+    .notNull()
+    .default(9 * 60),
+  closesAt: integer("closes_at")
+    .notNull()
+    .default(17 * 60 + 30),
+  openWeekdays: text("open_weekdays", { mode: "json" })
+    .$type<number[]>()
+    .notNull()
+    .default(sql`'[1,2,3,4,5]'`),
+  yearEndClosure: integer("year_end_closure", { mode: "boolean" }).notNull().default(true),
+  /** Business hours before acknowledgement by severity: {"high":2,"normal":8.5,"low":25.5}. */
+  ackBusinessHours: text("ack_business_hours", { mode: "json" })
+    .$type<{ high: number; normal: number; low: number }>()
+    .notNull()
+    .default(sql`'{"high":2,"normal":8.5,"low":25.5}'`),
+  /** The center's own phone, offered in crisis replies during opening hours. */
+  phone: text("phone"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -349,6 +368,8 @@ export const escalations = sqliteTable(
     assignedTo: text("assigned_to"),
     resolvedAt: integer("resolved_at"),
     resolvedBy: text("resolved_by"),
+    /** 0 with the case workers; each missed deadline raises it (1: the supervisors). */
+    level: integer("level").notNull().default(0),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [

@@ -1,0 +1,88 @@
+// Signals become escalations: one open escalation per (registrant, category) absorbs the rest,
+// severity only rises, and the acknowledge-by time follows the center's calendar.
+import { eq } from "drizzle-orm";
+import { linkSignal, insertSignal } from "../store/checkins";
+import type { Tx } from "../store/db";
+import {
+  findUnresolved,
+  insertEscalation,
+  insertEscalationEvent,
+  raiseSeverity,
+} from "../store/escalations";
+import { centers } from "../store/schema";
+import { ackDeadline, defaultCalendar, type CenterCalendar } from "./business-time";
+import {
+  categories,
+  higherSeverity,
+  type Category,
+  type Severity,
+  type Source,
+} from "./categories";
+
+export interface RaisedSignal {
+  centerId: string;
+  registrantId: string;
+  category: Category;
+  severity: Severity;
+  source: Source;
+  evidence: Record<string, unknown>;
+}
+
+export interface Raised {
+  escalationId: string;
+  /** True when this signal opened a new escalation. */
+  opened: boolean;
+  /** True when the escalation's severity went up (it needs a fresh acknowledgement). */
+  raised: boolean;
+  severity: Severity;
+}
+
+export async function centerCalendar(tx: Tx, centerId: string): Promise<CenterCalendar> {
+  const rows = await tx.select().from(centers).where(eq(centers.id, centerId));
+  const center = rows[0];
+  if (!center) return defaultCalendar;
+  return {
+    opensAt: center.opensAt,
+    closesAt: center.closesAt,
+    openWeekdays: center.openWeekdays,
+    yearEndClosure: center.yearEndClosure,
+    ackBusinessHours: center.ackBusinessHours,
+  };
+}
+
+function summaryOf(signal: RaisedSignal): string {
+  const reason = typeof signal.evidence.reason === "string" ? signal.evidence.reason : "";
+  return reason === "" ? categories[signal.category] : `${categories[signal.category]}：${reason}`;
+}
+
+/** Records a signal and files it under the right escalation, inside the caller's transaction. */
+export async function raiseSignal(tx: Tx, signal: RaisedSignal, now: number): Promise<Raised> {
+  const signalId = await insertSignal(tx, { ...signal, now });
+  const existing = await findUnresolved(tx, signal.registrantId, signal.category);
+  if (!existing) {
+    const calendar = await centerCalendar(tx, signal.centerId);
+    const escalation = await insertEscalation(tx, {
+      ...signal,
+      summary: summaryOf(signal),
+      ackDueAt: ackDeadline(calendar, signal.severity, now),
+      now,
+    });
+    await linkSignal(tx, signalId, escalation.id);
+    return { escalationId: escalation.id, opened: true, raised: false, severity: signal.severity };
+  }
+  const current = existing.severity as Severity;
+  const severity = higherSeverity(current, signal.severity);
+  const raised = severity !== current;
+  if (raised) {
+    const calendar = await centerCalendar(tx, signal.centerId);
+    await raiseSeverity(tx, existing.id, severity, ackDeadline(calendar, severity, now), now);
+  }
+  await insertEscalationEvent(tx, existing.id, "signal", now, null, {
+    ...signal.evidence,
+    source: signal.source,
+    severity: signal.severity,
+    ...(raised ? { raisedFrom: current } : {}),
+  });
+  await linkSignal(tx, signalId, existing.id);
+  return { escalationId: existing.id, opened: false, raised, severity };
+}
