@@ -10,7 +10,10 @@ export interface BenchmarkResult {
   params: Record<string, number | string | boolean>;
   /** The figures, flat, with their unit in the key (`p99Ms`, `cpuPerEventUs`). */
   metrics: Record<string, number | null>;
-  /** One line for the table; each benchmark knows which figures matter to a reader. */
+  /**
+   * One line for the table (one per endpoint when a benchmark times several); each benchmark
+   * knows which figures matter to a reader.
+   */
   summary: string;
   /** Lines printed under the summary: references to compare with, caveats, profile tops. */
   notes: string[];

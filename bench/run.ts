@@ -1,9 +1,11 @@
 // Entry of `npm run bench [-- name…]`: runs the benchmarks, prints a table, writes JSON results.
+import { dashboardBenchmark } from "./dashboard";
 import { machineFacts, writeResult, type Benchmark } from "./harness";
+import { scheduleBenchmark } from "./schedule";
 import { webhookBenchmark } from "./webhook";
 
 /** Add a benchmark here: one line. */
-const benchmarks: Benchmark[] = [webhookBenchmark];
+const benchmarks: Benchmark[] = [webhookBenchmark, dashboardBenchmark, scheduleBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
