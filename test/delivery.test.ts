@@ -122,18 +122,33 @@ describe("pushes", () => {
     expect(t.mock.sentTo(userId)).toHaveLength(1);
   });
 
-  it.each([
-    [429, "http-429"],
-    [400, "http-400"],
-    [403, "http-403"],
-  ])("does not retry a %i: the row fails and stays for staff to see", async (status, error) => {
-    const row = await queuePush(newLineUserId());
-    t.mock.failNext(1, status);
+  it("retries a 429 for the rate limit later, with the same retry key", async () => {
+    const userId = newLineUserId();
+    const row = await queuePush(userId);
+    t.mock.failNext(1, 429);
     await deliverDue(t.deps);
-    expect(await rowById(row.id)).toMatchObject({ status: "failed", lastError: error });
-    clock.advance(3_600_000);
-    expect(await deliverDue(t.deps)).toBe(0);
+    expect(await rowById(row.id)).toMatchObject({ status: "pending", lastError: "http-429" });
+    clock.advance(backoffMs(1));
+    await deliverDue(t.deps);
+    expect(await rowById(row.id)).toMatchObject({ status: "sent" });
+    expect(t.mock.sentTo(userId)).toHaveLength(1);
   });
+
+  it.each([
+    [429, "http-429-quota", "You have reached your monthly limit."],
+    [400, "http-400", undefined],
+    [403, "http-403", undefined],
+  ])(
+    "does not retry a %i: the row fails and stays for staff to see",
+    async (status, error, message) => {
+      const row = await queuePush(newLineUserId());
+      t.mock.failNext(1, status, undefined, message);
+      await deliverDue(t.deps);
+      expect(await rowById(row.id)).toMatchObject({ status: "failed", lastError: error });
+      clock.advance(3_600_000);
+      expect(await deliverDue(t.deps)).toBe(0);
+    },
+  );
 
   it("gives up after the last attempt instead of retrying for ever", async () => {
     const row = await queuePush(newLineUserId());

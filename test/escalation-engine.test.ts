@@ -28,11 +28,7 @@ afterEach(async () => {
 
 const raise = (signal: Partial<RaisedSignal>, now: number) =>
   t.db.store.write((tx) =>
-    raiseSignal(
-      tx,
-      { category: "health", severity: "normal", ...base, ...signal },
-      now,
-    ),
+    raiseSignal(tx, { category: "health", severity: "normal", ...base, ...signal }, now),
   );
 
 async function all() {

@@ -15,6 +15,26 @@ export interface LineApi {
 export interface LineApiOptions {
   channelAccessToken: string;
   baseUrl: string;
+  /** LINE's per-channel multicast limit; beyond it LINE answers 429. */
+  multicastPerSecond?: number;
+}
+
+/**
+ * Lets calls start at most `perSecond` a second, each at least 1/perSecond after the previous
+ * one really left: a busy event loop (a commit blocks it) must not release late calls in a burst.
+ */
+function pacer(perSecond: number): () => Promise<void> {
+  const intervalMs = 1_000 / perSecond;
+  let lastStart = -Infinity;
+  let queue: Promise<void> = Promise.resolve();
+  return () => {
+    queue = queue.then(async () => {
+      const wait = lastStart + intervalMs - performance.now();
+      if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+      lastStart = performance.now();
+    });
+    return queue;
+  };
 }
 
 export function createLineApi(options: LineApiOptions): LineApi {
@@ -22,6 +42,7 @@ export function createLineApi(options: LineApiOptions): LineApi {
     channelAccessToken: options.channelAccessToken,
     baseURL: options.baseUrl,
   });
+  const multicastTurn = pacer(options.multicastPerSecond ?? 200);
   return {
     async reply(replyToken, messages) {
       try {
@@ -43,6 +64,7 @@ export function createLineApi(options: LineApiOptions): LineApi {
     async multicast(to, messages, retryKey) {
       const valid = to.filter(isLineUserId);
       if (valid.length === 0) return { ok: false, retryable: false, error: "invalid-recipient" };
+      await multicastTurn();
       try {
         await client.multicast({ to: valid, messages }, retryKey);
         return { ok: true };
@@ -54,14 +76,19 @@ export function createLineApi(options: LineApiOptions): LineApi {
 }
 
 /**
- * Sorts a failure: 5xx and network errors are worth retrying; other 4xx (including 429, which
- * LINE also uses for the monthly quota) are not. 409 means LINE already accepted this retry key.
+ * Sorts a failure: 5xx, network errors and the rate limit (429 "rate limit exceeded") are worth
+ * retrying; other 4xx — including the monthly quota's 429 — are not. 409 means LINE already
+ * accepted this retry key.
  */
 export function classify(error: unknown): SendResult {
   if (error instanceof HTTPFetchError) {
     const status = error.status;
     if (status === 409) return { ok: true, note: "accepted-earlier" };
     if (status >= 500) return { ok: false, retryable: true, error: `http-${status}` };
+    if (status === 429) {
+      const quota = /monthly limit/i.test(error.body);
+      return { ok: false, retryable: !quota, error: quota ? "http-429-quota" : "http-429" };
+    }
     const invalidReplyToken = status === 400 && /invalid reply token/i.test(error.body);
     return { ok: false, retryable: false, invalidReplyToken, error: `http-${status}` };
   }

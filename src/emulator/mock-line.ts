@@ -55,7 +55,11 @@ export class MockLine {
   defaultRichMenuId: string | undefined;
   private readonly replyTokens = new Map<string, ReplyTokenInfo>();
   private readonly acceptedRetryKeys = new Set<string>();
-  private faults: { status: number; endpoint: Endpoint | RichMenuEndpoint | undefined }[] = [];
+  private faults: {
+    status: number;
+    endpoint: Endpoint | RichMenuEndpoint | undefined;
+    message: string;
+  }[] = [];
   private seq = 0;
   /** Called for every message LINE accepted (the emulator's chat listens here). */
   onAccepted: ((request: CapturedRequest) => void) | undefined;
@@ -80,8 +84,15 @@ export class MockLine {
    * The next `count` calls answer `status` (a fault injected by a test); with `endpoint`, only
    * calls to that endpoint, so a test can let earlier steps through.
    */
-  failNext(count: number, status = 500, endpoint?: Endpoint | RichMenuEndpoint): void {
-    for (let i = 0; i < count; i++) this.faults.push({ status, endpoint });
+  failNext(
+    count: number,
+    status = 500,
+    endpoint?: Endpoint | RichMenuEndpoint,
+    message = status === 429
+      ? "The API rate limit has been exceeded. Try again later."
+      : "Injected fault",
+  ): void {
+    for (let i = 0; i < count; i++) this.faults.push({ status, endpoint, message });
   }
 
   sentTo(userId: string): CapturedRequest[] {
@@ -128,7 +139,7 @@ export class MockLine {
     const fault = this.faults[index];
     if (fault === undefined) return undefined;
     this.faults.splice(index, 1);
-    return { status: fault.status, body: { message: "Injected fault" } };
+    return { status: fault.status, body: { message: fault.message } };
   }
 
   private answerRichMenu(

@@ -43,6 +43,18 @@ export function openingMessages(weekKey: string): OutMessage[] {
   ];
 }
 
+/** The state of a check-in that has just been sent: waiting for the first answer. */
+export function freshCheckinState(args: { checkinId: string; weekKey: string }): CheckinState {
+  return {
+    flow: "checkin",
+    version: 1,
+    checkinId: args.checkinId,
+    weekKey: args.weekKey,
+    step: "condition",
+    worries: [],
+  };
+}
+
 /** A new check-in: the state to save, the opening messages and the effect that creates it. */
 export function startCheckin(args: {
   checkinId: string;
@@ -50,14 +62,7 @@ export function startCheckin(args: {
   origin: CheckinOrigin;
 }): Step {
   return {
-    state: {
-      flow: "checkin",
-      version: 1,
-      checkinId: args.checkinId,
-      weekKey: args.weekKey,
-      step: "condition",
-      worries: [],
-    } satisfies CheckinState,
+    state: freshCheckinState(args),
     replies: openingMessages(args.weekKey),
     effects: [
       {

@@ -1,7 +1,7 @@
 // The weekly rhythm: due check-ins go out (multicast, through the outbox), reminders, missed weeks.
 import type { Clock } from "../clock";
 import { AppError } from "../errors";
-import { openingMessages, startCheckin } from "../flows/checkin";
+import { freshCheckinState, openingMessages, startCheckin } from "../flows/checkin";
 import type { Logger } from "../log";
 import { raiseSignal } from "../escalation/engine";
 import type { Store, Tx } from "../store/db";
@@ -83,21 +83,18 @@ export async function sendDueCheckins(
     const sending = due.filter((row) => row.following && !busy.has(row.lineUserId));
     const result = await deps.store.write(async (tx) => {
       const rows = sending.map((row) => ({ ...row, checkinId: crypto.randomUUID() }));
-      for (const part of chunks(rows, 500)) {
-        await insertCheckins(
-          tx,
-          part.map((row) => ({ id: row.checkinId, registrantId: row.id, weekKey: week, now })),
-        );
-        await upsertConversations(
-          tx,
-          part.map((row) => ({
-            lineUserId: row.lineUserId,
-            state: startCheckin({ checkinId: row.checkinId, weekKey: week, origin: "scheduled" })
-              .state ?? { flow: "checkin" },
-            now,
-          })),
-        );
-      }
+      await insertCheckins(
+        tx,
+        rows.map((row) => ({ id: row.checkinId, registrantId: row.id, weekKey: week, now })),
+      );
+      await upsertConversations(
+        tx,
+        rows.map((row) => ({
+          lineUserId: row.lineUserId,
+          state: freshCheckinState({ checkinId: row.checkinId, weekKey: week }),
+          now,
+        })),
+      );
       await advanceSchedules(
         tx,
         due.filter((row) => row.following),
@@ -138,19 +135,19 @@ async function advanceSchedules(tx: Tx, due: DueRegistrant[], now: number): Prom
   const groups = new Map<string, DueRegistrant[]>();
   for (const row of due) {
     const key = `${row.checkinWeekday}:${row.checkinMinute}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   for (const rows of groups.values()) {
     const first = rows[0];
     if (!first) continue;
     const next = nextWeeklySlot(now, first.checkinWeekday, first.checkinMinute);
-    for (const part of chunks(rows, 500)) {
-      await setNextCheckin(
-        tx,
-        part.map((row) => row.id),
-        next,
-      );
-    }
+    await setNextCheckin(
+      tx,
+      rows.map((row) => row.id),
+      next,
+    );
   }
 }
 

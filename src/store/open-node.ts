@@ -26,7 +26,11 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     // another process (the admin CLI) may hold the write lock for a moment
     timeout: 5_000,
   });
-  if (isFile) await client.execute("PRAGMA journal_mode = WAL");
+  if (isFile) {
+    await client.execute("PRAGMA journal_mode = WAL");
+    // SQLite's default 2 MiB page cache: a weekly batch touches indexes far bigger than that
+    await client.execute("PRAGMA cache_size = -65536");
+  }
   const store = createStore(drizzle(client, { schema }), () => client.close());
   if (options.migrate ?? true) await migrate(store.db, { migrationsFolder });
   return store;
