@@ -1,5 +1,5 @@
 // Escalations and their timelines. Queue order: severity, then acknowledge-by time.
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Category, Severity, Source } from "../escalation/categories";
 import { severities } from "../escalation/categories";
 import type { Queryable, Tx } from "./db";
@@ -68,7 +68,11 @@ export interface QueueFilter {
   limit: number;
 }
 
-/** The queue, served by escalations_queue_idx (center, status, severity_rank, ack_due_at). */
+/**
+ * The queue: severity, then acknowledge-by time, then age. The ids are sorted and limited on
+ * escalations_queue_idx alone (a covering index), and only the page's rows are read and joined,
+ * so a long resolved history does not slow it down.
+ */
 export async function listQueue(db: Queryable, centerId: string, filter: QueueFilter) {
   const conditions: SQL[] = [
     eq(escalations.centerId, centerId),
@@ -76,13 +80,24 @@ export async function listQueue(db: Queryable, centerId: string, filter: QueueFi
   ];
   if (filter.category) conditions.push(eq(escalations.category, filter.category));
   if (filter.assignedTo) conditions.push(eq(escalations.assignedTo, filter.assignedTo));
+  const order = [
+    asc(escalations.severityRank),
+    asc(escalations.ackDueAt),
+    asc(escalations.openedAt),
+  ];
+  const page = db
+    .select({ key: sql<number>`${escalations}.rowid`.as("key") })
+    .from(escalations)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(filter.limit)
+    .as("page");
   return db
     .select({ escalation: escalations, registrantName: registrants.displayName })
-    .from(escalations)
+    .from(page)
+    .innerJoin(escalations, sql`${escalations}.rowid = ${page.key}`)
     .innerJoin(registrants, eq(registrants.id, escalations.registrantId))
-    .where(and(...conditions))
-    .orderBy(asc(escalations.severityRank), asc(escalations.ackDueAt), asc(escalations.openedAt))
-    .limit(filter.limit);
+    .orderBy(...order);
 }
 
 export async function findEscalation(db: Queryable, centerId: string, id: string) {

@@ -374,7 +374,8 @@ export const escalations = sqliteTable(
   },
   (t) => [
     // the queue: a center's unresolved escalations, most urgent first, then by deadline
-    index("escalations_queue_idx").on(t.centerId, t.status, t.severityRank, t.ackDueAt),
+    // (opened_at last: the subquery in listQueue then sorts and limits on the index alone)
+    index("escalations_queue_idx").on(t.centerId, t.status, t.severityRank, t.ackDueAt, t.openedAt),
     // a registrant's escalations (detail page; dedup per registrant and category)
     index("escalations_registrant_idx").on(t.registrantId, t.category, t.status),
   ],

@@ -45,7 +45,8 @@ const fullVowels: Record<string, string> = { あ: "a", い: "i", う: "u", え: 
 
 // Emoji pieces that are not Extended_Pictographic themselves: joiners, variation selectors,
 // keycaps, skin tones, flags' regional indicators and tag characters.
-const emojiPart = /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}]/u;
+const emojiPart =
+  /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}]/u;
 const letterOrNumber = /[\p{L}\p{N}]/u;
 const mark = /\p{M}/u;
 const digit = /[0-9]/;
@@ -75,7 +76,8 @@ function isKatakana(codePoint: number): boolean {
 function foldChar(char: string): string {
   const codePoint = char.codePointAt(0) ?? 0;
   if (isKatakana(codePoint)) return String.fromCodePoint(codePoint - kanaOffset);
-  if (codePoint === 0x30fd || codePoint === 0x30fe) return String.fromCodePoint(codePoint - kanaOffset);
+  if (codePoint === 0x30fd || codePoint === 0x30fe)
+    return String.fromCodePoint(codePoint - kanaOffset);
   return char.length === 1 && char >= "A" && char <= "Z" ? char.toLowerCase() : char;
 }
 
