@@ -1,11 +1,17 @@
 // Entry of `npm run bench [-- name…]`: runs the benchmarks, prints a table, writes JSON results.
+import { classifierBenchmark } from "./classifier";
 import { dashboardBenchmark } from "./dashboard";
 import { machineFacts, writeResult, type Benchmark } from "./harness";
 import { scheduleBenchmark } from "./schedule";
 import { webhookBenchmark } from "./webhook";
 
 /** Add a benchmark here: one line. */
-const benchmarks: Benchmark[] = [webhookBenchmark, dashboardBenchmark, scheduleBenchmark];
+const benchmarks: Benchmark[] = [
+  webhookBenchmark,
+  dashboardBenchmark,
+  scheduleBenchmark,
+  classifierBenchmark,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
