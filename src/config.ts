@@ -1,5 +1,10 @@
 // Environment parsed once with zod, for Node and Workers alike; a bad value stops start-up.
 import * as z from "zod";
+import {
+  crisisContactsSchema,
+  defaultCrisisContacts,
+  type CrisisContact,
+} from "./escalation/crisis-contacts";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().min(1).optional());
@@ -28,6 +33,14 @@ const envSchema = z
       z.coerce.number().int().min(0).max(71).default(24),
     ),
     PUSH_BUDGET_PER_MONTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).optional()),
+    CRISIS_CONTACTS: z.preprocess((value) => {
+      if (value === "" || value === undefined) return undefined;
+      try {
+        return typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+      } catch {
+        return "not JSON";
+      }
+    }, crisisContactsSchema.optional()),
   })
   .superRefine((env, ctx) => {
     if (env.LINE_CHANNEL_SECRET && !env.LINE_CHANNEL_ACCESS_TOKEN) {
@@ -57,6 +70,8 @@ export interface Config {
   checkinReminderHours: number;
   /** Paid messages (push and multicast recipients) a month; undefined: no limit. */
   pushBudgetPerMonth: number | undefined;
+  /** Offered in every crisis reply (at least a phone line and a chat). */
+  crisisContacts: CrisisContact[];
 }
 
 export const emulatorAccessToken = "emulator-access-token";
@@ -104,6 +119,7 @@ export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSec
     lineFriendUrl: env.LINE_FRIEND_URL ?? (emulator ? `${publicBaseUrl}/emulator` : undefined),
     checkinReminderHours: env.CHECKIN_REMINDER_HOURS,
     pushBudgetPerMonth: env.PUSH_BUDGET_PER_MONTH,
+    crisisContacts: env.CRISIS_CONTACTS ?? defaultCrisisContacts,
   };
 }
 

@@ -5,7 +5,10 @@ import { hashLinkCode, normalizeLinkCode } from "../dashboard/link-code";
 import type { Effect, Inbound, OutMessage, RegistrantContext } from "../flows/types";
 import type { Logger } from "../log";
 import { setFollowing, touchAccount } from "../store/accounts";
-import { raiseSignal } from "../escalation/engine";
+import type { Config } from "../config";
+import { isOpenAt } from "../escalation/business-time";
+import { centerCalendar, raiseSignal } from "../escalation/engine";
+import { findCenter } from "../store/staff";
 import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins";
 import { loadConversation, saveConversation, type SavedConversation } from "../store/conversations";
 import { redeemLinkCode } from "../store/link";
@@ -24,6 +27,7 @@ import { enqueue, type OutboxRow } from "../store/outbox";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";
 
 export interface EventDeps {
+  config: Config;
   store: Store;
   clock: Clock;
   flows: FlowRegistry;
@@ -85,6 +89,9 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       role: account.role,
       registrant: registrant ? registrantContext(registrant) : undefined,
       newId: () => crypto.randomUUID(),
+      crisis: registrant
+        ? await crisisContext(tx, deps.config, registrant.centerId, now)
+        : undefined,
     });
     if (saved !== null || step.state !== null) {
       await saveConversation(tx, lineUserId, step.state, now);
@@ -127,6 +134,13 @@ async function resolveLinkCode(
         ? { outcome: "linked", subject: redemption.subject }
         : { outcome: redemption.outcome },
   };
+}
+
+/** The contacts for a crisis reply, with the center's own phone while the center is open. */
+async function crisisContext(tx: Tx, config: Config, centerId: string, now: number) {
+  const center = await findCenter(tx, centerId);
+  const open = center?.phone ? isOpenAt(await centerCalendar(tx, centerId), now) : false;
+  return { contacts: config.crisisContacts, centerPhone: open ? (center?.phone ?? null) : null };
 }
 
 function registrantContext(row: RegistrantRow): RegistrantContext {

@@ -13,6 +13,7 @@ import {
   worriesDone,
   type Choice,
 } from "./checkin-questions";
+import { readFreeText } from "./free-text";
 import { commandOf } from "./keywords";
 import { decodePostback, encodePostback } from "./postback";
 import type { Flow } from "./router";
@@ -292,13 +293,25 @@ export function checkinStep(
     case "text": {
       if (state.step === "message") {
         const typed = typedChoice(state, input.text);
-        return answer(state, "message", typed ?? input.text.slice(0, 2000));
+        if (typed !== null) return answer(state, "message", typed);
+        const reading = readFreeText(input.text, ctx);
+        const done = answer(state, "message", input.text.slice(0, 2000), reading.crisisReply ?? []);
+        const signals = reading.effects.map((effect) =>
+          effect.type === "signal"
+            ? { ...effect, signal: { ...effect.signal, source: "checkin" as const } }
+            : effect,
+        );
+        return { ...done, effects: [...done.effects, ...signals] };
       }
       const typed = typedChoice(state, input.text);
       if (typed !== null) return handleChoice(state, currentQuestion(state), typed);
       // asking for a check-in during one: this one goes on
       if (commandOf(input.text) === "checkin") return again(state, []);
       const handled = menu(input, ctx);
+      // words that signal a risk to life get the whole crisis reply; the check-in waits
+      if (handled.effects.some((e) => e.type === "signal" && e.signal.category === "crisis")) {
+        return { state, replies: handled.replies, effects: handled.effects };
+      }
       // the menu answered a keyword, or acknowledged the words; then the question again
       return again(state, handled.replies.slice(0, 2), handled.effects);
     }

@@ -1,6 +1,7 @@
 // A linked registrant with no check-in open: the menu, consent, pause and resume, the weekly day.
 import { weekKey } from "../schedule/calendar";
 import { startCheckin } from "./checkin";
+import { readFreeText } from "./free-text";
 import { commandOf } from "./keywords";
 import { decodePostback } from "./postback";
 import { consentTextVersion, registrantWords as say } from "./registrant-words";
@@ -55,9 +56,11 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
           },
         },
       ]);
-    case null:
-      // kept as a message for staff (the escalation engine reads it); the person is thanked
-      return reply(say.messageReceived());
+    case null: {
+      // kept as a message for staff; what it signals goes to the queue, a crisis at once
+      const reading = readFreeText(text, ctx);
+      return reply(reading.crisisReply ?? say.messageReceived(), reading.effects);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // The vocabulary every conversation speaks: what came in, what goes out, what must be done.
 import type { messagingApi } from "@line/bot-sdk";
 import type { Category, Severity, Source } from "../escalation/categories";
+import type { CrisisContact } from "../escalation/crisis-contacts";
 import type {
   AccountRole,
   CheckinOrigin,
@@ -72,6 +73,8 @@ export interface FlowContext {
   registrant?: RegistrantContext | undefined;
   /** New ids for rows a flow asks to create (injected: tests pass a counter). */
   newId: () => string;
+  /** What a crisis reply offers: configured contacts, and the center's phone while it is open. */
+  crisis?: { contacts: CrisisContact[]; centerPhone: string | null } | undefined;
 }
 
 /** A conversation's saved state: JSON with the flow's name and a version, zod-checked on read. */
