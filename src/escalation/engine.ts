@@ -1,6 +1,5 @@
 // Signals become escalations: one open escalation per (registrant, category) absorbs the rest,
 // severity only rises, and the acknowledge-by time follows the center's calendar.
-import { eq } from "drizzle-orm";
 import { linkSignal, insertSignal } from "../store/checkins";
 import type { Tx } from "../store/db";
 import {
@@ -9,7 +8,7 @@ import {
   insertEscalationEvent,
   raiseSeverity,
 } from "../store/escalations";
-import { centers } from "../store/schema";
+import { findCenter } from "../store/staff";
 import { ackDeadline, defaultCalendar, type CenterCalendar } from "./business-time";
 import {
   categories,
@@ -38,8 +37,7 @@ export interface Raised {
 }
 
 export async function centerCalendar(tx: Tx, centerId: string): Promise<CenterCalendar> {
-  const rows = await tx.select().from(centers).where(eq(centers.id, centerId));
-  const center = rows[0];
+  const center = await findCenter(tx, centerId);
   if (!center) return defaultCalendar;
   return {
     opensAt: center.opensAt,
