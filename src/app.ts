@@ -3,7 +3,6 @@ import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { sql } from "drizzle-orm";
 import type { AppDeps, AppEnv } from "./app-env";
 import { webhookRoutes } from "./bot/webhook";
 import { apiRoutesApp } from "./dashboard/api";
@@ -11,6 +10,7 @@ import { dashboardPages } from "./dashboard/pages/index";
 import { sameOriginOnly } from "./dashboard/same-origin";
 import { AppError, errorBody } from "./errors";
 import { describeError } from "./log";
+import { ping } from "./store/db";
 
 /** Deps fixed for the process (Node), or built per request from the platform's env (Workers). */
 export type DepsSource = AppDeps | ((c: Context<AppEnv>) => AppDeps);
@@ -46,7 +46,7 @@ export function createApp(source: DepsSource, options: AppOptions = {}) {
 
   app.get("/healthz", async (c) => {
     try {
-      await c.var.deps.store.db.run(sql`select 1`);
+      await ping(c.var.deps.store.db);
       return c.json({ ok: true });
     } catch (error) {
       c.var.deps.log.error("healthz.database", describeError(error));

@@ -1,8 +1,7 @@
 // Staff account verbs: bootstrap a center with its first supervisor.
 import * as z from "zod";
 import type { Store } from "../store/db";
-import { staff } from "../store/schema";
-import { createCenter, createStaff } from "../store/staff";
+import { createCenter, createStaff, hasAnyStaff } from "../store/staff";
 import { generatePassword, hashPassword } from "./password";
 
 export const emailSchema = z
@@ -52,7 +51,7 @@ export async function bootstrap(
  * Returns null when the database already has staff.
  */
 export async function ensureDemoSupervisor(store: Store, now: number) {
-  if ((await store.db.$count(staff)) > 0) return null;
+  if (await hasAnyStaff(store.db)) return null;
   return bootstrap(
     store,
     { center: "デモセンター", email: "demo@tsunagi.local", displayName: "デモ 支援員" },

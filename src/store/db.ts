@@ -1,5 +1,5 @@
 // The database handle: drizzle over libSQL, with every write going through one group-commit queue.
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
 import type { LibSQLDatabase, LibSQLTransaction } from "drizzle-orm/libsql";
 import type * as schema from "./schema";
 
@@ -8,6 +8,11 @@ export type Db = LibSQLDatabase<Schema>;
 export type Tx = LibSQLTransaction<Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything queries can run on: the database itself or an open transaction. */
 export type Queryable = Db | Tx;
+
+/** Whether the database answers at all (health checks). */
+export async function ping(db: Db): Promise<void> {
+  await db.run(sql`select 1`);
+}
 
 export interface Store {
   /** For reads. Writes go through `write` so they are serialised and group-committed. */

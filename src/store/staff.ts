@@ -74,3 +74,8 @@ export async function findCenter(db: Queryable, id: string) {
   const rows = await db.select().from(centers).where(eq(centers.id, id));
   return rows[0] ?? null;
 }
+
+export async function hasAnyStaff(db: Queryable): Promise<boolean> {
+  const rows = await db.select({ id: staff.id }).from(staff).limit(1);
+  return rows.length > 0;
+}
