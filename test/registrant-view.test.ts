@@ -2,7 +2,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { weekKey } from "../src/schedule/calendar";
-import { completeCheckin, insertCheckin, upsertAnswer } from "../src/store/checkins";
 import { setFollowing } from "../src/store/accounts";
 import {
   refreshNextCheckin,
@@ -20,6 +19,7 @@ import {
 } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock, type TestClock } from "./support/clock";
+import { seedCheckin } from "./support/history";
 import { newLineUserId } from "./support/events";
 import {
   loginAs,
@@ -121,61 +121,24 @@ async function seedHistory(registrantId: string) {
   await store.write(async (tx) => {
     for (let ago = 12; ago >= 0; ago--) {
       const sentAt = start - ago * week;
-      const id = crypto.randomUUID();
-      ids.push(id);
-      await insertCheckin(tx, {
-        id,
-        registrantId,
-        origin: "scheduled",
-        weekKey: weekKey(sentAt),
-        now: sentAt,
-      });
-      if (ago === 3) {
-        await tx.update(checkins).set({ status: "missed" }).where(eq(checkins.id, id));
-        continue;
-      }
-      const at = sentAt + 600_000;
-      const condition = 1 + (ago % 4);
-      const sleep = 1 + ((ago + 1) % 4);
-      const mood = 1 + ((ago + 2) % 4);
-      for (const [question, score] of [
-        ["condition", condition],
-        ["sleep", sleep],
-        ["mood", mood],
-      ] as const) {
-        await upsertAnswer(tx, { checkinId: id, question, value: String(score), score, now: at });
-      }
-      await upsertAnswer(tx, {
-        checkinId: id,
-        question: "medication",
-        value: "forgot_sometimes",
-        score: null,
-        now: at,
-      });
-      await upsertAnswer(tx, {
-        checkinId: id,
-        question: "attendance",
-        value: ago === 1 ? "late:2" : "all",
-        score: null,
-        now: at,
-      });
-      await upsertAnswer(tx, {
-        checkinId: id,
-        question: "worries",
-        value: ago === 0 ? JSON.stringify(["money", "family"]) : JSON.stringify(["none"]),
-        score: null,
-        now: at,
-      });
-      if (ago === 0) {
-        await upsertAnswer(tx, {
-          checkinId: id,
-          question: "message",
-          value: "来週 面談したいです",
-          score: null,
-          now: at,
-        });
-      }
-      await completeCheckin(tx, id, at + 60_000);
+      ids.push(
+        await seedCheckin(
+          tx,
+          registrantId,
+          sentAt,
+          ago === 3
+            ? "missed"
+            : {
+                condition: 1 + (ago % 4),
+                sleep: 1 + ((ago + 1) % 4),
+                mood: 1 + ((ago + 2) % 4),
+                medication: "forgot_sometimes",
+                attendance: ago === 1 ? "late:2" : "all",
+                worries: ago === 0 ? ["money", "family"] : ["none"],
+                ...(ago === 0 ? { message: "来週 面談したいです" } : {}),
+              },
+        ),
+      );
     }
   });
   return { oldest: ids[0] ?? "", missedWeek: weekKey(start - 3 * week) };

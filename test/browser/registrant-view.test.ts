@@ -1,13 +1,11 @@
 // One registrant's page in a real Chromium: 12 weeks of answers as a chart and a table, the forms.
-import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { weekKey } from "../../src/schedule/calendar";
-import { completeCheckin, insertCheckin, upsertAnswer } from "../../src/store/checkins";
 import { refreshNextCheckin, setConsent, setRegistrantLine } from "../../src/store/registrants";
-import { checkins, lineAccounts } from "../../src/store/schema";
+import { lineAccounts } from "../../src/store/schema";
 import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
 import { createTestApp, listen, type TestApp } from "../support/app";
+import { seedCheckin } from "../support/history";
 import { mintCenter, mintRegistrant, mintStaff, testPassword } from "../support/staff";
 
 const timeout = 10_000;
@@ -79,56 +77,23 @@ async function seed() {
     await refreshNextCheckin(tx, registrant.id, now);
     for (const [i, answers] of answersByWeek.entries()) {
       const sentAt = now - (answersByWeek.length - 1 - i) * week - 3_600_000;
-      const id = crypto.randomUUID();
-      await insertCheckin(tx, {
-        id,
-        registrantId: registrant.id,
-        origin: "scheduled",
-        weekKey: weekKey(sentAt),
-        now: sentAt,
-      });
-      if (answers === "missed") {
-        await tx.update(checkins).set({ status: "missed" }).where(eq(checkins.id, id));
-        continue;
-      }
-      const [condition, sleep, mood] = answers;
-      const at = sentAt + 900_000;
-      for (const [question, score] of [
-        ["condition", condition],
-        ["sleep", sleep],
-        ["mood", mood],
-      ] as const) {
-        await upsertAnswer(tx, { checkinId: id, question, value: String(score), score, now: at });
-      }
-      await upsertAnswer(tx, {
-        checkinId: id,
-        question: "medication",
-        value: i > 8 ? "forgot_sometimes" : "as_prescribed",
-        score: null,
-        now: at,
-      });
-      await upsertAnswer(tx, {
-        checkinId: id,
-        question: "attendance",
-        value: i === 10 ? "absent:2" : i === 11 ? "late:1" : "all",
-        score: null,
-        now: at,
-      });
-      await upsertAnswer(tx, {
-        checkinId: id,
-        question: "worries",
-        value: JSON.stringify(i > 9 ? ["workplace", "health"] : ["none"]),
-        score: null,
-        now: at,
-      });
-      await upsertAnswer(tx, {
-        checkinId: id,
-        question: "message",
-        value: i === 11 ? "さいきん ねむれなくて しごとが つらいです" : "none",
-        score: null,
-        now: at,
-      });
-      await completeCheckin(tx, id, at + 60_000);
+      await seedCheckin(
+        tx,
+        registrant.id,
+        sentAt,
+        answers === "missed"
+          ? "missed"
+          : {
+              condition: answers[0],
+              sleep: answers[1],
+              mood: answers[2],
+              medication: i > 8 ? "forgot_sometimes" : "as_prescribed",
+              attendance: i === 10 ? "absent:2" : i === 11 ? "late:1" : "all",
+              worries: i > 9 ? ["workplace", "health"] : ["none"],
+              message: i === 11 ? "さいきん ねむれなくて しごとが つらいです" : "none",
+            },
+        900_000,
+      );
     }
   });
 }
