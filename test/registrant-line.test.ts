@@ -482,3 +482,17 @@ describe("silence", () => {
     expect(raised.map((s) => [s.category, s.severity])).toEqual([["unreachable", "normal"]]);
   });
 });
+
+describe("two scheduler runs at once", () => {
+  it("send each due check-in once", async () => {
+    const { id } = await linkedAndConsenting();
+    clock.set(Date.parse("2026-11-27T18:00:30+09:00"));
+    const deps = { ...t.deps, settings: { reminderAfterHours: 24, pushBudgetPerMonth: undefined } };
+    const results = await Promise.all([sendDueCheckins(deps), sendDueCheckins(deps)]);
+    expect(results.map((r) => r.started).sort()).toEqual([0, 1]);
+    const rows = await db().select().from(checkins).where(eq(checkins.registrantId, id));
+    expect(rows).toHaveLength(1);
+    const multicasts = await db().select().from(outbox).where(eq(outbox.kind, "multicast"));
+    expect(multicasts).toHaveLength(1);
+  });
+});

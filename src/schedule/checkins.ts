@@ -18,6 +18,7 @@ import {
   pushesThisMonth,
   recentStatuses,
   setNextCheckin,
+  stillDue,
   unremindedSentBefore,
   upsertConversations,
   usersInCheckin,
@@ -73,15 +74,21 @@ export async function sendDueCheckins(
   let multicasts = 0;
   for (;;) {
     const now = deps.clock();
-    const due = await dueRegistrants(deps.store.db, now, batchSize);
-    if (due.length === 0) break;
+    const listed = await dueRegistrants(deps.store.db, now, batchSize);
+    if (listed.length === 0) break;
     const busy = await usersInCheckin(
       deps.store.db,
-      due.map((row) => row.lineUserId),
+      listed.map((row) => row.lineUserId),
     );
     const week = weekKey(now);
-    const sending = due.filter((row) => row.following && !busy.has(row.lineUserId));
     const result = await deps.store.write(async (tx) => {
+      const claimed = await stillDue(
+        tx,
+        listed.map((row) => row.id),
+        now,
+      );
+      const due = listed.filter((row) => claimed.has(row.id));
+      const sending = due.filter((row) => row.following && !busy.has(row.lineUserId));
       const rows = sending.map((row) => ({ ...row, checkinId: crypto.randomUUID() }));
       await insertCheckins(
         tx,
@@ -119,12 +126,16 @@ export async function sendDueCheckins(
         });
       }
       await countPushes(tx, monthKey(now), rows.length);
-      return { started: rows.length, multicasts: groups.length };
+      return {
+        started: rows.length,
+        multicasts: groups.length,
+        skipped: due.length - sending.length,
+      };
     });
     started += result.started;
     multicasts += result.multicasts;
-    skipped += due.length - sending.length;
-    if (due.length < batchSize) break;
+    skipped += result.skipped;
+    if (listed.length < batchSize) break;
   }
   if (started > 0) deps.log.info("checkins.sent", { started, skipped, multicasts });
   return { started, skipped, multicasts };

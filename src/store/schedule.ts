@@ -94,6 +94,19 @@ export async function upsertConversations(
       set flow = excluded.flow, state = excluded.state, updated_at = excluded.updated_at`);
 }
 
+/**
+ * Of these registrants, those still due: read inside the write, so a second scheduler run that
+ * read the same due list before the first committed finds them moved on and sends nothing.
+ */
+export async function stillDue(tx: Tx, ids: string[], now: number): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.all<{ id: string }>(sql`
+    select ${registrants.id} as id from ${registrants}
+    where ${registrants.id} in (select value from json_each(${JSON.stringify(ids)}))
+      and ${registrants.nextCheckinAt} <= ${now}`);
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function setNextCheckin(tx: Tx, ids: string[], at: number | null): Promise<void> {
   if (ids.length === 0) return;
   await tx.run(sql`
