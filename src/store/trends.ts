@@ -1,0 +1,75 @@
+// A registrant's last weeks of check-ins, shaped for the trend rules.
+import { and, desc, eq, inArray, lte, max } from "drizzle-orm";
+import type { TrendAnswer, TrendWeek } from "../escalation/trend-rules";
+import { weekKey } from "../schedule/calendar";
+import type { Queryable } from "./db";
+import { answers, checkins, type QuestionKey } from "./schema";
+
+/**
+ * The registrant's last `count` weeks with a check-in sent by `now`, oldest first. Every origin
+ * counts: a check-in the person started or staff sent is as much their answer as a scheduled
+ * one. When a week has several, the latest one with answers stands for it (else the latest).
+ * Weeks without any check-in (paused) are simply absent; missed ones come with status "missed".
+ *
+ * Two queries, never one per check-in: the check-ins of the last `count` week keys (both the
+ * week keys subquery and the outer query range over checkins_registrant_idx), then all their
+ * answers at once (answers_checkin_question_unique).
+ */
+export async function recentWeeksForTrends(
+  db: Queryable,
+  registrantId: string,
+  now: number,
+  count = 4,
+): Promise<TrendWeek[]> {
+  const sentBy = () => and(eq(checkins.registrantId, registrantId), lte(checkins.sentAt, now));
+  const latestWeekKeys = db
+    .select({ weekKey: checkins.weekKey })
+    .from(checkins)
+    .where(sentBy())
+    .groupBy(checkins.weekKey)
+    .orderBy(desc(max(checkins.sentAt)))
+    .limit(count);
+  const rows = await db
+    .select({
+      id: checkins.id,
+      status: checkins.status,
+      weekKey: checkins.weekKey,
+      sentAt: checkins.sentAt,
+    })
+    .from(checkins)
+    .where(and(sentBy(), inArray(checkins.weekKey, latestWeekKeys)))
+    .orderBy(desc(checkins.sentAt));
+  if (rows.length === 0) return [];
+  const answerRows = await db
+    .select({
+      checkinId: answers.checkinId,
+      question: answers.question,
+      value: answers.value,
+      score: answers.score,
+    })
+    .from(answers)
+    .where(
+      inArray(
+        answers.checkinId,
+        rows.map((row) => row.id),
+      ),
+    );
+  const byCheckin = new Map<string, Partial<Record<QuestionKey, TrendAnswer>>>();
+  for (const { checkinId, question, value, score } of answerRows) {
+    byCheckin.set(checkinId, { ...byCheckin.get(checkinId), [question]: { value, score } });
+  }
+
+  // newest first, so the first check-in seen for a week is its latest
+  const byWeek = new Map<string, TrendWeek>();
+  for (const row of rows) {
+    // rows written before week keys existed carry "" (one group in the query above): their week
+    // follows from when they went out
+    const key = row.weekKey === "" ? weekKey(row.sentAt) : row.weekKey;
+    const found = byCheckin.get(row.id);
+    const chosen = byWeek.get(key);
+    if (!chosen || (Object.keys(chosen.answers).length === 0 && found)) {
+      byWeek.set(key, { weekKey: key, status: row.status, answers: found ?? {} });
+    }
+  }
+  return [...byWeek.values()].slice(0, count).reverse();
+}
