@@ -88,6 +88,12 @@ const calls: Record<string, Call> = {
     path: "/api/me/password",
     body: { currentPassword: testPassword, newPassword: testPassword },
   }),
+  "post /api/me/line-link-code": () => ({ path: "/api/me/line-link-code" }),
+  "post /api/me/line/unlink": () => ({ path: "/api/me/line/unlink" }),
+  "post /api/me/alerts": () => ({
+    path: "/api/me/alerts",
+    body: { urgent: true, high: false, digest: true },
+  }),
   "get /api/escalations": () => ({ path: "/api/escalations?status=all" }),
   "get /api/escalations/:id": (w) => ({ path: `/api/escalations/${w.escalationId}` }),
   "post /api/escalations/:id/acknowledge": (w) => ({

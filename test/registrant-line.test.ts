@@ -31,6 +31,7 @@ import {
   unfollowEvent,
   webhookBody,
 } from "./support/events";
+import { seedCheckin } from "./support/history";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
 
 let t: TestApp;
@@ -494,5 +495,40 @@ describe("two scheduler runs at once", () => {
     expect(rows).toHaveLength(1);
     const multicasts = await db().select().from(outbox).where(eq(outbox.kind, "multicast"));
     expect(multicasts).toHaveLength(1);
+  });
+});
+
+describe("trends over weeks", () => {
+  it("opens a trend escalation when this week's check-in continues last week's poor condition", async () => {
+    const { id, userId } = await linkedAndConsenting();
+    await t.db.store.write((tx) =>
+      seedCheckin(tx, id, monday - 7 * 86_400_000, {
+        condition: 2,
+        sleep: 4,
+        mood: 4,
+        medication: "as_prescribed",
+        attendance: "all",
+        worries: [],
+      }),
+    );
+    await answerAll(userId, await say(userId, "チェックイン"));
+    const trend = await db()
+      .select()
+      .from(signals)
+      .where(and(eq(signals.registrantId, id), eq(signals.source, "trend")));
+    expect(trend.map((row) => [row.category, row.severity, row.evidence.rule])).toEqual([
+      ["health", "normal", "condition-low-2w"],
+    ]);
+    expect(trend[0]?.escalationId).not.toBeNull();
+  });
+
+  it("reads no trend into a first check-in", async () => {
+    const { id, userId } = await linkedAndConsenting();
+    await answerAll(userId, await say(userId, "チェックイン"));
+    const trend = await db()
+      .select()
+      .from(signals)
+      .where(and(eq(signals.registrantId, id), eq(signals.source, "trend")));
+    expect(trend).toEqual([]);
   });
 });

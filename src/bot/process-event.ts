@@ -2,7 +2,7 @@
 import type { Clock } from "../clock";
 import { respond, type FlowRegistry } from "../flows/router";
 import { hashLinkCode, normalizeLinkCode } from "../dashboard/link-code";
-import type { Effect, Inbound, OutMessage, RegistrantContext } from "../flows/types";
+import type { Effect, Inbound, OutMessage, RegistrantContext, Signal } from "../flows/types";
 import type { Logger } from "../log";
 import { setFollowing, touchAccount } from "../store/accounts";
 import type { Config } from "../config";
@@ -24,6 +24,11 @@ import type { AccountRole } from "../store/schema";
 import type { Store, Tx } from "../store/db";
 import { claimEvent, recordMessage } from "../store/events";
 import { enqueue, type OutboxRow } from "../store/outbox";
+import { awaitingAlert } from "../store/escalations";
+import { alertEscalation } from "../escalation/alerts";
+import { severities } from "../escalation/categories";
+import { trendSignals } from "../escalation/trend-rules";
+import { recentWeeksForTrends } from "../store/trends";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";
 
 export interface EventDeps {
@@ -96,8 +101,9 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
     if (saved !== null || step.state !== null) {
       await saveConversation(tx, lineUserId, step.state, now);
     }
+    const target: EffectTarget = { lineUserId, registrant, log: deps.log, escalated: new Set() };
     for (const effect of step.effects) {
-      await applyEffect(tx, { lineUserId, registrant, log: deps.log }, effect, now);
+      await applyEffect(tx, target, effect, now);
     }
     const outbox = await queueReplies(tx, {
       key,
@@ -106,7 +112,9 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       replies: step.replies,
       now,
     });
-    return { key, duplicate: false, outbox };
+    // an urgent escalation reaches staff on LINE in the same moment as the reply
+    const alerts = await alertAtOnce(tx, [...target.escalated], deps.config.publicBaseUrl, now);
+    return { key, duplicate: false, outbox: [...outbox, ...alerts] };
   });
 }
 
@@ -157,11 +165,44 @@ interface EffectTarget {
   lineUserId: string;
   registrant: RegistrantRow | null;
   log: Logger;
+  /** Escalations this event opened or raised to urgent or high: their staff alerts go out now. */
+  escalated: Set<string>;
+}
+
+async function alertAtOnce(tx: Tx, ids: string[], baseUrl: string, now: number) {
+  if (ids.length === 0) return [];
+  const rows: OutboxRow[] = [];
+  for (const escalation of await awaitingAlert(tx, ids.length, ids)) {
+    rows.push(
+      ...(await alertEscalation(tx, escalation, { baseUrl, leaseUntil: now + freshLeaseMs }, now)),
+    );
+  }
+  return rows;
 }
 
 function registrantOf(target: EffectTarget, effect: Effect): RegistrantRow {
   if (!target.registrant) throw new Error(`effect ${effect.type} needs a registrant`);
   return target.registrant;
+}
+
+/** Trends read this many weeks back: room for a skipped answer within the four-week rules. */
+const trendWeeks = 6;
+
+async function raise(
+  tx: Tx,
+  target: EffectTarget,
+  registrant: RegistrantRow,
+  signal: Signal,
+  now: number,
+) {
+  const raised = await raiseSignal(
+    tx,
+    { centerId: registrant.centerId, registrantId: registrant.id, ...signal },
+    now,
+  );
+  if ((raised.opened || raised.raised) && severities.indexOf(raised.severity) <= 1) {
+    target.escalated.add(raised.escalationId);
+  }
 }
 
 async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: number) {
@@ -200,18 +241,19 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
     case "recordAnswer":
       await upsertAnswer(tx, { ...effect, now });
       return;
-    case "completeCheckin":
+    case "completeCheckin": {
       await completeCheckin(tx, effect.checkinId, now);
-      return;
-    case "signal": {
+      // trends over weeks are read once the week's answers are all in
       const registrant = registrantOf(target, effect);
-      await raiseSignal(
-        tx,
-        { centerId: registrant.centerId, registrantId: registrant.id, ...effect.signal },
-        now,
-      );
+      const weeks = await recentWeeksForTrends(tx, registrant.id, now, trendWeeks);
+      for (const signal of trendSignals(weeks)) {
+        await raise(tx, target, registrant, signal, now);
+      }
       return;
     }
+    case "signal":
+      await raise(tx, target, registrantOf(target, effect), effect.signal, now);
+      return;
     case "rejectPostback":
       target.log.warn("postback.rejected", { reason: effect.reason });
       return;

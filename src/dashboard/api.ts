@@ -33,6 +33,7 @@ const schemas = {
   assign: z.object({ staffId: id }),
   note: z.object({ text: name(2000) }),
   resolve: z.object({ note: name(2000) }),
+  alerts: z.object({ urgent: z.boolean(), high: z.boolean(), digest: z.boolean() }),
   schedule: z.object({
     weekday: z.number().int().min(0).max(6),
     time: z.string().regex(timePattern, { message: "must be a time of day as HH:MM" }),
@@ -117,15 +118,35 @@ export const apiRoutes: ApiRoute[] = [
     role: "caseworker",
     handle: async (c) => {
       const { actor } = c.var;
-      return Promise.resolve(
-        c.json({
-          id: actor.staffId,
-          email: actor.email,
-          displayName: actor.displayName,
-          role: actor.role,
-          centerId: actor.centerId,
-        }),
-      );
+      return c.json({
+        id: actor.staffId,
+        email: actor.email,
+        displayName: actor.displayName,
+        role: actor.role,
+        centerId: actor.centerId,
+        ...(await c.var.scope.myAlerts()),
+      });
+    },
+  },
+  {
+    method: "post",
+    path: "/api/me/line-link-code",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.issueMyLineCode(), 201),
+  },
+  {
+    method: "post",
+    path: "/api/me/line/unlink",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.unlinkMyLine()),
+  },
+  {
+    method: "post",
+    path: "/api/me/alerts",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.alerts);
+      return c.json(await c.var.scope.setMyAlerts(body));
     },
   },
   {

@@ -39,6 +39,8 @@ import { createStaff, EmailTakenError, findStaffInCenter, listStaff } from "../s
 import type { Actor } from "./auth";
 import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code";
 import { generatePassword, hashPassword } from "./password";
+import { setAlertSettings } from "../store/alerts";
+import { unlinkStaffLine } from "../store/link";
 
 export class CenterScope {
   constructor(
@@ -308,6 +310,54 @@ export class CenterScope {
 
   async listStaff() {
     return listStaff(this.store.db, this.centerId);
+  }
+
+  // The staff member's own LINE account and alert settings (their own data: no audit on read)
+
+  async myAlerts() {
+    const row = await findStaffInCenter(this.store.db, this.centerId, this.actor.staffId);
+    if (!row) throw new AppError("not_found", "No such staff member");
+    return {
+      line: {
+        linked: row.lineUserId !== null,
+        linkedAt: row.lineLinkedAt && iso(row.lineLinkedAt),
+      },
+      alerts: { urgent: row.alertUrgent, high: row.alertHigh, digest: row.alertDigest },
+    };
+  }
+
+  /** A one-time code the staff member sends from their own LINE to receive alerts there. */
+  async issueMyLineCode() {
+    const now = this.clock();
+    const code = generateLinkCode();
+    const codeHash = await hashLinkCode(code);
+    return this.store.write(async (tx) => {
+      await this.issueCode(tx, "staff", this.actor.staffId, codeHash, now);
+      await this.audit(tx, "staff.line_code", "staff", this.actor.staffId, now);
+      return { linkCode: code, linkCodeExpiresAt: iso(now + linkCodeLifetimeMs) };
+    });
+  }
+
+  async unlinkMyLine() {
+    const now = this.clock();
+    return this.store.write(async (tx) => {
+      const unlinked = await unlinkStaffLine(tx, this.actor.staffId);
+      if (unlinked) await this.audit(tx, "staff.line_unlink", "staff", this.actor.staffId, now);
+      return { unlinked };
+    });
+  }
+
+  async setMyAlerts(alerts: { urgent: boolean; high: boolean; digest: boolean }) {
+    const now = this.clock();
+    await this.store.write(async (tx) => {
+      await setAlertSettings(tx, this.actor.staffId, {
+        alertUrgent: alerts.urgent,
+        alertHigh: alerts.high,
+        alertDigest: alerts.digest,
+      });
+      await this.audit(tx, "staff.alerts", "staff", this.actor.staffId, now);
+    });
+    return this.myAlerts();
   }
 
   async createStaff(input: { email: string; displayName: string; role: StaffRole }) {

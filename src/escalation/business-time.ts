@@ -27,7 +27,8 @@ export const defaultCalendar: CenterCalendar = {
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-function dateKey(ms: number): string {
+/** The Tokyo date of `ms`, as "2026-11-24". */
+export function dateKey(ms: number): string {
   const { year, month, day } = tokyoParts(ms);
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
@@ -78,4 +79,23 @@ export function addBusinessMinutes(
 export function ackDeadline(calendar: CenterCalendar, severity: Severity, now: number): number {
   if (severity === "urgent") return now;
   return addBusinessMinutes(calendar, now, calendar.ackBusinessHours[severity] * 60);
+}
+
+/** Urgent escalations are due at once; staff have this long before the supervisors are told. */
+export const urgentGraceMs = 15 * 60_000;
+/** An unacknowledged urgent escalation goes up a level this often, day or night. */
+export const urgentRepeatMs = 30 * 60_000;
+
+/** The deadlines of an escalation opened (or raised to this severity) at `now`. */
+export function deadlinesFor(calendar: CenterCalendar, severity: Severity, now: number) {
+  const ackDueAt = ackDeadline(calendar, severity, now);
+  return { ackDueAt, reescalateAt: severity === "urgent" ? now + urgentGraceMs : ackDueAt };
+}
+
+/**
+ * When an escalation raised a level at `now` is raised again if still nobody acknowledges it:
+ * urgent every half hour at any time; the others after another full allowance of business time.
+ */
+export function nextReescalation(calendar: CenterCalendar, severity: Severity, now: number) {
+  return severity === "urgent" ? now + urgentRepeatMs : ackDeadline(calendar, severity, now);
 }

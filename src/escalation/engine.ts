@@ -1,7 +1,7 @@
 // Signals become escalations: one open escalation per (registrant, category) absorbs the rest,
 // severity only rises, and the acknowledge-by time follows the center's calendar.
 import { linkSignal, insertSignal } from "../store/checkins";
-import type { Tx } from "../store/db";
+import type { Queryable, Tx } from "../store/db";
 import {
   findUnresolved,
   insertEscalation,
@@ -9,7 +9,7 @@ import {
   raiseSeverity,
 } from "../store/escalations";
 import { findCenter } from "../store/staff";
-import { ackDeadline, defaultCalendar, type CenterCalendar } from "./business-time";
+import { deadlinesFor, defaultCalendar, type CenterCalendar } from "./business-time";
 import {
   categories,
   higherSeverity,
@@ -36,8 +36,8 @@ export interface Raised {
   severity: Severity;
 }
 
-export async function centerCalendar(tx: Tx, centerId: string): Promise<CenterCalendar> {
-  const center = await findCenter(tx, centerId);
+export async function centerCalendar(db: Queryable, centerId: string): Promise<CenterCalendar> {
+  const center = await findCenter(db, centerId);
   if (!center) return defaultCalendar;
   return {
     opensAt: center.opensAt,
@@ -62,7 +62,7 @@ export async function raiseSignal(tx: Tx, signal: RaisedSignal, now: number): Pr
     const escalation = await insertEscalation(tx, {
       ...signal,
       summary: summaryOf(signal),
-      ackDueAt: ackDeadline(calendar, signal.severity, now),
+      ...deadlinesFor(calendar, signal.severity, now),
       now,
     });
     await linkSignal(tx, signalId, escalation.id);
@@ -73,7 +73,7 @@ export async function raiseSignal(tx: Tx, signal: RaisedSignal, now: number): Pr
   const raised = severity !== current;
   if (raised) {
     const calendar = await centerCalendar(tx, signal.centerId);
-    await raiseSeverity(tx, existing.id, severity, ackDeadline(calendar, severity, now), now);
+    await raiseSeverity(tx, existing.id, severity, deadlinesFor(calendar, severity, now), now);
   }
   await insertEscalationEvent(tx, existing.id, "signal", now, null, {
     ...signal.evidence,

@@ -1,5 +1,6 @@
 // The conversation with someone the bot does not know yet: greet, and ask for the link code.
 import { registrantWords } from "./registrant-words";
+import { staffWords } from "./staff";
 import type { FlowContext, Inbound, LinkResult, OutMessage, Step } from "./types";
 import { words } from "./words";
 
@@ -47,9 +48,8 @@ export function guestStep(input: Inbound, _ctx: FlowContext): Step {
 function linkReply(result: LinkResult): OutMessage[] {
   switch (result.outcome) {
     case "linked":
-      return result.subject === "registrant"
-        ? registrantWords.consentRequest()
-        : words.employerLinked();
+      if (result.subject === "registrant") return registrantWords.consentRequest();
+      return result.subject === "staff" ? staffWords.linked() : words.employerLinked();
     case "unknown-code":
       return words.unknownCode();
     case "throttled":

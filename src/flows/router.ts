@@ -1,6 +1,7 @@
 // Chooses the conversation an input belongs to, and restarts politely when saved state is unusable.
 import { guestStep } from "./guest";
 import { registrantStep } from "./registrant";
+import { staffStep } from "./staff";
 import type { FlowContext, FlowState, Inbound, Step } from "./types";
 import { words } from "./words";
 
@@ -19,11 +20,12 @@ export function idleStep(input: Inbound, ctx: FlowContext): Step {
   switch (ctx.role) {
     case "registrant":
       return registrantStep(input, ctx);
-    // Employer contacts and staff get their own flows in later work; until then they are
-    // answered like guests so nobody is met with silence.
+    case "staff":
+      return staffStep(input, ctx);
+    // Employer contacts get their own flow in later work; until then they are answered like
+    // guests so nobody is met with silence.
     case "guest":
     case "employer_contact":
-    case "staff":
       return guestStep(input, ctx);
   }
 }

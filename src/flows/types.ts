@@ -14,7 +14,7 @@ export type OutMessage = messagingApi.Message;
 
 /** What trying a link code came to; decided against the database before the flow runs. */
 export type LinkResult =
-  | { outcome: "linked"; subject: "registrant" | "employer_contact" }
+  | { outcome: "linked"; subject: "registrant" | "employer_contact" | "staff" }
   | { outcome: "unknown-code" }
   | { outcome: "throttled" }
   | { outcome: "already-linked" };

@@ -56,3 +56,9 @@ export const weekdayNames = ["日", "月", "火", "水", "木", "金", "土"] as
 export function formatMinute(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }
+
+/** The Japan-time month of `ms` ("2026-11"): the push budget counts by it. */
+export function monthKey(ms: number): string {
+  const { year, month } = tokyoParts(ms);
+  return `${year}-${String(month).padStart(2, "0")}`;
+}

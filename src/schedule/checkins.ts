@@ -27,7 +27,7 @@ import {
 import { insertCheckin } from "../store/checkins";
 import { findAccount } from "../store/accounts";
 import { saveConversation } from "../store/conversations";
-import { nextWeeklySlot, tokyoParts, weekKey } from "./calendar";
+import { monthKey, nextWeeklySlot, weekKey } from "./calendar";
 import { withButtons } from "../flows/buttons";
 
 export interface ScheduleDeps {
@@ -48,11 +48,6 @@ export interface ScheduleSettings {
 export const multicastLimit = 500;
 /** Unanswered this long, a check-in counts as missed. */
 export const missedAfterMs = 72 * 60 * 60 * 1000;
-
-function monthKey(now: number): string {
-  const { year, month } = tokyoParts(now);
-  return `${year}-${String(month).padStart(2, "0")}`;
-}
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,6 +1,7 @@
 // One scheduler tick, the same on Node (an interval) and Workers (a Cron Trigger).
 import type { Config } from "../config";
 import { describeError } from "../log";
+import { runAlertSweeps } from "./alerts";
 import { runCheckinSchedule } from "./checkins";
 import { deliverDue, type DeliveryDeps } from "./delivery";
 
@@ -10,7 +11,7 @@ export interface TickReport {
 
 export type TickDeps = DeliveryDeps & { config: Config };
 
-/** Weekly check-ins first (they fill the outbox), then delivery. */
+/** Weekly check-ins and the escalation sweeps first (they fill the outbox), then delivery. */
 export async function runTick(deps: TickDeps): Promise<TickReport> {
   try {
     await runCheckinSchedule({
@@ -23,6 +24,8 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   } catch (error) {
     deps.log.error("tick.schedule_failed", describeError(error));
   }
+  // the sweeps catch their own errors, one by one
+  await runAlertSweeps({ ...deps, baseUrl: deps.config.publicBaseUrl });
   let delivered = 0;
   try {
     // drain what is due, a batch at a time, without letting one tick run forever

@@ -1,5 +1,5 @@
 // Escalations and their timelines. Queue order: severity, then acknowledge-by time.
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Category, Severity, Source } from "../escalation/categories";
 import { severities } from "../escalation/categories";
 import type { Queryable, Tx } from "./db";
@@ -22,6 +22,7 @@ export interface NewEscalation {
   source: Source;
   summary: string;
   ackDueAt: number;
+  reescalateAt: number;
   evidence: Record<string, unknown>;
   now: number;
 }
@@ -40,6 +41,7 @@ export async function insertEscalation(tx: Tx, input: NewEscalation): Promise<Es
       summary: input.summary,
       openedAt: input.now,
       ackDueAt: input.ackDueAt,
+      reescalateAt: input.reescalateAt,
       updatedAt: input.now,
     })
     .returning();
@@ -159,7 +161,7 @@ export async function raiseSeverity(
   tx: Tx,
   id: string,
   severity: Severity,
-  ackDueAt: number,
+  deadlines: { ackDueAt: number; reescalateAt: number },
   now: number,
 ): Promise<void> {
   await tx
@@ -170,8 +172,110 @@ export async function raiseSeverity(
       status: "open",
       acknowledgedAt: null,
       acknowledgedBy: null,
-      ackDueAt,
+      ...deadlines,
       updatedAt: now,
     })
     .where(eq(escalations.id, id));
+}
+
+/** What the alert and re-escalation sweeps need to know of an escalation. */
+export interface AlertableEscalation {
+  id: string;
+  centerId: string;
+  registrantName: string;
+  severity: string;
+  severityRank: number;
+  ackDueAt: number;
+  level: number;
+}
+
+const alertable = {
+  id: escalations.id,
+  centerId: escalations.centerId,
+  registrantName: registrants.displayName,
+  severity: escalations.severity,
+  severityRank: escalations.severityRank,
+  ackDueAt: escalations.ackDueAt,
+  level: escalations.level,
+};
+
+/** Open urgent and high escalations whose staff have not been alerted at this severity yet. */
+export async function awaitingAlert(
+  db: Queryable,
+  limit: number,
+  ids?: string[],
+): Promise<AlertableEscalation[]> {
+  // literals, not parameters: only then can SQLite use the partial index escalations_alert_idx
+  const conditions: SQL[] = [
+    sql`${escalations.status} = 'open'`,
+    sql`${escalations.severityRank} <= 1`,
+    sql`(${escalations.alertedRank} is null or ${escalations.alertedRank} > ${escalations.severityRank})`,
+  ];
+  if (ids) conditions.push(inArray(escalations.id, ids));
+  return db
+    .select(alertable)
+    .from(escalations)
+    .innerJoin(registrants, eq(registrants.id, escalations.registrantId))
+    .where(and(...conditions))
+    .orderBy(asc(escalations.severityRank), asc(escalations.ackDueAt))
+    .limit(limit);
+}
+
+/**
+ * Claims the alert for an escalation at its current severity: true for exactly one caller, however
+ * many sweeps run at once (the row is read again inside the write).
+ */
+export async function claimAlert(tx: Tx, id: string, rank: number, now: number): Promise<boolean> {
+  const rows = await tx
+    .update(escalations)
+    .set({ alertedRank: rank, updatedAt: now })
+    .where(
+      and(
+        eq(escalations.id, id),
+        eq(escalations.status, "open"),
+        eq(escalations.severityRank, rank),
+        or(isNull(escalations.alertedRank), gt(escalations.alertedRank, rank)),
+      ),
+    )
+    .returning({ id: escalations.id });
+  return rows.length > 0;
+}
+
+/** Open escalations past their re-escalation time, the longest overdue first. */
+export async function dueForReescalation(
+  db: Queryable,
+  now: number,
+  limit: number,
+): Promise<AlertableEscalation[]> {
+  return (
+    db
+      .select(alertable)
+      .from(escalations)
+      .innerJoin(registrants, eq(registrants.id, escalations.registrantId))
+      // a literal status: only then can SQLite use the partial index escalations_reescalate_idx
+      .where(and(sql`${escalations.status} = 'open'`, lte(escalations.reescalateAt, now)))
+      .orderBy(asc(escalations.reescalateAt))
+      .limit(limit)
+  );
+}
+
+/**
+ * Raises an escalation one level if it is still open at the level the sweep read: the new level,
+ * or null when staff acknowledged it (or another sweep raised it) in the meantime.
+ */
+export async function raiseLevel(
+  tx: Tx,
+  id: string,
+  fromLevel: number,
+  nextAt: number,
+  now: number,
+): Promise<number | null> {
+  const rows = await tx
+    .update(escalations)
+    .set({ level: fromLevel + 1, reescalateAt: nextAt, updatedAt: now })
+    .where(
+      and(eq(escalations.id, id), eq(escalations.status, "open"), eq(escalations.level, fromLevel)),
+    )
+    .returning({ level: escalations.level });
+  return rows[0]?.level ?? null;
 }

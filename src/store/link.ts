@@ -7,11 +7,13 @@ import {
   linkCodes,
   linkFailures,
   registrants,
+  staff,
   type AccountRole,
+  type LinkSubject,
 } from "./schema";
 
 export type Redemption =
-  | { outcome: "linked"; subject: "registrant" | "employer_contact"; personId: string }
+  | { outcome: "linked"; subject: LinkSubject; personId: string }
   | { outcome: "unknown-code" }
   | { outcome: "throttled" };
 
@@ -47,7 +49,7 @@ export async function redeemLinkCode(
       and(eq(linkCodes.codeHash, codeHash), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, now)),
     );
   const code = codes[0];
-  if (!code || code.subjectType === "staff") {
+  if (!code) {
     await tx.insert(linkFailures).values({ lineUserId, at: now });
     return { outcome: "unknown-code" };
   }
@@ -68,6 +70,21 @@ export async function redeemLinkCode(
     await setAccount(tx, lineUserId, "registrant", code.subjectId);
     return { outcome: "linked", subject: "registrant", personId: code.subjectId };
   }
+  if (code.subjectType === "staff") {
+    // staff link their own LINE account to receive alerts; a new code moves it, like a registrant's
+    const previous = await tx
+      .select({ lineUserId: staff.lineUserId })
+      .from(staff)
+      .where(eq(staff.id, code.subjectId));
+    const old = previous[0]?.lineUserId;
+    if (old && old !== lineUserId) await setAccount(tx, old, "guest", null);
+    await tx
+      .update(staff)
+      .set({ lineUserId, lineLinkedAt: now })
+      .where(eq(staff.id, code.subjectId));
+    await setAccount(tx, lineUserId, "staff", code.subjectId);
+    return { outcome: "linked", subject: "staff", personId: code.subjectId };
+  }
   const previous = await tx
     .select({ lineUserId: employerContacts.lineUserId })
     .from(employerContacts)
@@ -80,4 +97,17 @@ export async function redeemLinkCode(
     .where(eq(employerContacts.id, code.subjectId));
   await setAccount(tx, lineUserId, "employer_contact", code.subjectId);
   return { outcome: "linked", subject: "employer_contact", personId: code.subjectId };
+}
+
+/** Staff unlink their LINE account from their profile: alerts stop, the account becomes a guest. */
+export async function unlinkStaffLine(tx: Tx, staffId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ lineUserId: staff.lineUserId })
+    .from(staff)
+    .where(eq(staff.id, staffId));
+  const old = rows[0]?.lineUserId;
+  if (!old) return false;
+  await tx.update(staff).set({ lineUserId: null, lineLinkedAt: null }).where(eq(staff.id, staffId));
+  await setAccount(tx, old, "guest", null);
+  return true;
 }

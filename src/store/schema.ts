@@ -43,12 +43,21 @@ export const staff = sqliteTable(
     role: text("role", { enum: staffRoles }).notNull(),
     /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: parameters travel with the hash. */
     passwordHash: text("password_hash").notNull(),
+    /** The staff member's own LINE account, for alerts (linked with a code from their profile). */
+    lineUserId: text("line_user_id"),
+    lineLinkedAt: integer("line_linked_at"),
+    /** Alert settings: urgent at once (any time), high during opening hours, a daily digest. */
+    alertUrgent: integer("alert_urgent", { mode: "boolean" }).notNull().default(true),
+    alertHigh: integer("alert_high", { mode: "boolean" }).notNull().default(true),
+    alertDigest: integer("alert_digest", { mode: "boolean" }).notNull().default(true),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
     // login looks staff up by email, across centers
     uniqueIndex("staff_email_unique").on(t.email),
     index("staff_center_idx").on(t.centerId),
+    // who is this LINE user? (one LINE account links to one staff member)
+    uniqueIndex("staff_line_user_unique").on(t.lineUserId),
   ],
 );
 
@@ -370,9 +379,21 @@ export const escalations = sqliteTable(
     resolvedBy: text("resolved_by"),
     /** 0 with the case workers; each missed deadline raises it (1: the supervisors). */
     level: integer("level").notNull().default(0),
+    /** When an unacknowledged escalation is raised to the next level; null once acknowledged. */
+    reescalateAt: integer("reescalate_at"),
+    /** The severity rank staff were last alerted at on LINE (null: not yet). */
+    alertedRank: integer("alerted_rank"),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
+    // the re-escalation sweep: open escalations past their deadline
+    index("escalations_reescalate_idx")
+      .on(t.reescalateAt)
+      .where(sql`status = 'open'`),
+    // the alert sweep: open urgent and high escalations staff have not been alerted to yet
+    index("escalations_alert_idx")
+      .on(t.severityRank)
+      .where(sql`status = 'open' and severity_rank <= 1`),
     // the queue: a center's unresolved escalations, most urgent first, then by deadline
     // (opened_at last: the subquery in listQueue then sorts and limits on the index alone)
     index("escalations_queue_idx").on(t.centerId, t.status, t.severityRank, t.ackDueAt, t.openedAt),
@@ -389,6 +410,7 @@ export const escalationEventKinds = [
   "note",
   "resolved",
   "reescalated",
+  "alerted",
 ] as const;
 export type EscalationEventKind = (typeof escalationEventKinds)[number];
 
@@ -531,3 +553,28 @@ export const pushUsage = sqliteTable("push_usage", {
   month: text("month").primaryKey(),
   messages: integer("messages").notNull().default(0),
 });
+
+export const staffAlertKinds = ["urgent", "high", "overdue", "digest"] as const;
+export type StaffAlertKind = (typeof staffAlertKinds)[number];
+
+/**
+ * What each staff member was alerted to on LINE. The key makes every alert happen once, however
+ * many sweeps run at the same time ("<escalation>:<rank>", "overdue:<escalation>:<level>",
+ * "digest:<date>").
+ */
+export const staffAlerts = sqliteTable(
+  "staff_alerts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    escalationId: text("escalation_id"),
+    kind: text("kind", { enum: staffAlertKinds }).notNull(),
+    dedupKey: text("dedup_key").notNull(),
+    /** Null for a digest day with nothing to tell. */
+    outboxId: integer("outbox_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("staff_alerts_key_unique").on(t.staffId, t.dedupKey)],
+);

@@ -54,9 +54,11 @@ export async function mintEscalation(
     evidence?: Record<string, unknown>;
     now?: number;
     ackDueAt?: number;
+    reescalateAt?: number;
   },
 ) {
   const now = input.now ?? Date.UTC(2026, 10, 20, 9, 0, 0);
+  const ackDueAt = input.ackDueAt ?? now + 86_400_000;
   return store.write((tx) =>
     insertEscalation(tx, {
       centerId: input.centerId,
@@ -67,7 +69,8 @@ export async function mintEscalation(
       summary: input.summary ?? "体調が 2 週つづけて わるい",
       evidence: input.evidence ?? { quote: "体調: わるい" },
       now,
-      ackDueAt: input.ackDueAt ?? now + 86_400_000,
+      ackDueAt,
+      reescalateAt: input.reescalateAt ?? ackDueAt,
     }),
   );
 }

@@ -71,6 +71,9 @@ export const auditActionLabels: Record<string, string> = {
   "registrant.pause": "チェックインを停止",
   "registrant.resume": "チェックインを再開",
   "registrant.link_code": "連携コードを再発行",
+  "staff.line_code": "LINE通知の連携コードを発行",
+  "staff.line_unlink": "LINE通知の連携を解除",
+  "staff.alerts": "LINE通知の設定を変更",
 };
 
 export const subjectLabels: Record<string, string> = {

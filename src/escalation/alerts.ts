@@ -1,0 +1,182 @@
+// Staff alerts on LINE, through the outbox: urgent at once (day or night), high while the center is
+// open, overdue escalations to the supervisors, and a daily digest of the rest. An alert names the
+// registrant and how urgent it is, and links to the dashboard: never a category, answer or word.
+import type { messagingApi } from "@line/bot-sdk";
+import { monthKey } from "../schedule/calendar";
+import { linkedStaff, recordAlert, setAlertOutbox, type AlertRecipient } from "../store/alerts";
+import type { Tx } from "../store/db";
+import { claimAlert, insertEscalationEvent, type AlertableEscalation } from "../store/escalations";
+import { enqueue, type OutboxRow } from "../store/outbox";
+import { countPushes } from "../store/schedule";
+import type { StaffAlertKind } from "../store/schema";
+import { isOpenAt, type CenterCalendar } from "./business-time";
+import type { Severity } from "./categories";
+import { centerCalendar } from "./engine";
+
+export interface AlertOptions {
+  /** Where the dashboard is (PUBLIC_BASE_URL): alerts link to it. */
+  baseUrl: string;
+  /** Held by the caller until then, so it can send right after its commit (see sendFresh). */
+  leaseUntil?: number | undefined;
+}
+
+const severityWords: Record<Severity, string> = {
+  urgent: "至急",
+  high: "高",
+  normal: "通常",
+  low: "低",
+};
+
+const deadlineFormat = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+const text = (body: string): messagingApi.TextMessage => ({ type: "text", text: body });
+
+/** Every message a staff alert can be: the only texts this module sends. */
+export const alertWords = {
+  urgent: (name: string, url: string) =>
+    text(
+      `【つなぎ・至急】${name}さんの件で、すぐに確認が必要です。\nダッシュボードを開いてください。\n${url}`,
+    ),
+  high: (name: string, ackDueAt: number, url: string) =>
+    text(
+      `【つなぎ】${name}さんの件（優先度：高）が届きました。\n確認期限：${deadlineFormat.format(ackDueAt)}\n${url}`,
+    ),
+  overdue: (name: string, severity: Severity, level: number, url: string) =>
+    text(
+      `【つなぎ・期限切れ】${name}さんの件（${severityWords[severity]}）がまだ確認されていません（${level}回目の通知）。\nダッシュボードで確認してください。\n${url}`,
+    ),
+  digest: (counts: Partial<Record<Severity, number>>, names: string[], url: string) => {
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const bySeverity = (Object.keys(severityWords) as Severity[])
+      .map((severity) => `${severityWords[severity]} ${counts[severity] ?? 0}`)
+      .join("・");
+    const list = names.map((name) => `・${name}さん`).join("\n");
+    const more = total > names.length ? `\nほか ${total - names.length}件` : "";
+    return text(`【つなぎ】きょうの未確認：${total}件（${bySeverity}）\n${list}${more}\n${url}`);
+  },
+};
+
+function escalationUrl(baseUrl: string, id: string): string {
+  return `${baseUrl}/dashboard/escalations/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Sends one alert unless the ledger already has it (a second sweep, a retried run): the ledger row
+ * first, then the push through the outbox, in the caller's transaction.
+ */
+export async function pushAlert(
+  tx: Tx,
+  recipient: AlertRecipient,
+  message: messagingApi.TextMessage | null,
+  alert: { escalationId: string | null; kind: StaffAlertKind; dedupKey: string },
+  options: AlertOptions,
+  now: number,
+): Promise<OutboxRow | null> {
+  const ledgerId = await recordAlert(tx, { staffId: recipient.id, ...alert, now });
+  if (ledgerId === null || message === null) return null;
+  const row = await enqueue(tx, {
+    kind: "push",
+    recipients: [recipient.lineUserId],
+    messages: [message],
+    leaseUntil: options.leaseUntil,
+    now,
+  });
+  await setAlertOutbox(tx, ledgerId, row.id);
+  await countPushes(tx, monthKey(now), 1);
+  return row;
+}
+
+/** Whether a staff member wants an alert of this severity at once. */
+function wants(recipient: AlertRecipient, severity: Severity): boolean {
+  return severity === "urgent" ? recipient.alertUrgent : recipient.alertHigh;
+}
+
+/**
+ * Alerts the center's linked staff to an urgent or high escalation, once per severity it reaches.
+ * A high one waits for opening hours (the sweep comes back to it); urgent goes day or night.
+ */
+export async function alertEscalation(
+  tx: Tx,
+  escalation: AlertableEscalation,
+  options: AlertOptions,
+  now: number,
+): Promise<OutboxRow[]> {
+  const severity = escalation.severity as Severity;
+  if (severity !== "urgent" && severity !== "high") return [];
+  const calendar = await centerCalendar(tx, escalation.centerId);
+  if (severity === "high" && !isOpenAt(calendar, now)) return [];
+  if (!(await claimAlert(tx, escalation.id, escalation.severityRank, now))) return [];
+
+  const url = escalationUrl(options.baseUrl, escalation.id);
+  const message =
+    severity === "urgent"
+      ? alertWords.urgent(escalation.registrantName, url)
+      : alertWords.high(escalation.registrantName, escalation.ackDueAt, url);
+  const recipients = (await linkedStaff(tx, escalation.centerId)).filter((r) => wants(r, severity));
+  const rows: OutboxRow[] = [];
+  for (const recipient of recipients) {
+    const row = await pushAlert(
+      tx,
+      recipient,
+      message,
+      { escalationId: escalation.id, kind: severity, dedupKey: `${escalation.id}:${severity}` },
+      options,
+      now,
+    );
+    if (row) rows.push(row);
+  }
+  if (rows.length > 0) {
+    await insertEscalationEvent(tx, escalation.id, "alerted", now, null, {
+      alert: severity,
+      staff: recipients.map((r) => r.displayName),
+    });
+  }
+  return rows;
+}
+
+/** Tells a center's linked supervisors that an escalation went unacknowledged past its deadline. */
+export async function alertOverdue(
+  tx: Tx,
+  escalation: AlertableEscalation,
+  level: number,
+  options: AlertOptions,
+  now: number,
+): Promise<OutboxRow[]> {
+  const supervisors = (await linkedStaff(tx, escalation.centerId)).filter(
+    (r) => r.role === "supervisor",
+  );
+  const message = alertWords.overdue(
+    escalation.registrantName,
+    escalation.severity as Severity,
+    level,
+    escalationUrl(options.baseUrl, escalation.id),
+  );
+  const rows: OutboxRow[] = [];
+  for (const supervisor of supervisors) {
+    const row = await pushAlert(
+      tx,
+      supervisor,
+      message,
+      {
+        escalationId: escalation.id,
+        kind: "overdue",
+        dedupKey: `overdue:${escalation.id}:${level}`,
+      },
+      options,
+      now,
+    );
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/** Whether a center's digest is due: while it is open (the first sweep of the day sends it). */
+export function digestDue(calendar: CenterCalendar, now: number): boolean {
+  return isOpenAt(calendar, now);
+}

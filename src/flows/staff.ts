@@ -1,0 +1,40 @@
+// A staff member's own LINE account: it receives alerts; the work itself happens in the dashboard.
+import type { FlowContext, Inbound, OutMessage, Step } from "./types";
+import { words } from "./words";
+
+const staffText = (body: string): OutMessage => ({ type: "text", text: body });
+
+export const staffWords = {
+  linked: (): OutMessage[] => [
+    staffText(
+      "つなぎの LINE 通知を設定しました。\n至急の件はいつでも、ほかの件はダッシュボードの「プロフィール」で選んだとおりにお知らせします。通知には利用者さんの回答や体調は書きません。",
+    ),
+  ],
+  alertsOnly: (): OutMessage[] => [
+    staffText(
+      "このアカウントには、つなぎからの通知が届きます。対応や返信はダッシュボードからお願いします。",
+    ),
+  ],
+};
+
+export function staffStep(input: Inbound, _ctx: FlowContext): Step {
+  switch (input.type) {
+    case "follow":
+      return {
+        state: null,
+        replies: staffWords.alertsOnly(),
+        effects: [{ type: "setFollowing", following: true }],
+      };
+    case "unfollow":
+      // an account that blocked the bot cannot receive alerts; the sender skips it
+      return { state: null, replies: [], effects: [{ type: "setFollowing", following: false }] };
+    case "link":
+      // a code sent from an account that is already linked (codes are only tried for guests)
+      return { state: null, replies: words.alreadyLinked(), effects: [] };
+    case "text":
+    case "sticker":
+    case "media":
+    case "postback":
+      return { state: null, replies: staffWords.alertsOnly(), effects: [] };
+  }
+}

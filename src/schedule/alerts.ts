@@ -1,0 +1,147 @@
+// The escalation sweeps of each scheduler tick: re-escalate what nobody acknowledged in time, send
+// alerts that had to wait (high ones outside opening hours), and each open day's digest.
+import type { Clock } from "../clock";
+import {
+  alertEscalation,
+  alertOverdue,
+  alertWords,
+  digestDue,
+  pushAlert,
+} from "../escalation/alerts";
+import { dateKey, nextReescalation } from "../escalation/business-time";
+import type { Severity } from "../escalation/categories";
+import { centerCalendar } from "../escalation/engine";
+import { describeError, type Logger } from "../log";
+import { digestOf, hasAlert, linkedStaff, listCenters } from "../store/alerts";
+import type { Store } from "../store/db";
+import {
+  awaitingAlert,
+  dueForReescalation,
+  insertEscalationEvent,
+  raiseLevel,
+} from "../store/escalations";
+
+export interface AlertSweepDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  baseUrl: string;
+}
+
+/** How many escalations one tick handles per sweep; the next tick takes the rest. */
+const batch = 100;
+/** Names listed in a digest; the rest are counted. */
+const digestNames = 5;
+
+export interface AlertSweepReport {
+  reescalated: number;
+  alerted: number;
+  digests: number;
+}
+
+export async function runAlertSweeps(deps: AlertSweepDeps): Promise<AlertSweepReport> {
+  const report: AlertSweepReport = { reescalated: 0, alerted: 0, digests: 0 };
+  // each sweep on its own: a failure in one must not keep the others from running
+  const sweeps: [keyof AlertSweepReport, () => Promise<number>][] = [
+    ["reescalated", () => reescalateOverdue(deps)],
+    ["alerted", () => sendAwaitingAlerts(deps)],
+    ["digests", () => sendDigests(deps)],
+  ];
+  for (const [name, sweep] of sweeps) {
+    try {
+      report[name] = await sweep();
+    } catch (error) {
+      deps.log.error("alerts.sweep_failed", { sweep: name, ...describeError(error) });
+    }
+  }
+  return report;
+}
+
+/**
+ * Every open escalation past its re-escalation time goes up a level: a timeline entry, a LINE
+ * message to the center's supervisors, and the next time it happens if still nobody acknowledges.
+ */
+export async function reescalateOverdue(deps: AlertSweepDeps): Promise<number> {
+  const now = deps.clock();
+  const due = await dueForReescalation(deps.store.db, now, batch);
+  let raised = 0;
+  for (const escalation of due) {
+    const done = await deps.store.write(async (tx) => {
+      const calendar = await centerCalendar(tx, escalation.centerId);
+      const next = nextReescalation(calendar, escalation.severity as Severity, now);
+      const level = await raiseLevel(tx, escalation.id, escalation.level, next, now);
+      // acknowledged, or raised by a concurrent sweep, since it was read
+      if (level === null) return false;
+      await insertEscalationEvent(tx, escalation.id, "reescalated", now, null, {
+        level,
+        overdueSince: escalation.ackDueAt,
+      });
+      await alertOverdue(tx, escalation, level, { baseUrl: deps.baseUrl }, now);
+      return true;
+    });
+    if (done) raised++;
+  }
+  return raised;
+}
+
+/** Urgent and high escalations whose alert has not gone out yet (high ones wait for opening). */
+export async function sendAwaitingAlerts(deps: AlertSweepDeps): Promise<number> {
+  const now = deps.clock();
+  const waiting = await awaitingAlert(deps.store.db, batch);
+  let sent = 0;
+  for (const escalation of waiting) {
+    const rows = await deps.store.write((tx) =>
+      alertEscalation(tx, escalation, { baseUrl: deps.baseUrl }, now),
+    );
+    sent += rows.length;
+  }
+  return sent;
+}
+
+/**
+ * Each open day from opening time, every linked staff member who wants it gets one message: how
+ * many escalations wait for an acknowledgement, by severity, and the first few names. A day with
+ * nothing waiting is marked done without a message.
+ */
+export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
+  const now = deps.clock();
+  let sent = 0;
+  for (const center of await listCenters(deps.store.db)) {
+    const calendar = await centerCalendar(deps.store.db, center.id);
+    if (!digestDue(calendar, now)) continue;
+    const dedupKey = `digest:${dateKey(now)}`;
+    const recipients = [];
+    for (const recipient of await linkedStaff(deps.store.db, center.id)) {
+      if (recipient.alertDigest && !(await hasAlert(deps.store.db, recipient.id, dedupKey))) {
+        recipients.push(recipient);
+      }
+    }
+    if (recipients.length === 0) continue;
+    const digest = await digestOf(deps.store.db, center.id, digestNames);
+    const total = Object.values(digest.counts).reduce((sum, n) => sum + n, 0);
+    const message =
+      total === 0
+        ? null
+        : alertWords.digest(
+            digest.counts,
+            digest.first.map((row) => row.registrantName),
+            `${deps.baseUrl}/dashboard`,
+          );
+    for (const recipient of recipients) {
+      const row = await deps.store.write((tx) =>
+        pushAlert(
+          tx,
+          recipient,
+          message,
+          { escalationId: null, kind: "digest", dedupKey },
+          {
+            baseUrl: deps.baseUrl,
+          },
+          now,
+        ),
+      );
+      if (row) sent++;
+    }
+  }
+  return sent;
+}
