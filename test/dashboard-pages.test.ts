@@ -429,6 +429,13 @@ const calls: Record<string, Call> = {
     },
   }),
   "get /dashboard/audit": () => ({ path: "/dashboard/audit" }),
+  "get /dashboard/line": () => ({ path: "/dashboard/line" }),
+  "post /dashboard/line/code": () => ({ path: "/dashboard/line/code", fields: {} }),
+  "post /dashboard/line/unlink": () => ({ path: "/dashboard/line/unlink", fields: {} }),
+  "post /dashboard/line/settings": () => ({
+    path: "/dashboard/line/settings",
+    fields: { urgent: "on" },
+  }),
   "get /dashboard/password": () => ({ path: "/dashboard/password" }),
   "post /dashboard/password": () => ({
     path: "/dashboard/password",
@@ -1046,6 +1053,40 @@ describe("staff, audit and password pages", () => {
       (await post("/login", { email: w.caseworker.email, password: testPassword })).status,
     ).toBe(401);
     await logIn(w.caseworker, fresh);
+  });
+});
+
+describe("the LINE alerts page", () => {
+  it("issues a code in the response (never a URL), saves the three settings, and unlinks", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const page = await (await get("/dashboard/line", cookie)).text();
+    expect(page).toContain("まだ連携していません");
+    expect(page).toMatch(/name="urgent"[^>]*checked/);
+
+    const issued = await post("/dashboard/line/code", {}, cookie);
+    expect(issued.status).toBe(201);
+    const html = await issued.text();
+    const code = /data-testid="line-code">([\d ]+)</.exec(html)?.[1]?.replaceAll(" ", "") ?? "";
+    expect(code).toMatch(/^\d{8}$/);
+    const stored = await store.db
+      .select()
+      .from(linkCodes)
+      .where(eq(linkCodes.subjectId, w.caseworker.id));
+    expect(stored.map((row) => row.subjectType)).toEqual(["staff"]);
+
+    const saved = await post("/dashboard/line/settings", { high: "on" }, cookie);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("location")).toBe("/dashboard/line?saved=settings");
+    const rows = await store.db.select().from(staff).where(eq(staff.id, w.caseworker.id));
+    expect(rows[0]).toMatchObject({ alertUrgent: false, alertHigh: true, alertDigest: false });
+    const after = await (await get("/dashboard/line?saved=settings", cookie)).text();
+    expect(after).toContain("通知の設定を保存しました");
+    expect(after).not.toMatch(/name="urgent"[^>]*checked/);
+    expect(after).toMatch(/name="high"[^>]*checked/);
+
+    const unlinked = await post("/dashboard/line/unlink", {}, cookie);
+    expect(unlinked.headers.get("location")).toBe("/dashboard/line?saved=unlinked");
   });
 });
 

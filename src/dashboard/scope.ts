@@ -578,6 +578,7 @@ export function toEscalationJson(row: {
   acknowledgedAt: number | null;
   assignedTo: string | null;
   resolvedAt: number | null;
+  level: number;
 }) {
   return {
     id: row.id,
@@ -592,6 +593,8 @@ export function toEscalationJson(row: {
     acknowledgedAt: isoOrNull(row.acknowledgedAt),
     assignedTo: row.assignedTo,
     resolvedAt: isoOrNull(row.resolvedAt),
+    /** Times it went past its deadline unacknowledged and was raised to the supervisors. */
+    level: row.level,
   };
 }
 

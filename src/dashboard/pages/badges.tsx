@@ -19,7 +19,13 @@ export function StatusBadge(props: { status: string }) {
 }
 
 /** The acknowledge-by time; overdue says so in words too, not in colour alone. */
-export function Deadline(props: { ackDueAt: string; status: string; now: number }) {
+export function Deadline(props: {
+  ackDueAt: string;
+  status: string;
+  now: number;
+  /** How many times it was raised to the supervisors for want of an acknowledgement. */
+  level?: number;
+}) {
   if (props.status === "resolved") return <span class="muted">—</span>;
   const overdue = props.status === "open" && Date.parse(props.ackDueAt) <= props.now;
   return (
@@ -31,6 +37,11 @@ export function Deadline(props: { ackDueAt: string; status: string; now: number 
         <strong class="overdue-tag" data-testid="overdue">
           期限切れ
         </strong>
+      ) : null}
+      {(props.level ?? 0) > 0 && props.status !== "resolved" ? (
+        <span class="overdue-tag" data-testid="level">
+          管理者へ再通知 {props.level}回
+        </span>
       ) : null}
     </span>
   );

@@ -106,6 +106,10 @@ function eventDetail(event: Detail["timeline"][number]): string | null {
       return field("note");
     case "signal":
       return field("quote");
+    case "reescalated":
+      return typeof detail.level === "number" ? `${detail.level}回目` : null;
+    case "alerted":
+      return Array.isArray(detail.staff) ? `通知先: ${detail.staff.join("、")}` : null;
     default:
       return null;
   }
@@ -251,7 +255,12 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
               <div class="pair">
                 <dt>確認期限</dt>
                 <dd>
-                  <Deadline ackDueAt={escalation.ackDueAt} status={escalation.status} now={now} />
+                  <Deadline
+                    ackDueAt={escalation.ackDueAt}
+                    status={escalation.status}
+                    now={now}
+                    level={escalation.level}
+                  />
                 </dd>
               </div>
               <div class="pair">

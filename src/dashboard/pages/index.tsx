@@ -17,6 +17,7 @@ import {
 } from "./escalation";
 import { MessagePage } from "./layout";
 import { logoutWithoutSession, showLogin, skipLogin, submitLogin, submitLogout } from "./login";
+import { issueLineCode, saveAlertSettings, showLineAlerts, unlinkLine } from "./line-alerts";
 import { submitPassword, showPassword } from "./password";
 import {
   changeRegistrantSchedule,
@@ -104,6 +105,15 @@ export const pageRoutes: PageRoute[] = [
   { method: "get", path: "/dashboard/staff", role: "supervisor", handle: showStaffPage },
   { method: "post", path: "/dashboard/staff", role: "supervisor", handle: createStaffMember },
   { method: "get", path: "/dashboard/audit", role: "supervisor", handle: showAudit },
+  { method: "get", path: "/dashboard/line", role: "caseworker", handle: showLineAlerts },
+  { method: "post", path: "/dashboard/line/code", role: "caseworker", handle: issueLineCode },
+  { method: "post", path: "/dashboard/line/unlink", role: "caseworker", handle: unlinkLine },
+  {
+    method: "post",
+    path: "/dashboard/line/settings",
+    role: "caseworker",
+    handle: saveAlertSettings,
+  },
   { method: "get", path: "/dashboard/password", role: "caseworker", handle: showPassword },
   { method: "post", path: "/dashboard/password", role: "caseworker", handle: submitPassword },
 ];

@@ -31,7 +31,8 @@ export const eventLabels: Record<string, string> = {
   assigned: "担当を決定",
   note: "メモ",
   resolved: "解決",
-  reescalated: "上位者へ再通知",
+  reescalated: "期限切れ：管理者へ再通知",
+  alerted: "職員の LINE に通知",
 };
 
 export const registrantStatusLabels: Record<string, string> = {

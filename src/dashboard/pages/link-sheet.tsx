@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 import { formatDate, formatDateTime } from "./time";
 
 /** The QR code as a data: URL: an <img> needs no markup of ours spliced into the page. */
-function qrDataUrl(url: string): string {
+export function qrDataUrl(url: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(url, { border: 2 }))}`;
 }
 

@@ -123,7 +123,12 @@ function QueueTable(props: { items: QueueItem[]; staffNames: Map<string, string>
               </time>
             </td>
             <td data-label="確認期限" class="q-due">
-              <Deadline ackDueAt={item.ackDueAt} status={item.status} now={props.now} />
+              <Deadline
+                ackDueAt={item.ackDueAt}
+                status={item.status}
+                now={props.now}
+                level={item.level}
+              />
             </td>
             <td data-label="担当" class="q-assignee">
               {item.assignedTo === null ? (
