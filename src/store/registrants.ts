@@ -154,7 +154,10 @@ export async function setConsent(
 ) {
   await tx
     .update(registrants)
-    .set({ consentedAt: decision === "given" ? now : null })
+    .set({
+      consentedAt: decision === "given" ? now : null,
+      consentVersion: decision === "given" ? textVersion : null,
+    })
     .where(eq(registrants.id, id));
   await tx.insert(consents).values({ registrantId: id, textVersion, decision, at: now });
 }

@@ -217,6 +217,8 @@ export const registrants = sqliteTable(
     linkedAt: integer("linked_at"),
     /** Consent to the check-ins (APPI): set when given, cleared when withdrawn. */
     consentedAt: integer("consented_at"),
+    /** The consent text version given; from version 2 it covers the employer link. */
+    consentVersion: integer("consent_version"),
     status: text("status", { enum: registrantStatuses }).notNull().default("active"),
     /** Preferred check-in day (0 Sunday … 6 Saturday, Japan time) and minute of that day. */
     checkinWeekday: integer("checkin_weekday").notNull().default(5),
@@ -247,6 +249,9 @@ export const employers = sqliteTable(
       .notNull()
       .references(() => centers.id),
     name: text("name").notNull(),
+    /** The monthly pulse: on or off, and the day of the month it goes out (the next open day). */
+    pulseEnabled: integer("pulse_enabled", { mode: "boolean" }).notNull().default(true),
+    pulseDay: integer("pulse_day").notNull().default(1),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
@@ -577,4 +582,82 @@ export const staffAlerts = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("staff_alerts_key_unique").on(t.staffId, t.dedupKey)],
+);
+
+export const employerReportKinds = [
+  "absence",
+  "no_show",
+  "appearance",
+  "medication",
+  "mistakes",
+  "communication",
+  "sns",
+  "other",
+] as const;
+export type EmployerReportKind = (typeof employerReportKinds)[number];
+
+export const employerReportUrgencies = ["today", "week", "whenever"] as const;
+export type EmployerReportUrgency = (typeof employerReportUrgencies)[number];
+
+/**
+ * A concern an employer contact reported about a registrant. It became a signal (source employer);
+ * the escalation it joined decides when the contact hears back, without any content.
+ */
+export const employerReports = sqliteTable(
+  "employer_reports",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id").notNull(),
+    employerId: text("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    contactId: text("contact_id")
+      .notNull()
+      .references(() => employerContacts.id),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    kind: text("kind", { enum: employerReportKinds }).notNull(),
+    urgency: text("urgency", { enum: employerReportUrgencies }).notNull(),
+    /** The contact's own words, if any: shown to staff only. */
+    words: text("words"),
+    /** buttons, free text, or the monthly pulse */
+    via: text("via").notNull(),
+    escalationId: text("escalation_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** When the contact was told the center received it, and that it followed up. */
+    acknowledgedNoticeAt: integer("acknowledged_notice_at"),
+    resolvedNoticeAt: integer("resolved_notice_at"),
+  },
+  (t) => [
+    // an employer's reports over time (staff employer page)
+    index("employer_reports_employer_idx").on(t.employerId, t.createdAt),
+    // the reports behind an escalation (feedback when staff act on it)
+    index("employer_reports_escalation_idx").on(t.escalationId),
+    // a registrant's timeline
+    index("employer_reports_registrant_idx").on(t.registrantId, t.createdAt),
+  ],
+);
+
+export const pulseAnswers = ["fine", "concerned", "consult"] as const;
+export type PulseAnswer = (typeof pulseAnswers)[number];
+
+/** The monthly pulse: one question per (contact, registrant, month), and its answer. */
+export const employerPulses = sqliteTable(
+  "employer_pulses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contactId: text("contact_id")
+      .notNull()
+      .references(() => employerContacts.id),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    /** Japan-time month, "2026-11". */
+    month: text("month").notNull(),
+    sentAt: integer("sent_at").notNull(),
+    answer: text("answer", { enum: pulseAnswers }),
+    answeredAt: integer("answered_at"),
+  },
+  (t) => [uniqueIndex("employer_pulses_unique").on(t.contactId, t.registrantId, t.month)],
 );
