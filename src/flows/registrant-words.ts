@@ -5,7 +5,7 @@ import { formatMinute, weekdayNames } from "../schedule/calendar";
 import type { OutMessage } from "./types";
 
 /** Bump when the consent text changes: each decision is stored with the version it answered. */
-export const consentTextVersion = 1;
+export const consentTextVersion = 2;
 
 const menu: Button[] = [
   { label: "チェックイン", text: "チェックイン" },
@@ -19,13 +19,17 @@ export const registrantWords = {
       "つながりました。ありがとうございます。\nつなぎ では、まいしゅう 1かい、みじかい しつもんを おくります（2ふん くらい）。",
     ),
     plain("しつもんは、からだの ちょうし・ねむり・きもち・くすり・しごと・こまりごと です。"),
-    plain("こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。"),
+    plain(
+      "こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。\nかいしゃの 人が、きに なる ことを センターに つたえる ことは あります。",
+    ),
     plain("いつでも「停止」で おやすみ できます。\nやめる ことも できます。"),
     consentQuestion(),
   ],
   consentAgain: (): OutMessage[] => [
     plain("チェックインの まえに、おねがいが あります。"),
-    plain("こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。"),
+    plain(
+      "こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。\nかいしゃの 人が、きに なる ことを センターに つたえる ことは あります。",
+    ),
     consentQuestion(),
   ],
   consentThanks: (weekday: number, minute: number): OutMessage[] => [
