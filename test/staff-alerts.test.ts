@@ -218,7 +218,7 @@ describe("urgent alerts", () => {
     expect(t.mock.sentTo(caseworker.lineUserId)).toHaveLength(1); // the link reply only
     await t.db.store.write((tx) => raiseSignal(tx, signal("urgent"), clock()));
     await sweeps();
-    expect(texts(caseworker.lineUserId).at(-1)).toContain("【つなぎ・至急】佐藤 一郎さん");
+    expect(texts(caseworker.lineUserId).at(-1)).toContain("【つなぎ・緊急】佐藤 一郎さん");
   });
 
   it("skips a staff account that blocked the bot", async () => {
@@ -227,7 +227,7 @@ describe("urgent alerts", () => {
     await send(other.lineUserId, unfollowEvent(other.lineUserId, { timestamp: clock() }));
     const userId = await registrantOnLine(caseworker.api);
     await say(userId, "消えたい");
-    expect(texts(caseworker.lineUserId).at(-1)).toContain("【つなぎ・至急】");
+    expect(texts(caseworker.lineUserId).at(-1)).toContain("【つなぎ・緊急】");
     expect(texts(other.lineUserId).at(-1)).toBe(linkedText);
   });
 
@@ -237,7 +237,7 @@ describe("urgent alerts", () => {
     t.mock.failNext(1, 500, "push");
     await say(userId, "死にたい");
     const alerts = () =>
-      texts(caseworker.lineUserId).filter((text) => text.startsWith("【つなぎ・至急】"));
+      texts(caseworker.lineUserId).filter((text) => text.startsWith("【つなぎ・緊急】"));
     expect(alerts()).toHaveLength(0);
     clock.advance(10 * 1000);
     await runTick(t.deps);
@@ -325,7 +325,7 @@ describe("re-escalation", () => {
     expect((await sweeps()).reescalated).toBe(1);
     await runTick(t.deps);
     expect(overdue(supervisor)).toEqual([
-      expect.stringContaining("（至急）がまだ確認されていません（1回目の通知）"),
+      expect.stringContaining("（緊急）がまだ確認されていません（1回目の通知）"),
     ]);
     expect(overdue(caseworker)).toEqual([]);
     expect((await sweeps()).reescalated).toBe(0);
@@ -416,7 +416,7 @@ describe("the daily digest", () => {
     expect((await sweeps()).digests).toBe(1);
     expect((await sweeps()).digests).toBe(0);
     const digest = texts(caseworker.lineUserId).at(-1) ?? "";
-    expect(digest).toContain("きょうの未確認：6件（至急 0・高 0・通常 6・低 0）");
+    expect(digest).toContain("きょうの未確認：6件（緊急 0・高 0・中 6・低 0）");
     expect(digest).toContain("・伊藤 一さん");
     expect(digest).toContain("ほか 1件");
     expect(digest).not.toMatch(/気分|つらい/);

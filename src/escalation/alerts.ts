@@ -10,7 +10,7 @@ import { enqueue, type OutboxRow } from "../store/outbox";
 import { countPushes } from "../store/schedule";
 import type { StaffAlertKind } from "../store/schema";
 import { isOpenAt, type CenterCalendar } from "./business-time";
-import type { Severity } from "./categories";
+import { severityNames, type Severity } from "./categories";
 import { centerCalendar } from "./engine";
 
 export interface AlertOptions {
@@ -19,13 +19,6 @@ export interface AlertOptions {
   /** Held by the caller until then, so it can send right after its commit (see sendFresh). */
   leaseUntil?: number | undefined;
 }
-
-const severityWords: Record<Severity, string> = {
-  urgent: "至急",
-  high: "高",
-  normal: "通常",
-  low: "低",
-};
 
 const deadlineFormat = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",
@@ -41,7 +34,7 @@ const text = (body: string): messagingApi.TextMessage => ({ type: "text", text: 
 export const alertWords = {
   urgent: (name: string, url: string) =>
     text(
-      `【つなぎ・至急】${name}さんの件で、すぐに確認が必要です。\nダッシュボードを開いてください。\n${url}`,
+      `【つなぎ・緊急】${name}さんの件で、すぐに確認が必要です。\nダッシュボードを開いてください。\n${url}`,
     ),
   high: (name: string, ackDueAt: number, url: string) =>
     text(
@@ -49,12 +42,12 @@ export const alertWords = {
     ),
   overdue: (name: string, severity: Severity, level: number, url: string) =>
     text(
-      `【つなぎ・期限切れ】${name}さんの件（${severityWords[severity]}）がまだ確認されていません（${level}回目の通知）。\nダッシュボードで確認してください。\n${url}`,
+      `【つなぎ・期限切れ】${name}さんの件（${severityNames[severity]}）がまだ確認されていません（${level}回目の通知）。\nダッシュボードで確認してください。\n${url}`,
     ),
   digest: (counts: Partial<Record<Severity, number>>, names: string[], url: string) => {
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    const bySeverity = (Object.keys(severityWords) as Severity[])
-      .map((severity) => `${severityWords[severity]} ${counts[severity] ?? 0}`)
+    const bySeverity = (Object.keys(severityNames) as Severity[])
+      .map((severity) => `${severityNames[severity]} ${counts[severity] ?? 0}`)
       .join("・");
     const list = names.map((name) => `・${name}さん`).join("\n");
     const more = total > names.length ? `\nほか ${total - names.length}件` : "";

@@ -24,6 +24,14 @@ export const categoryKeys = Object.keys(categories) as Category[];
 export const severities = ["urgent", "high", "normal", "low"] as const;
 export type Severity = (typeof severities)[number];
 
+/** What staff read for each severity, in the dashboard and in LINE alerts alike. */
+export const severityNames: Record<Severity, string> = {
+  urgent: "緊急",
+  high: "高",
+  normal: "中",
+  low: "低",
+};
+
 export const sources = [
   "checkin",
   "message",

@@ -7,7 +7,7 @@ const staffText = (body: string): OutMessage => ({ type: "text", text: body });
 export const staffWords = {
   linked: (): OutMessage[] => [
     staffText(
-      "つなぎの LINE 通知を設定しました。\n至急の件はいつでも、ほかの件はダッシュボードの「LINE通知」で選んだとおりにお知らせします。通知には利用者さんの回答や体調は書きません。",
+      "つなぎの LINE 通知を設定しました。\n緊急の件はいつでも、ほかの件はダッシュボードの「LINE通知」で選んだとおりにお知らせします。通知には利用者さんの回答や体調は書きません。",
     ),
   ],
   alertsOnly: (): OutMessage[] => [

@@ -151,11 +151,11 @@ describe("a registrant who writes of dying", () => {
 
   it("alerts the caseworker's LINE with the name and a link, and nothing of what was written", async () => {
     await chat.getByTestId("persona-select").selectOption({ label: "職員 佐藤" });
-    await seeBot("【つなぎ・至急】");
+    await seeBot("【つなぎ・緊急】");
     const alerts = await botBubbles("【つなぎ").allInnerTexts();
     expect(alerts).toHaveLength(1);
     const alert = alerts[0] ?? "";
-    expect(alert.startsWith("【つなぎ・至急】山田 花子さん")).toBe(true);
+    expect(alert.startsWith("【つなぎ・緊急】山田 花子さん")).toBe(true);
     expect(alert.trim().split("\n").pop()).toBe(
       `${t.config.publicBaseUrl}/dashboard/escalations/${encodeURIComponent(escalationId)}`,
     );

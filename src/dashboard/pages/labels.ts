@@ -1,12 +1,7 @@
 // The Japanese words the dashboard shows for the stored vocabulary (severities, statuses, events).
-import { categories } from "../../escalation/categories";
+import { categories, severityNames } from "../../escalation/categories";
 
-export const severityLabels: Record<string, string> = {
-  urgent: "緊急",
-  high: "高",
-  normal: "中",
-  low: "低",
-};
+export const severityLabels: Record<string, string> = severityNames;
 
 export const statusLabels: Record<string, string> = {
   open: "未対応",

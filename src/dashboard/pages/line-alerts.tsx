@@ -16,7 +16,7 @@ const saved: Record<string, string> = {
 const choices = [
   {
     name: "urgent",
-    label: "至急の件を、すぐに（夜間・休日も）",
+    label: "緊急の件を、すぐに（夜間・休日も）",
     help: "命の危険や安否確認など。受け取る人がいないと、気づくのが翌朝になります。",
   },
   {
@@ -55,7 +55,7 @@ async function showPage(
             </form>
           </>
         ) : (
-          <p>まだ連携していません。連携すると、至急の件をすぐに LINE で受け取れます。</p>
+          <p>まだ連携していません。連携すると、緊急の件をすぐに LINE で受け取れます。</p>
         )}
         {code ? (
           <div class="stack" data-testid="line-code-box">
