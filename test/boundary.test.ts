@@ -1,5 +1,5 @@
 // Every staff API route × {no session, caseworker, supervisor, another center's supervisor}.
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes, type ApiRoute } from "../src/dashboard/api";
 import type { Store } from "../src/store/db";
@@ -11,12 +11,14 @@ import {
   escalationEvents,
   escalations,
   lineAccounts,
+  linkCodes,
   outbox,
   registrants,
   staff,
 } from "../src/store/schema";
 import {
   insertEmployer,
+  insertEmployerContact,
   refreshNextCheckin,
   setConsent,
   setRegistrantLine,
@@ -38,6 +40,7 @@ interface World {
   supervisor: { id: string; email: string };
   registrantId: string;
   employerId: string;
+  contactId: string;
   escalationId: string;
   outsider: { id: string; email: string };
 }
@@ -64,6 +67,28 @@ async function mintWorld(store: Store): Promise<World> {
     await refreshNextCheckin(tx, registrant.id, 0);
   });
   const employer = await store.write((tx) => insertEmployer(tx, center.id, "株式会社テスト", 0));
+  // a linked contact, so that unlinking has something to undo
+  const contactLine = `U${crypto.randomUUID().replaceAll("-", "")}`;
+  const contact = await store.write(async (tx) => {
+    const created = await insertEmployerContact(tx, {
+      centerId: center.id,
+      employerId: employer.id,
+      displayName: "人事 佐藤",
+      now: 0,
+    });
+    await tx.insert(lineAccounts).values({
+      lineUserId: contactLine,
+      role: "employer_contact",
+      personId: created.id,
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+    });
+    await tx
+      .update(employerContacts)
+      .set({ lineUserId: contactLine, linkedAt: 0 })
+      .where(eq(employerContacts.id, created.id));
+    return created;
+  });
   const escalation = await mintEscalation(store, {
     centerId: center.id,
     registrantId: registrant.id,
@@ -75,6 +100,7 @@ async function mintWorld(store: Store): Promise<World> {
     outsider,
     registrantId: registrant.id,
     employerId: employer.id,
+    contactId: contact.id,
     escalationId: escalation.id,
   };
 }
@@ -138,6 +164,17 @@ const calls: Record<string, Call> = {
     path: `/api/employers/${w.employerId}/contacts`,
     body: { displayName: "人事 佐藤" },
   }),
+  "get /api/employers/:id": (w) => ({ path: `/api/employers/${w.employerId}` }),
+  "post /api/employers/:id/contacts/:contactId/link-code": (w) => ({
+    path: `/api/employers/${w.employerId}/contacts/${w.contactId}/link-code`,
+  }),
+  "post /api/employers/:id/contacts/:contactId/unlink": (w) => ({
+    path: `/api/employers/${w.employerId}/contacts/${w.contactId}/unlink`,
+  }),
+  "post /api/employers/:id/pulse": (w) => ({
+    path: `/api/employers/${w.employerId}/pulse`,
+    body: { enabled: false, day: 15 },
+  }),
   "get /api/staff": () => ({ path: "/api/staff" }),
   "post /api/staff": () => ({
     path: "/api/staff",
@@ -165,16 +202,19 @@ async function snapshot(store: Store) {
     staff,
     checkins,
     outbox,
+    linkCodes,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const rows = await store.db.select({ n: count() }).from(table);
     counts[name] = rows[0]?.n ?? 0;
   }
-  // a refused acknowledgement, pause or schedule change shows in the rows, not in the counts
+  // a refused acknowledgement, pause, schedule, pulse or unlink shows in the rows, not the counts
   const rows = {
     escalations: await store.db.select().from(escalations).orderBy(escalations.id),
     registrants: await store.db.select().from(registrants).orderBy(registrants.id),
+    employers: await store.db.select().from(employers).orderBy(employers.id),
+    employerContacts: await store.db.select().from(employerContacts).orderBy(employerContacts.id),
   };
   return { counts, rows };
 }
@@ -242,6 +282,7 @@ describe.each(cases)("%s as %s", (_name, who, route) => {
         w.centerId,
         w.registrantId,
         w.employerId,
+        w.contactId,
         w.escalationId,
         w.caseworker.id,
         w.supervisor.id,

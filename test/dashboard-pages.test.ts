@@ -7,6 +7,7 @@ import { safeNextPath } from "../src/dashboard/pages/next-path";
 import type { Store } from "../src/store/db";
 import {
   insertEmployer,
+  insertEmployerContact,
   insertEmployment,
   refreshNextCheckin,
   setConsent,
@@ -15,6 +16,9 @@ import {
 import {
   auditLog,
   checkins,
+  employerContacts,
+  employers,
+  employments,
   escalationEvents,
   escalations,
   lineAccounts,
@@ -419,6 +423,44 @@ const calls: Record<string, Call> = {
     path: `/dashboard/registrants/${w.registrantId}/link-code`,
     fields: {},
   }),
+  "post /dashboard/registrants/:id/employment": async (w) => {
+    const { employerId } = await mintLinkedContact(w.centerId);
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/employment`,
+      fields: { employerId },
+    };
+  },
+  "get /dashboard/employers": () => ({ path: "/dashboard/employers" }),
+  "post /dashboard/employers": () => ({
+    path: "/dashboard/employers",
+    fields: { name: "株式会社あたらしい" },
+  }),
+  "get /dashboard/employers/:id": async (w) => {
+    const { employerId } = await mintLinkedContact(w.centerId);
+    return { path: `/dashboard/employers/${employerId}` };
+  },
+  "post /dashboard/employers/:id/contacts": async (w) => {
+    const { employerId } = await mintLinkedContact(w.centerId);
+    return {
+      path: `/dashboard/employers/${employerId}/contacts`,
+      fields: { displayName: "人事 鈴木" },
+    };
+  },
+  "post /dashboard/employers/:id/contacts/:contactId/link-code": async (w) => {
+    const { employerId, contactId } = await mintLinkedContact(w.centerId);
+    return {
+      path: `/dashboard/employers/${employerId}/contacts/${contactId}/link-code`,
+      fields: {},
+    };
+  },
+  "post /dashboard/employers/:id/contacts/:contactId/unlink": async (w) => {
+    const { employerId, contactId } = await mintLinkedContact(w.centerId);
+    return { path: `/dashboard/employers/${employerId}/contacts/${contactId}/unlink`, fields: {} };
+  },
+  "post /dashboard/employers/:id/pulse": async (w) => {
+    const { employerId } = await mintLinkedContact(w.centerId);
+    return { path: `/dashboard/employers/${employerId}/pulse`, fields: { day: "15" } };
+  },
   "get /dashboard/staff": () => ({ path: "/dashboard/staff" }),
   "post /dashboard/staff": () => ({
     path: "/dashboard/staff",
@@ -456,9 +498,38 @@ async function snapshot() {
     counts[name] = rows[0]?.n ?? 0;
   }
   const rows = await store.db.select().from(escalations).orderBy(escalations.id);
-  // a refused pause or schedule change shows in the rows, not in the counts
+  // a refused pause, schedule, pulse or unlink shows in the rows, not in the counts
   const people = await store.db.select().from(registrants).orderBy(registrants.id);
-  return { counts, rows, people };
+  const companies = await store.db.select().from(employers).orderBy(employers.id);
+  const contacts = await store.db.select().from(employerContacts).orderBy(employerContacts.id);
+  const jobs = await store.db.select({ n: count() }).from(employments);
+  return { counts, rows, people, companies, contacts, jobs };
+}
+
+/** An employer of the center with one contact linked on LINE. */
+async function mintLinkedContact(centerId: string) {
+  const lineUserId = `U${crypto.randomUUID().replaceAll("-", "")}`;
+  return store.write(async (tx) => {
+    const employer = await insertEmployer(tx, centerId, "株式会社テスト", now);
+    const contact = await insertEmployerContact(tx, {
+      centerId,
+      employerId: employer.id,
+      displayName: "人事 佐藤",
+      now,
+    });
+    await tx.insert(lineAccounts).values({
+      lineUserId,
+      role: "employer_contact",
+      personId: contact.id,
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
+    await tx
+      .update(employerContacts)
+      .set({ lineUserId, linkedAt: now })
+      .where(eq(employerContacts.id, contact.id));
+    return { employerId: employer.id, contactId: contact.id };
+  });
 }
 
 /** Links a registrant on LINE with consent, so that a check-in can be sent to them now. */

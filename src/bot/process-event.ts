@@ -2,7 +2,14 @@
 import type { Clock } from "../clock";
 import { respond, type FlowRegistry } from "../flows/router";
 import { hashLinkCode, normalizeLinkCode } from "../dashboard/link-code";
-import type { Effect, Inbound, OutMessage, RegistrantContext, Signal } from "../flows/types";
+import type {
+  Effect,
+  EmployerContext,
+  Inbound,
+  OutMessage,
+  RegistrantContext,
+  Signal,
+} from "../flows/types";
 import type { Logger } from "../log";
 import { setFollowing, touchAccount } from "../store/accounts";
 import type { Config } from "../config";
@@ -23,9 +30,19 @@ import {
 import type { AccountRole } from "../store/schema";
 import type { Store, Tx } from "../store/db";
 import { claimEvent, recordMessage } from "../store/events";
-import { enqueue, type OutboxRow } from "../store/outbox";
+import type { OutboxRow } from "../store/outbox";
 import { awaitingAlert } from "../store/escalations";
-import { alertEscalation } from "../escalation/alerts";
+import { alertEscalation, type AlertOptions } from "../escalation/alerts";
+import { classifyText } from "../escalation/classifier";
+import { reportCategories, reportSeverity } from "../escalation/employer-reports";
+import { reportKinds, urgencies } from "../flows/employer-words";
+import {
+  answerPulse,
+  coveredRegistrants,
+  findContact,
+  insertEmployerReport,
+} from "../store/employers";
+import { queueOutbound } from "./outbound";
 import { severities } from "../escalation/categories";
 import { trendSignals } from "../escalation/trend-rules";
 import { recentWeeksForTrends } from "../store/trends";
@@ -89,10 +106,15 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       account.role === "registrant" && account.personId !== null
         ? await findRegistrantById(tx, account.personId)
         : null;
+    const employer =
+      account.role === "employer_contact" && account.personId !== null
+        ? await employerContext(tx, account.personId)
+        : undefined;
     const step = respond(deps.flows, saved, input, {
       now,
       role: account.role,
       registrant: registrant ? registrantContext(registrant) : undefined,
+      employer,
       newId: () => crypto.randomUUID(),
       crisis: registrant
         ? await crisisContext(tx, deps.config, registrant.centerId, now)
@@ -101,7 +123,13 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
     if (saved !== null || step.state !== null) {
       await saveConversation(tx, lineUserId, step.state, now);
     }
-    const target: EffectTarget = { lineUserId, registrant, log: deps.log, escalated: new Set() };
+    const target: EffectTarget = {
+      lineUserId,
+      registrant,
+      employer,
+      log: deps.log,
+      escalated: new Set(),
+    };
     for (const effect of step.effects) {
       await applyEffect(tx, target, effect, now);
     }
@@ -111,9 +139,19 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       replyToken: event.replyToken,
       replies: step.replies,
       now,
+      log: deps.log,
     });
     // an urgent escalation reaches staff on LINE in the same moment as the reply
-    const alerts = await alertAtOnce(tx, [...target.escalated], deps.config.publicBaseUrl, now);
+    const alerts = await alertAtOnce(
+      tx,
+      [...target.escalated],
+      {
+        baseUrl: deps.config.publicBaseUrl,
+        log: deps.log,
+        leaseUntil: now + freshLeaseMs,
+      },
+      now,
+    );
     return { key, duplicate: false, outbox: [...outbox, ...alerts] };
   });
 }
@@ -164,20 +202,32 @@ function registrantContext(row: RegistrantRow): RegistrantContext {
 interface EffectTarget {
   lineUserId: string;
   registrant: RegistrantRow | null;
+  employer: EmployerContext | undefined;
   log: Logger;
   /** Escalations this event opened or raised to urgent or high: their staff alerts go out now. */
   escalated: Set<string>;
 }
 
-async function alertAtOnce(tx: Tx, ids: string[], baseUrl: string, now: number) {
+async function alertAtOnce(tx: Tx, ids: string[], options: AlertOptions, now: number) {
   if (ids.length === 0) return [];
   const rows: OutboxRow[] = [];
   for (const escalation of await awaitingAlert(tx, ids.length, ids)) {
-    rows.push(
-      ...(await alertEscalation(tx, escalation, { baseUrl, leaseUntil: now + freshLeaseMs }, now)),
-    );
+    rows.push(...(await alertEscalation(tx, escalation, options, now)));
   }
   return rows;
+}
+
+/** An employer contact's context: who they may report about, and their center's calendar. */
+async function employerContext(tx: Tx, contactId: string): Promise<EmployerContext | undefined> {
+  const contact = await findContact(tx, contactId);
+  if (!contact) return undefined;
+  return {
+    contactId: contact.id,
+    employerId: contact.employerId,
+    centerId: contact.centerId,
+    registrants: await coveredRegistrants(tx, contact.employerId),
+    calendar: await centerCalendar(tx, contact.centerId),
+  };
 }
 
 function registrantOf(target: EffectTarget, effect: Effect): RegistrantRow {
@@ -203,6 +253,7 @@ async function raise(
   if ((raised.opened || raised.raised) && severities.indexOf(raised.severity) <= 1) {
     target.escalated.add(raised.escalationId);
   }
+  return raised;
 }
 
 async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: number) {
@@ -254,9 +305,97 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
     case "signal":
       await raise(tx, target, registrantOf(target, effect), effect.signal, now);
       return;
+    case "employerReport":
+      await fileEmployerReport(tx, target, effect.report, now);
+      return;
+    case "pulseAnswer": {
+      const employer = employerOf(target, effect);
+      await answerPulse(tx, {
+        contactId: employer.contactId,
+        registrantId: effect.registrantId,
+        month: effect.month,
+        answer: effect.answer,
+        now,
+      });
+      return;
+    }
     case "rejectPostback":
       target.log.warn("postback.rejected", { reason: effect.reason });
       return;
+  }
+}
+
+function employerOf(target: EffectTarget, effect: Effect): EmployerContext {
+  if (!target.employer) throw new Error(`effect ${effect.type} needs an employer contact`);
+  return target.employer;
+}
+
+/**
+ * An employer's report becomes a signal (source employer) on the person's escalations, and a row
+ * staff see on the employer page; their words are also read for what a human must see at once.
+ */
+async function fileEmployerReport(
+  tx: Tx,
+  target: EffectTarget,
+  report: Extract<Effect, { type: "employerReport" }>["report"],
+  now: number,
+) {
+  const employer = target.employer;
+  // checked again against this transaction's list: never recorded against someone not covered
+  if (!employer?.registrants.some((person) => person.id === report.registrantId)) {
+    target.log.warn("employer.report_refused", { reason: "not-covered" });
+    return;
+  }
+  const registrant = await findRegistrantById(tx, report.registrantId);
+  if (!registrant) return;
+  const kindLabel = reportKinds.find((choice) => choice.kind === report.kind)?.label ?? report.kind;
+  const urgencyLabel =
+    report.kind === "no_show"
+      ? "安否確認が必要"
+      : (urgencies.find((choice) => choice.urgency === report.urgency)?.label ?? report.urgency);
+  const raised = await raise(
+    tx,
+    target,
+    registrant,
+    {
+      category: reportCategories[report.kind],
+      severity: reportSeverity(report.kind, report.urgency),
+      source: "employer",
+      evidence: {
+        reason: `企業から：${kindLabel}（${urgencyLabel}）`,
+        ...(report.words === null ? {} : { quote: report.words }),
+      },
+    },
+    now,
+  );
+  await insertEmployerReport(tx, {
+    centerId: registrant.centerId,
+    employerId: employer.employerId,
+    contactId: employer.contactId,
+    registrantId: registrant.id,
+    kind: report.kind,
+    urgency: report.urgency,
+    words: report.words,
+    via: report.via,
+    escalationId: raised.escalationId,
+    now,
+  });
+  if (report.words === null) return;
+  // a risk to life or abuse in the employer's words goes to the queue in its own right
+  for (const finding of classifyText(report.words).findings) {
+    if (finding.category !== "crisis" && finding.category !== "abuse") continue;
+    await raise(
+      tx,
+      target,
+      registrant,
+      {
+        category: finding.category,
+        severity: finding.severity,
+        source: "employer",
+        evidence: { reason: "企業担当者の文章から", quote: report.words, phrases: finding.phrases },
+      },
+      now,
+    );
   }
 }
 
@@ -269,14 +408,16 @@ async function queueReplies(
     replyToken: string | undefined;
     replies: OutMessage[];
     now: number;
+    log: Logger;
   },
 ): Promise<OutboxRow[]> {
   const rows: OutboxRow[] = [];
   for (let i = 0; i < args.replies.length; i += maxMessagesPerSend) {
     const chunk = args.replies.slice(i, i + maxMessagesPerSend);
     const asReply = i === 0 && args.replyToken !== undefined;
-    rows.push(
-      await enqueue(tx, {
+    const row = await queueOutbound(
+      tx,
+      {
         kind: asReply ? "reply" : "push",
         recipients: [args.lineUserId],
         messages: chunk,
@@ -285,8 +426,10 @@ async function queueReplies(
         leaseUntil: args.now + freshLeaseMs,
         sourceEventId: args.key,
         now: args.now,
-      }),
+      },
+      args.log,
     );
+    if (row) rows.push(row);
   }
   return rows;
 }

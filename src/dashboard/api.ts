@@ -29,6 +29,7 @@ const schemas = {
   employer: z.object({ name: name(100) }),
   contact: z.object({ displayName: name(60) }),
   employment: z.object({ employerId: id }),
+  pulse: z.object({ enabled: z.boolean(), day: z.number().int().min(1).max(28) }),
   staff: z.object({ email: emailSchema, displayName: name(60), role: z.enum(staffRoles) }),
   assign: z.object({ staffId: id }),
   note: z.object({ text: name(2000) }),
@@ -298,6 +299,43 @@ export const apiRoutes: ApiRoute[] = [
         await c.var.scope.createEmployerContact(c.req.param("id") ?? "", body.displayName),
         201,
       );
+    },
+  },
+  {
+    method: "get",
+    path: "/api/employers/:id",
+    role: "caseworker",
+    handle: async (c) => c.json(await c.var.scope.getEmployer(c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/employers/:id/contacts/:contactId/link-code",
+    role: "caseworker",
+    handle: async (c) =>
+      c.json(
+        await c.var.scope.reissueContactCode(
+          c.req.param("id") ?? "",
+          c.req.param("contactId") ?? "",
+        ),
+        201,
+      ),
+  },
+  {
+    method: "post",
+    path: "/api/employers/:id/contacts/:contactId/unlink",
+    role: "caseworker",
+    handle: async (c) =>
+      c.json(
+        await c.var.scope.unlinkContact(c.req.param("id") ?? "", c.req.param("contactId") ?? ""),
+      ),
+  },
+  {
+    method: "post",
+    path: "/api/employers/:id/pulse",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.pulse);
+      return c.json(await c.var.scope.setEmployerPulse(c.req.param("id") ?? "", body));
     },
   },
   {

@@ -7,7 +7,18 @@ import { formatMinute } from "../schedule/calendar";
 import { sendCheckinNow } from "../schedule/checkins";
 import { findAccount } from "../store/accounts";
 import { insertAudit, pageAudit } from "../store/audit";
-import type { Store, Tx } from "../store/db";
+import { saveConversation } from "../store/conversations";
+import type { Queryable, Store, Tx } from "../store/db";
+import {
+  employedAt,
+  employerSummaries,
+  findEmployerContact,
+  listContacts,
+  listEmployerReports,
+  registrantEmployerReports,
+  setPulse,
+  unlinkContact,
+} from "../store/employers";
 import {
   findEscalation,
   insertEscalationEvent,
@@ -36,6 +47,8 @@ import {
 } from "../store/registrants";
 import type { LinkSubject, QuestionKey, RegistrantStatus, StaffRole } from "../store/schema";
 import { createStaff, EmailTakenError, findStaffInCenter, listStaff } from "../store/staff";
+import { tellEmployers } from "../escalation/employer-feedback";
+import type { Logger } from "../log";
 import type { Actor } from "./auth";
 import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code";
 import { generatePassword, hashPassword } from "./password";
@@ -47,6 +60,7 @@ export class CenterScope {
     readonly actor: Actor,
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly log: Logger,
   ) {}
 
   private get centerId(): string {
@@ -95,12 +109,13 @@ export class CenterScope {
   /** Everything staff see of one registrant; the caller has checked the center and audited. */
   private async registrantDetail(row: RegistrantRow) {
     const since = recentWeeks(this.clock())[0]?.start ?? 0;
-    const [account, latest, employers, consents, checkins] = await Promise.all([
+    const [account, latest, employers, consents, checkins, reports] = await Promise.all([
       row.lineUserId === null ? null : findAccount(this.store.db, row.lineUserId),
       latestCheckin(this.store.db, row.id),
       employersOf(this.store.db, row.id),
       consentHistory(this.store.db, row.id),
       checkinHistory(this.store.db, row.id, since),
+      registrantEmployerReports(this.store.db, row.id),
     ]);
     return {
       id: row.id,
@@ -123,6 +138,7 @@ export class CenterScope {
       employers,
       consentHistory: consents.map((consent) => ({ ...consent, at: iso(consent.at) })),
       checkins: checkins.map(historyCheckinJson),
+      employerReports: reports.map((report) => ({ ...report, createdAt: iso(report.createdAt) })),
     };
   }
 
@@ -154,7 +170,7 @@ export class CenterScope {
     if (!row) throw new AppError("not_found", "No such registrant");
     if (row.status === "ended") throw new AppError("conflict", "Support has ended");
     return sendCheckinNow(
-      { store: this.auditedStore("registrant.checkin", id), clock: this.clock },
+      { store: this.auditedStore("registrant.checkin", id), clock: this.clock, log: this.log },
       row.id,
     );
   }
@@ -261,6 +277,88 @@ export class CenterScope {
 
   async listEmployers() {
     return listEmployers(this.store.db, this.centerId);
+  }
+
+  /** The employer list with counts only: names of companies, no one's personal data. */
+  async listEmployerSummaries() {
+    return employerSummaries(this.store.db, this.centerId);
+  }
+
+  /** One employer: contacts and their link state, who works there, the pulse, the reports. */
+  async getEmployer(id: string) {
+    const employer = await findEmployer(this.store.db, this.centerId, id);
+    if (!employer) throw new AppError("not_found", "No such employer");
+    await this.recordRead("employer.read", "employer", id);
+    const [contacts, people, reports] = await Promise.all([
+      listContacts(this.store.db, id),
+      employedAt(this.store.db, id),
+      listEmployerReports(this.store.db, id),
+    ]);
+    return {
+      id: employer.id,
+      name: employer.name,
+      pulse: { enabled: employer.pulseEnabled, day: employer.pulseDay },
+      contacts: contacts.map((contact) => ({
+        id: contact.id,
+        displayName: contact.displayName,
+        linked: contact.linked,
+        linkedAt: isoOrNull(contact.linkedAt),
+      })),
+      registrants: people,
+      reports: reports.map((report) => ({ ...report, createdAt: iso(report.createdAt) })),
+    };
+  }
+
+  /** A contact of this center's employer, or not_found: another employer's contact included. */
+  private async contactOf(db: Queryable, employerId: string, contactId: string) {
+    const contact = await findEmployerContact(db, this.centerId, employerId, contactId);
+    if (!contact) throw new AppError("not_found", "No such employer contact");
+    return contact;
+  }
+
+  /** A new code for a contact (a new phone, a lost note): it retires the old one. */
+  async reissueContactCode(employerId: string, contactId: string) {
+    await this.contactOf(this.store.db, employerId, contactId);
+    const now = this.clock();
+    const code = generateLinkCode();
+    const codeHash = await hashLinkCode(code);
+    return this.store.write(async (tx) => {
+      await this.issueCode(tx, "employer_contact", contactId, codeHash, now);
+      await this.audit(tx, "employer_contact.link_code", "employer_contact", contactId, now);
+      return { id: contactId, linkCode: code, linkCodeExpiresAt: iso(now + linkCodeLifetimeMs) };
+    });
+  }
+
+  /** Unlinks a contact's LINE account: it becomes a guest, and their reports stop at once. */
+  async unlinkContact(employerId: string, contactId: string) {
+    const now = this.clock();
+    return this.store.write(async (tx) => {
+      const contact = await this.contactOf(tx, employerId, contactId);
+      const unlinked = await unlinkContact(tx, contactId);
+      if (unlinked && contact.lineUserId !== null) {
+        // a report half-told when the link went must not be finished by a guest
+        await saveConversation(tx, contact.lineUserId, null, now);
+      }
+      if (unlinked) {
+        await this.audit(tx, "employer_contact.unlink", "employer_contact", contactId, now);
+      }
+      return { unlinked };
+    });
+  }
+
+  /** The monthly pulse: on or off, and the day of the month (1 to 28, so every month has it). */
+  async setEmployerPulse(employerId: string, pulse: { enabled: boolean; day: number }) {
+    if (!Number.isInteger(pulse.day) || pulse.day < 1 || pulse.day > 28) {
+      throw new AppError("bad_request", "day must be 1 to 28");
+    }
+    const now = this.clock();
+    await this.store.write(async (tx) => {
+      const employer = await findEmployer(tx, this.centerId, employerId);
+      if (!employer) throw new AppError("not_found", "No such employer");
+      await setPulse(tx, employerId, pulse);
+      await this.audit(tx, "employer.pulse", "employer", employerId, now);
+    });
+    return { id: employerId, pulse: { enabled: pulse.enabled, day: pulse.day } };
   }
 
   async createEmployer(name: string) {
@@ -442,6 +540,8 @@ export class CenterScope {
           updatedAt: now,
         });
         await insertEscalationEvent(tx, id, "acknowledged", now, this.actor.staffId, {});
+        // the employer who reported it hears that the center received it (never what it is)
+        await tellEmployers(tx, escalation, "acknowledged", now, this.log);
       },
       "escalation.acknowledge",
     );
@@ -499,6 +599,7 @@ export class CenterScope {
           updatedAt: now,
         });
         await insertEscalationEvent(tx, id, "resolved", now, this.actor.staffId, { note });
+        await tellEmployers(tx, escalation, "resolved", now, this.log);
       },
       "escalation.resolve",
     );

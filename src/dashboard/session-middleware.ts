@@ -31,7 +31,7 @@ export function requireStaff(
     if (!hasRole(actor, role)) return onDenied(c, "forbidden");
     c.set("actor", actor);
     c.set("sessionToken", token);
-    c.set("scope", new CenterScope(actor, deps.store, deps.clock));
+    c.set("scope", new CenterScope(actor, deps.store, deps.clock, deps.log));
     await next();
     return undefined;
   };

@@ -108,6 +108,9 @@ export function ChatPage() {
           <div id="chat" class="chat">
             <p id="empty" class="chat-empty">
               うえで 人を えらぶか、なまえを 入れて 「作成」を おして ください。
+              <br />
+              登録者・企業担当者・職員の だれでも ためせます。ダッシュボードで 発行した 連携コードを
+              送ると、その人として つながります。
             </p>
             <ol id="transcript" class="transcript" data-testid="transcript" aria-live="polite"></ol>
           </div>

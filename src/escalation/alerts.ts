@@ -6,7 +6,9 @@ import { monthKey } from "../schedule/calendar";
 import { linkedStaff, recordAlert, setAlertOutbox, type AlertRecipient } from "../store/alerts";
 import type { Tx } from "../store/db";
 import { claimAlert, insertEscalationEvent, type AlertableEscalation } from "../store/escalations";
-import { enqueue, type OutboxRow } from "../store/outbox";
+import { queueOutbound } from "../bot/outbound";
+import type { Logger } from "../log";
+import type { OutboxRow } from "../store/outbox";
 import { countPushes } from "../store/schedule";
 import type { StaffAlertKind } from "../store/schema";
 import { isOpenAt, type CenterCalendar } from "./business-time";
@@ -16,6 +18,7 @@ import { centerCalendar } from "./engine";
 export interface AlertOptions {
   /** Where the dashboard is (PUBLIC_BASE_URL): alerts link to it. */
   baseUrl: string;
+  log: Logger;
   /** Held by the caller until then, so it can send right after its commit (see sendFresh). */
   leaseUntil?: number | undefined;
 }
@@ -73,13 +76,18 @@ export async function pushAlert(
 ): Promise<OutboxRow | null> {
   const ledgerId = await recordAlert(tx, { staffId: recipient.id, ...alert, now });
   if (ledgerId === null || message === null) return null;
-  const row = await enqueue(tx, {
-    kind: "push",
-    recipients: [recipient.lineUserId],
-    messages: [message],
-    leaseUntil: options.leaseUntil,
-    now,
-  });
+  const row = await queueOutbound(
+    tx,
+    {
+      kind: "push",
+      recipients: [recipient.lineUserId],
+      messages: [message],
+      leaseUntil: options.leaseUntil,
+      now,
+    },
+    options.log,
+  );
+  if (row === null) return null;
   await setAlertOutbox(tx, ledgerId, row.id);
   await countPushes(tx, monthKey(now), 1);
   return row;

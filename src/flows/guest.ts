@@ -1,5 +1,6 @@
 // The conversation with someone the bot does not know yet: greet, and ask for the link code.
 import { registrantWords } from "./registrant-words";
+import { employerWords } from "./employer-words";
 import { staffWords } from "./staff";
 import type { FlowContext, Inbound, LinkResult, OutMessage, Step } from "./types";
 import { words } from "./words";
@@ -49,7 +50,7 @@ function linkReply(result: LinkResult): OutMessage[] {
   switch (result.outcome) {
     case "linked":
       if (result.subject === "registrant") return registrantWords.consentRequest();
-      return result.subject === "staff" ? staffWords.linked() : words.employerLinked();
+      return result.subject === "staff" ? staffWords.linked() : employerWords.linked();
     case "unknown-code":
       return words.unknownCode();
     case "throttled":

@@ -1,8 +1,9 @@
 // Postback data: short query strings the bot puts on its buttons, parsed strictly when they return.
 import * as z from "zod";
-import { questionKeys } from "../store/schema";
+import { pulseAnswers, questionKeys } from "../store/schema";
 
 const weekKeyPattern = /^\d{4}-W\d{2}$/;
+const monthPattern = /^\d{4}-\d{2}$/;
 
 export const postbackSchema = z.discriminatedUnion("a", [
   z.object({
@@ -17,6 +18,19 @@ export const postbackSchema = z.discriminatedUnion("a", [
     v: z.string().min(1).max(40),
   }),
   z.object({ a: z.literal("withdraw"), c: z.enum(["yes", "no"]) }),
+  // an employer's report: the step answered and the choice (a registrant id, a kind, an urgency)
+  z.object({
+    a: z.literal("er"),
+    s: z.enum(["who", "what", "words", "urgency", "cancel"]),
+    v: z.string().min(1).max(64),
+  }),
+  // the monthly pulse: month asked, registrant, answer
+  z.object({
+    a: z.literal("pulse"),
+    m: z.string().regex(monthPattern),
+    r: z.string().min(1).max(64),
+    c: z.enum(pulseAnswers),
+  }),
   z.object({ a: z.literal("day"), d: z.coerce.number().int().min(0).max(6) }),
   z.object({
     a: z.literal("time"),

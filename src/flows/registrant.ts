@@ -93,6 +93,12 @@ function onPostback(data: string, registrant: RegistrantContext): Step {
       ]);
     case "ans":
       return reply(say.checkinOver());
+    case "er":
+    case "pulse":
+      // an employer's button cannot come from a registrant's chat: tampered or misrouted
+      return reply(say.notUnderstood(), [
+        { type: "rejectPostback", reason: "not-for-registrants" },
+      ]);
   }
 }
 

@@ -1,5 +1,6 @@
 // The flows the bot runs, by name. Later flows (link, consent, check-in, report) register here.
 import { createCheckinFlow } from "./checkin";
+import { createEmployerFlow } from "./employer";
 import { registrantStep } from "./registrant";
 import type { Flow, FlowRegistry } from "./router";
 
@@ -9,5 +10,5 @@ export function createFlowRegistry(flows: Flow[] = defaultFlows()): FlowRegistry
 }
 
 export function defaultFlows(): Flow[] {
-  return [createCheckinFlow(registrantStep)];
+  return [createCheckinFlow(registrantStep), createEmployerFlow()];
 }

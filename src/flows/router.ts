@@ -1,4 +1,6 @@
 // Chooses the conversation an input belongs to, and restarts politely when saved state is unusable.
+import { employerStep } from "./employer";
+import { employerWords } from "./employer-words";
 import { guestStep } from "./guest";
 import { registrantStep } from "./registrant";
 import { staffStep } from "./staff";
@@ -22,10 +24,9 @@ export function idleStep(input: Inbound, ctx: FlowContext): Step {
       return registrantStep(input, ctx);
     case "staff":
       return staffStep(input, ctx);
-    // Employer contacts get their own flow in later work; until then they are answered like
-    // guests so nobody is met with silence.
-    case "guest":
     case "employer_contact":
+      return employerStep(input, ctx);
+    case "guest":
       return guestStep(input, ctx);
   }
 }
@@ -42,5 +43,7 @@ export function respond(
   if (flow && state) return flow.step(state, input, ctx);
   // Old or broken state (a deploy changed the flow, a row was damaged): start afresh, say so.
   const fresh = idleStep(input, ctx);
-  return { ...fresh, replies: [...words.restarted(), ...fresh.replies].slice(0, 5) };
+  // employers hear only their own allow-listed words, this apology included
+  const sorry = ctx.role === "employer_contact" ? employerWords.restarted() : words.restarted();
+  return { ...fresh, replies: [...sorry, ...fresh.replies].slice(0, 5) };
 }

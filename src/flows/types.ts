@@ -2,10 +2,14 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Category, Severity, Source } from "../escalation/categories";
 import type { CrisisContact } from "../escalation/crisis-contacts";
+import type { CenterCalendar } from "../escalation/business-time";
 import type {
   AccountRole,
   CheckinOrigin,
   ConsentDecision,
+  EmployerReportKind,
+  EmployerReportUrgency,
+  PulseAnswer,
   QuestionKey,
   RegistrantStatus,
 } from "../store/schema";
@@ -54,6 +58,18 @@ export type Effect =
     }
   | { type: "completeCheckin"; checkinId: string }
   | { type: "signal"; signal: Signal }
+  /** An employer contact's finished report about one of the people they may report on. */
+  | {
+      type: "employerReport";
+      report: {
+        registrantId: string;
+        kind: EmployerReportKind;
+        urgency: EmployerReportUrgency;
+        words: string | null;
+        via: "buttons" | "text" | "pulse";
+      };
+    }
+  | { type: "pulseAnswer"; registrantId: string; month: string; answer: PulseAnswer }
   /** A postback that does not parse or does not fit: logged (never its content), then ignored. */
   | { type: "rejectPostback"; reason: string };
 
@@ -66,11 +82,22 @@ export interface RegistrantContext {
   checkinMinute: number;
 }
 
+/** The employer contact behind a LINE account, and the people they may report about. */
+export interface EmployerContext {
+  contactId: string;
+  employerId: string;
+  centerId: string;
+  /** Employed there and consenting to the employer link: nobody else, not even by name. */
+  registrants: { id: string; displayName: string }[];
+  calendar: CenterCalendar;
+}
+
 export interface FlowContext {
   /** Milliseconds since epoch, from the injected clock. */
   now: number;
   role: AccountRole;
   registrant?: RegistrantContext | undefined;
+  employer?: EmployerContext | undefined;
   /** New ids for rows a flow asks to create (injected: tests pass a counter). */
   newId: () => string;
   /** What a crisis reply offers: configured contacts, and the center's phone while it is open. */

@@ -45,11 +45,6 @@ export const words = {
     ),
   ],
   alreadyLinked: (): OutMessage[] => [text("この LINE は もう つながって います。")],
-  employerLinked: (): OutMessage[] => [
-    text(
-      "登録が 完了しました。ありがとうございます。\n気になることが あれば、いつでも ここから センターに 連絡 できます。",
-    ),
-  ],
   restarted: (): OutMessage[] => [
     text("ごめんなさい。とちゅうで わからなく なりました。もういちど おねがいします。"),
   ],

@@ -76,7 +76,7 @@ export async function reescalateOverdue(deps: AlertSweepDeps): Promise<number> {
         level,
         overdueSince: escalation.ackDueAt,
       });
-      await alertOverdue(tx, escalation, level, { baseUrl: deps.baseUrl }, now);
+      await alertOverdue(tx, escalation, level, { baseUrl: deps.baseUrl, log: deps.log }, now);
       return true;
     });
     if (done) raised++;
@@ -91,7 +91,7 @@ export async function sendAwaitingAlerts(deps: AlertSweepDeps): Promise<number> 
   let sent = 0;
   for (const escalation of waiting) {
     const rows = await deps.store.write((tx) =>
-      alertEscalation(tx, escalation, { baseUrl: deps.baseUrl }, now),
+      alertEscalation(tx, escalation, { baseUrl: deps.baseUrl, log: deps.log }, now),
     );
     sent += rows.length;
   }
@@ -134,9 +134,7 @@ export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
           recipient,
           message,
           { escalationId: null, kind: "digest", dedupKey },
-          {
-            baseUrl: deps.baseUrl,
-          },
+          { baseUrl: deps.baseUrl, log: deps.log },
           now,
         ),
       );

@@ -5,7 +5,7 @@ import { freshCheckinState, openingMessages, startCheckin } from "../flows/check
 import type { Logger } from "../log";
 import { raiseSignal } from "../escalation/engine";
 import type { Store, Tx } from "../store/db";
-import { enqueue } from "../store/outbox";
+import { queueOutbound } from "../bot/outbound";
 import { findRegistrantById } from "../store/registrants";
 import {
   clearCheckinConversation,
@@ -113,12 +113,11 @@ export async function sendDueCheckins(
         multicastLimit,
       );
       for (const recipients of groups) {
-        await enqueue(tx, {
-          kind: "multicast",
-          recipients,
-          messages: openingMessages(week),
-          now,
-        });
+        await queueOutbound(
+          tx,
+          { kind: "multicast", recipients, messages: openingMessages(week), now },
+          deps.log,
+        );
       }
       await countPushes(tx, monthKey(now), rows.length);
       return {
@@ -196,7 +195,11 @@ export async function sendReminders(deps: ScheduleDeps, limit = 5_000): Promise<
       rows.flatMap((row) => (row.lineUserId === null ? [] : [row.lineUserId])),
       multicastLimit,
     )) {
-      await enqueue(tx, { kind: "multicast", recipients, messages: reminderMessages(), now });
+      await queueOutbound(
+        tx,
+        { kind: "multicast", recipients, messages: reminderMessages(), now },
+        deps.log,
+      );
     }
     await countPushes(tx, month, rows.length);
   });
@@ -253,7 +256,7 @@ export async function sweepMissed(deps: ScheduleDeps, limit = 5_000): Promise<nu
  * check-in — all read inside the write, so a pause that lands first always wins.
  */
 export async function sendCheckinNow(
-  deps: Pick<ScheduleDeps, "store" | "clock">,
+  deps: Pick<ScheduleDeps, "store" | "clock" | "log">,
   registrantId: string,
 ): Promise<{ id: string }> {
   const now = deps.clock();
@@ -275,7 +278,12 @@ export async function sendCheckinNow(
     const step = startCheckin({ checkinId: id, weekKey: week, origin: "staff" });
     await insertCheckin(tx, { id, registrantId, origin: "staff", weekKey: week, now });
     await saveConversation(tx, lineUserId, step.state, now);
-    await enqueue(tx, { kind: "push", recipients: [lineUserId], messages: step.replies, now });
+    await queueOutbound(tx, {
+      kind: "push",
+      recipients: [lineUserId],
+      messages: step.replies,
+      now,
+    });
     await countPushes(tx, monthKey(now), 1);
     return { id };
   });

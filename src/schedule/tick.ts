@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { describeError } from "../log";
 import { runAlertSweeps } from "./alerts";
 import { runCheckinSchedule } from "./checkins";
+import { sendPulses } from "./pulse";
 import { deliverDue, type DeliveryDeps } from "./delivery";
 
 export interface TickReport {
@@ -23,6 +24,11 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     });
   } catch (error) {
     deps.log.error("tick.schedule_failed", describeError(error));
+  }
+  try {
+    await sendPulses({ ...deps, pushBudgetPerMonth: deps.config.pushBudgetPerMonth });
+  } catch (error) {
+    deps.log.error("tick.pulse_failed", describeError(error));
   }
   // the sweeps catch their own errors, one by one
   await runAlertSweeps({ ...deps, baseUrl: deps.config.publicBaseUrl });

@@ -1,5 +1,5 @@
 // LINE accounts the bot knows, and what it knows them as.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { lineAccounts } from "./schema";
 
@@ -39,4 +39,19 @@ export async function setFollowing(
 export async function findAccount(db: Queryable, lineUserId: string): Promise<LineAccount | null> {
   const rows = await db.select().from(lineAccounts).where(eq(lineAccounts.lineUserId, lineUserId));
   return rows[0] ?? null;
+}
+
+/** Which of these LINE users are employer contacts (the sender's allow-list applies to them). */
+export async function employerAccountsAmong(
+  db: Queryable,
+  lineUserIds: string[],
+): Promise<Set<string>> {
+  if (lineUserIds.length === 0) return new Set();
+  const rows = await db
+    .select({ lineUserId: lineAccounts.lineUserId })
+    .from(lineAccounts)
+    .where(
+      and(eq(lineAccounts.role, "employer_contact"), inArray(lineAccounts.lineUserId, lineUserIds)),
+    );
+  return new Set(rows.map((row) => row.lineUserId));
 }

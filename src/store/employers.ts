@@ -1,5 +1,5 @@
 // Employers on LINE: who a contact may report about, their reports, the monthly pulse.
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import {
   employerContacts,
@@ -217,6 +217,81 @@ export async function employedAt(db: Queryable, employerId: string) {
   }));
 }
 
+/** One contact of one employer of one center: null for a contact of anyone else's. */
+export async function findEmployerContact(
+  db: Queryable,
+  centerId: string,
+  employerId: string,
+  contactId: string,
+) {
+  const rows = await db
+    .select({
+      id: employerContacts.id,
+      displayName: employerContacts.displayName,
+      lineUserId: employerContacts.lineUserId,
+    })
+    .from(employerContacts)
+    .innerJoin(employers, eq(employers.id, employerContacts.employerId))
+    .where(
+      and(
+        eq(employerContacts.id, contactId),
+        eq(employerContacts.employerId, employerId),
+        eq(employers.centerId, centerId),
+      ),
+    );
+  return rows[0] ?? null;
+}
+
+/** A center's employers by name, with how many contacts (and linked ones) and people each has. */
+export async function employerSummaries(db: Queryable, centerId: string) {
+  const [rows, contacts, people] = await Promise.all([
+    db
+      .select({
+        id: employers.id,
+        name: employers.name,
+        pulseEnabled: employers.pulseEnabled,
+        pulseDay: employers.pulseDay,
+      })
+      .from(employers)
+      .where(eq(employers.centerId, centerId))
+      .orderBy(asc(employers.name)),
+    db
+      .select({
+        employerId: employerContacts.employerId,
+        contacts: count(),
+        linked: count(employerContacts.lineUserId),
+      })
+      .from(employerContacts)
+      .innerJoin(employers, eq(employers.id, employerContacts.employerId))
+      .where(eq(employers.centerId, centerId))
+      .groupBy(employerContacts.employerId),
+    db
+      .select({
+        employerId: employments.employerId,
+        registrants: count(),
+        covered: count(
+          sql`case when ${registrants.consentedAt} is not null
+            and ${registrants.consentVersion} >= ${employerLinkConsentVersion}
+            and ${registrants.status} <> 'ended' then 1 end`,
+        ),
+      })
+      .from(employments)
+      .innerJoin(employers, eq(employers.id, employments.employerId))
+      .innerJoin(registrants, eq(registrants.id, employments.registrantId))
+      .where(eq(employers.centerId, centerId))
+      .groupBy(employments.employerId),
+  ]);
+  const contactsOf = new Map(contacts.map((row) => [row.employerId, row]));
+  const peopleOf = new Map(people.map((row) => [row.employerId, row]));
+  return rows.map((row) => ({
+    ...row,
+    contacts: contactsOf.get(row.id)?.contacts ?? 0,
+    linkedContacts: contactsOf.get(row.id)?.linked ?? 0,
+    registrants: peopleOf.get(row.id)?.registrants ?? 0,
+    coveredRegistrants: peopleOf.get(row.id)?.covered ?? 0,
+  }));
+}
+
 /** Staff unlink a contact: the LINE account becomes a guest and reports stop at once. */
 export async function unlinkContact(tx: Tx, contactId: string): Promise<boolean> {
   const rows = await tx
@@ -255,6 +330,7 @@ export async function pulseContacts(db: Queryable) {
       centerId: employerContacts.centerId,
       employerId: employerContacts.employerId,
       lineUserId: employerContacts.lineUserId,
+      linkedAt: employerContacts.linkedAt,
       pulseDay: employers.pulseDay,
     })
     .from(employerContacts)

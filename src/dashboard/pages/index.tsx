@@ -15,6 +15,15 @@ import {
   resolveEscalation,
   showEscalation,
 } from "./escalation";
+import {
+  createEmployer,
+  createEmployerContact,
+  reissueContactCode,
+  saveEmployerPulse,
+  showEmployer,
+  showEmployers,
+  unlinkContact,
+} from "./employers";
 import { MessagePage } from "./layout";
 import { logoutWithoutSession, showLogin, skipLogin, submitLogin, submitLogout } from "./login";
 import { issueLineCode, saveAlertSettings, showLineAlerts, unlinkLine } from "./line-alerts";
@@ -22,6 +31,7 @@ import { submitPassword, showPassword } from "./password";
 import {
   changeRegistrantSchedule,
   createRegistrant,
+  linkRegistrantEmployment,
   pauseRegistrant,
   reissueRegistrantCode,
   resumeRegistrant,
@@ -101,6 +111,39 @@ export const pageRoutes: PageRoute[] = [
     path: "/dashboard/registrants/:id/link-code",
     role: "caseworker",
     handle: reissueRegistrantCode,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/employment",
+    role: "caseworker",
+    handle: linkRegistrantEmployment,
+  },
+  { method: "get", path: "/dashboard/employers", role: "caseworker", handle: showEmployers },
+  { method: "post", path: "/dashboard/employers", role: "caseworker", handle: createEmployer },
+  { method: "get", path: "/dashboard/employers/:id", role: "caseworker", handle: showEmployer },
+  {
+    method: "post",
+    path: "/dashboard/employers/:id/contacts",
+    role: "caseworker",
+    handle: createEmployerContact,
+  },
+  {
+    method: "post",
+    path: "/dashboard/employers/:id/contacts/:contactId/link-code",
+    role: "caseworker",
+    handle: reissueContactCode,
+  },
+  {
+    method: "post",
+    path: "/dashboard/employers/:id/contacts/:contactId/unlink",
+    role: "caseworker",
+    handle: unlinkContact,
+  },
+  {
+    method: "post",
+    path: "/dashboard/employers/:id/pulse",
+    role: "caseworker",
+    handle: saveEmployerPulse,
   },
   { method: "get", path: "/dashboard/staff", role: "supervisor", handle: showStaffPage },
   { method: "post", path: "/dashboard/staff", role: "supervisor", handle: createStaffMember },

@@ -70,6 +70,34 @@ export const auditActionLabels: Record<string, string> = {
   "staff.line_code": "LINE通知の連携コードを発行",
   "staff.line_unlink": "LINE通知の連携を解除",
   "staff.alerts": "LINE通知の設定を変更",
+  "employer.read": "企業を表示",
+  "employer.pulse": "月1回の確認の設定を変更",
+  "employer_contact.link_code": "企業担当者の連携コードを発行",
+  "employer_contact.unlink": "企業担当者の LINE 連携を解除",
+};
+
+/** What an employer contact reported, in the words of the buttons they tapped. */
+export const reportKindLabels: Record<string, string> = {
+  absence: "遅刻・欠勤が増えた",
+  no_show: "無断欠勤・連絡がつかない",
+  appearance: "身だしなみ",
+  medication: "服薬・体調",
+  mistakes: "作業のミス",
+  communication: "コミュニケーション",
+  sns: "SNS・ネット",
+  other: "その他",
+};
+
+export const reportUrgencyLabels: Record<string, string> = {
+  today: "今日中に",
+  week: "今週中に",
+  whenever: "急ぎではない",
+};
+
+export const reportViaLabels: Record<string, string> = {
+  buttons: "ボタン",
+  text: "文章",
+  pulse: "月1回の確認",
 };
 
 export const subjectLabels: Record<string, string> = {

@@ -4,11 +4,13 @@ import type { Actor } from "../auth";
 import { hasRole } from "../session-middleware";
 import { roleLabels } from "./labels";
 
-export type NavKey = "queue" | "registrants" | "staff" | "audit" | "line" | "password";
+export type NavKey =
+  "queue" | "registrants" | "employers" | "staff" | "audit" | "line" | "password";
 
 const navItems: { key: NavKey; href: string; text: string; supervisor: boolean }[] = [
   { key: "queue", href: "/dashboard", text: "キュー", supervisor: false },
   { key: "registrants", href: "/dashboard/registrants", text: "登録者", supervisor: false },
+  { key: "employers", href: "/dashboard/employers", text: "企業", supervisor: false },
   { key: "staff", href: "/dashboard/staff", text: "職員", supervisor: true },
   { key: "audit", href: "/dashboard/audit", text: "監査ログ", supervisor: true },
   { key: "line", href: "/dashboard/line", text: "LINE通知", supervisor: false },

@@ -12,6 +12,7 @@ import { ChartLegend, chartWeeks, TrendChart, type ChartWeek } from "./checkin-c
 import { parseForm } from "./form";
 import { checkinStatusLabels, label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
+import { EmployerReports, Workplaces } from "./registrant-employers";
 import { render } from "./render";
 import { formatDateTime, formatNear, isoTime } from "./time";
 
@@ -23,6 +24,7 @@ const done: Record<string, string> = {
   schedule: "チェックインの曜日と時刻を変えました。",
   paused: "チェックインを一時停止しました。",
   resumed: "チェックインを再開しました。",
+  employment: "勤務先を登録しました。",
 };
 
 const originLabels: Record<string, string> = {
@@ -46,6 +48,12 @@ const schemas = {
     time: z
       .string({ error: "時刻を入力してください。" })
       .regex(timePattern, { error: "時刻は 00:00〜23:59 の形（例 18:00）で入力してください。" }),
+  }),
+  employment: z.object({
+    employerId: z
+      .string({ error: "勤務先を選んでください。" })
+      .min(1, { error: "勤務先を選んでください。" })
+      .max(64, { error: "勤務先を一覧から選んでください。" }),
   }),
 };
 
@@ -390,6 +398,7 @@ function HistoryTable(props: { checkins: HistoryCheckin[]; weeks: ChartWeek[]; n
 async function showDetail(c: Context<StaffEnv>, form: FormState, status: ContentfulStatusCode) {
   const { scope, actor } = c.var;
   const registrant = await scope.getRegistrant(c.req.param("id") ?? "");
+  const employers = await scope.listEmployers();
   const now = c.var.deps.clock();
   const weeks = chartWeeks(recentWeeks(now), registrant.checkins);
   const error = typeof form.error === "function" ? form.error(registrant) : form.error;
@@ -441,8 +450,10 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
         <div class="detail-side">
           <Actions registrant={registrant} form={form} />
           <ConsentHistory items={registrant.consentHistory} />
+          <Workplaces registrant={registrant} choices={employers} />
         </div>
       </div>
+      <EmployerReports reports={registrant.employerReports} />
       <section class="card" aria-labelledby="history-heading">
         <h2 id="history-heading">チェックインの記録</h2>
         <HistoryTable checkins={registrant.checkins} weeks={weeks} now={now} />
@@ -519,4 +530,20 @@ export function resumeRegistrant(c: Context<StaffEnv>) {
     "resumed",
     () => "支援が終了しているため、変更できません。",
   );
+}
+
+/** Links the registrant to one of the center's employers; another center's is not on the list. */
+export async function linkRegistrantEmployment(c: Context<StaffEnv>) {
+  const form = await parseForm(c, schemas.employment);
+  if (!form.ok) return showDetail(c, { error: form.message }, 400);
+  const id = c.req.param("id") ?? "";
+  try {
+    await c.var.scope.linkEmployment(id, form.data.employerId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "bad_request") {
+      return showDetail(c, { error: "勤務先を一覧から選んでください。" }, 400);
+    }
+    throw error;
+  }
+  return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=employment`, 303);
 }

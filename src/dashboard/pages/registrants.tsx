@@ -127,6 +127,7 @@ export async function reissueRegistrantCode(c: Context<StaffEnv>) {
 
 export {
   changeRegistrantSchedule,
+  linkRegistrantEmployment,
   pauseRegistrant,
   resumeRegistrant,
   sendRegistrantCheckin,

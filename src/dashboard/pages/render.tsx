@@ -22,10 +22,12 @@ function pageOf(c: Context): string {
   const path =
     c.req.method === "GET"
       ? url.pathname
-      : url.pathname.replace(
-          /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code)$/,
-          "",
-        );
+      : url.pathname
+          .replace(/\/contacts\/[^/]+\/(link-code|unlink)$/, "")
+          .replace(
+            /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code|employment|contacts|pulse)$/,
+            "",
+          );
   return c.req.method === "GET" ? path + url.search : path;
 }
 

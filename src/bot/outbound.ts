@@ -1,0 +1,37 @@
+// The one way out: every message is queued here, and what may reach an employer is decided here.
+// An employer contact receives only messages built by employer-words.ts (the allow-list); anything
+// else addressed to one is dropped and logged (without content), whatever code path produced it.
+import { isEmployerMessage } from "../flows/employer-words";
+import type { Logger } from "../log";
+import { employerAccountsAmong } from "../store/accounts";
+import type { Tx } from "../store/db";
+import { enqueue, type NewOutboxMessage, type OutboxRow } from "../store/outbox";
+
+export class BlockedForEmployer extends Error {
+  override name = "BlockedForEmployer";
+}
+
+/**
+ * Queues a message in the caller's transaction, after the employer allow-list: employer contacts
+ * are taken off a message that is not theirs to read. Null when nobody is left to send it to.
+ * Without a logger to report it to, a blocked message fails the caller's transaction instead.
+ */
+export async function queueOutbound(
+  tx: Tx,
+  message: NewOutboxMessage,
+  log?: Logger,
+): Promise<OutboxRow | null> {
+  const employers = await employerAccountsAmong(tx, message.recipients);
+  if (employers.size === 0 || message.messages.every(isEmployerMessage)) {
+    return enqueue(tx, message);
+  }
+  if (!log) throw new BlockedForEmployer("a message not meant for employers was addressed to one");
+  log.error("outbound.blocked_for_employer", {
+    kind: message.kind,
+    recipients: employers.size,
+    messages: message.messages.length,
+  });
+  const recipients = message.recipients.filter((id) => !employers.has(id));
+  if (recipients.length === 0) return null;
+  return enqueue(tx, { ...message, recipients });
+}

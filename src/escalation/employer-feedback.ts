@@ -1,0 +1,64 @@
+// Telling an employer contact that the center received their report, or followed it up: the date
+// they reported and whom it was about, nothing else. Abuse escalations never produce a word.
+import { queueOutbound } from "../bot/outbound";
+import { employerWords } from "../flows/employer-words";
+import type { Logger } from "../log";
+import { monthKey } from "../schedule/calendar";
+import type { Tx } from "../store/db";
+import { markNoticed, reportsAwaitingNotice, type NoticeKind } from "../store/employers";
+import type { OutMessage } from "../flows/types";
+import { countPushes } from "../store/schedule";
+
+/** LINE takes at most five messages in one push. */
+const maxMessages = 5;
+
+export async function tellEmployers(
+  tx: Tx,
+  escalation: { id: string; category: string },
+  notice: NoticeKind,
+  now: number,
+  log: Logger,
+): Promise<number> {
+  // suspected abuse may be by the employer: nothing about it, not even "received", goes out
+  if (escalation.category === "abuse") return 0;
+  const reports = await reportsAwaitingNotice(tx, escalation.id, notice);
+  if (reports.length === 0) return 0;
+  const byContact = new Map<string, Map<string, number>>();
+  for (const report of reports) {
+    // a contact unlinked since, or who blocked the bot, is not written to
+    if (report.lineUserId === null || report.following !== true) continue;
+    const people = byContact.get(report.lineUserId) ?? new Map<string, number>();
+    const first = people.get(report.registrantName);
+    if (first === undefined || report.createdAt < first) {
+      people.set(report.registrantName, report.createdAt);
+    }
+    byContact.set(report.lineUserId, people);
+  }
+  let pushes = 0;
+  for (const [lineUserId, people] of byContact) {
+    const messages: OutMessage[] = [...people].map(([name, reportedAt]) =>
+      notice === "acknowledged"
+        ? employerWords.noticeAcknowledged(name, reportedAt)
+        : employerWords.noticeResolved(name, reportedAt),
+    );
+    for (let i = 0; i < messages.length; i += maxMessages) {
+      const row = await queueOutbound(
+        tx,
+        {
+          kind: "push",
+          recipients: [lineUserId],
+          messages: messages.slice(i, i + maxMessages),
+          now,
+        },
+        log,
+      );
+      if (row) pushes++;
+    }
+  }
+  const ids = reports.map((report) => report.id);
+  await markNoticed(tx, ids, notice, now);
+  // a report resolved before anyone acknowledged it: the one notice says both
+  if (notice === "resolved") await markNoticed(tx, ids, "acknowledged", now);
+  if (pushes > 0) await countPushes(tx, monthKey(now), pushes);
+  return pushes;
+}

@@ -1,0 +1,193 @@
+// Everything the bot may ever say to an employer contact: the allow-list the sender enforces.
+// A message reaches an employer account only if one of these builders made it; none of them takes
+// a registrant's answers, words, health or any category another source raised.
+import { isOpenAt, type CenterCalendar } from "../escalation/business-time";
+import { formatMinute } from "../schedule/calendar";
+import type { EmployerReportKind, EmployerReportUrgency, PulseAnswer } from "../store/schema";
+import { withButtons, type Button } from "./buttons";
+import { encodePostback } from "./postback";
+import type { OutMessage } from "./types";
+
+const approved = new WeakSet<object>();
+
+/** Whether `message` was built here (the sender drops anything else bound for an employer). */
+export function isEmployerMessage(message: unknown): boolean {
+  return typeof message === "object" && message !== null && approved.has(message);
+}
+
+function approve(message: OutMessage): OutMessage {
+  approved.add(message);
+  return message;
+}
+
+export const reportKinds: { kind: EmployerReportKind; label: string }[] = [
+  { kind: "absence", label: "遅刻・欠勤が増えた" },
+  { kind: "no_show", label: "無断欠勤・連絡がつかない" },
+  { kind: "appearance", label: "身だしなみ" },
+  { kind: "medication", label: "服薬・体調" },
+  { kind: "mistakes", label: "作業のミス" },
+  { kind: "communication", label: "コミュニケーション" },
+  { kind: "sns", label: "SNS・ネット" },
+  { kind: "other", label: "その他" },
+];
+
+export const urgencies: { urgency: EmployerReportUrgency; label: string }[] = [
+  { urgency: "today", label: "今日中に" },
+  { urgency: "week", label: "今週中に" },
+  { urgency: "whenever", label: "急ぎではない" },
+];
+
+const pulseChoices: { answer: PulseAnswer; label: string }[] = [
+  { answer: "fine", label: "問題なし" },
+  { answer: "concerned", label: "少し気になる" },
+  { answer: "consult", label: "相談したい" },
+];
+
+const menu: Button[] = [{ label: "相談する", text: "相談する" }];
+const cancel: Button = { label: "やめる", data: encodePostback({ a: "er", s: "cancel", v: "x" }) };
+
+const say = (body: string, buttons: Button[] = menu) => approve(withButtons(body, buttons));
+
+const weekdays = ["日", "月", "火", "水", "木", "金", "土"];
+const deadlineFormat = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  weekday: "short",
+});
+
+/** The center's hours in one line: "平日 9:00〜17:30" or the open weekdays spelled out. */
+export function hoursOf(calendar: CenterCalendar): string {
+  const days = [...calendar.openWeekdays].sort();
+  const weekdaysOnly = days.join(",") === "1,2,3,4,5";
+  const dayText = weekdaysOnly ? "平日" : days.map((day) => weekdays[day] ?? "").join("・");
+  return `${dayText} ${formatMinute(calendar.opensAt)}〜${formatMinute(calendar.closesAt)}`;
+}
+
+export const employerWords = {
+  linked: (): OutMessage[] => [
+    say(
+      "登録が完了しました。ありがとうございます。\n気になることがあれば、いつでも「相談する」からセンターにお知らせください。",
+    ),
+  ],
+  alreadyLinked: (): OutMessage[] => [say("このアカウントは、すでに登録されています。")],
+  help: (): OutMessage[] => [
+    say(
+      "「相談する」を押すか、気になることをそのまま送ってください（例：「田中さんが今日無断欠勤です」）。\nセンターの担当者が確認します。ご本人の回答などをお伝えすることはできません。",
+    ),
+  ],
+  nobodyLinked: (): OutMessage[] => [
+    say(
+      "いま、この会社のかたで、ご相談を受け付けられるかたがいません。\nお手数ですが、センターにお電話でご連絡ください。",
+    ),
+  ],
+  askWho: (people: { id: string; displayName: string }[]): OutMessage => {
+    const buttons: Button[] = people.slice(0, 12).map((person) => ({
+      label: person.displayName,
+      data: encodePostback({ a: "er", s: "who", v: person.id }),
+    }));
+    const more = people.length > 12 ? "\n（ボタンにないかたは、お名前を送ってください）" : "";
+    return say(`どなたのことですか？${more}`, [...buttons, cancel]);
+  },
+  whoAgain: (): OutMessage[] => [
+    say("お名前が見つかりませんでした。ボタンから選んでください。", []),
+  ],
+  askWhat: (name: string): OutMessage =>
+    say(`${name}さんについて、どんなことが気になりますか？`, [
+      ...reportKinds.map((choice) => ({
+        label: choice.label,
+        data: encodePostback({ a: "er", s: "what", v: choice.kind }),
+      })),
+      cancel,
+    ]),
+  askWords: (): OutMessage =>
+    say("よろしければ、ひとことお書きください（なければ「なし」）。", [
+      { label: "なし", data: encodePostback({ a: "er", s: "words", v: "none" }) },
+      cancel,
+    ]),
+  askUrgency: (): OutMessage =>
+    say("どのくらい急ぎますか？", [
+      ...urgencies.map((choice) => ({
+        label: choice.label,
+        data: encodePostback({ a: "er", s: "urgency", v: choice.urgency }),
+      })),
+      cancel,
+    ]),
+  pleaseUseButtons: (): OutMessage[] => [say("お手数ですが、ボタンから選んでください。", [])],
+  cancelled: (): OutMessage[] => [say("ご相談をとりやめました。")],
+  /**
+   * The confirmation: when a human will look at it, from the center calendar. Urgent reports say
+   * the center was told at once; outside opening hours the next opening is named.
+   */
+  received: (args: {
+    name: string;
+    urgent: boolean;
+    dueAt: number;
+    now: number;
+    calendar: CenterCalendar;
+  }): OutMessage[] => {
+    const hours = `（センターの受付：${hoursOf(args.calendar)}）`;
+    if (args.urgent) {
+      const open = isOpenAt(args.calendar, args.now);
+      return [
+        say(
+          open
+            ? `${args.name}さんのこと、センターにすぐ伝えました。担当者が急いで確認し、必要ならご本人の安否を確かめます。`
+            : `${args.name}さんのこと、センターの担当者にすぐ伝えました。いまは受付時間外ですが、急ぎの件として確認します。${hours}\n命や体に危険がありそうなときは、110番・119番に連絡してください。`,
+        ),
+      ];
+    }
+    return [
+      say(
+        `${args.name}さんのこと、センターに伝えました。\n${deadlineFormat.format(args.dueAt)}までに担当者が確認します。${hours}`,
+      ),
+    ];
+  },
+  notCovered: (): OutMessage[] => [
+    say(
+      "申し訳ありません。このかたについては、いまはご相談を受け付けられません。\nセンターにお電話でご連絡ください。",
+    ),
+  ],
+  unlinked: (): OutMessage[] => [
+    approve({
+      type: "text",
+      text: "このアカウントの登録は解除されています。ご不明な点はセンターにお問い合わせください。",
+    }),
+  ],
+  restarted: (): OutMessage[] => [
+    say("すみません、途中でわからなくなりました。もう一度お願いします。", []),
+  ],
+  thanksForSticker: (): OutMessage[] => [say("ありがとうございます。")],
+  /** The monthly pulse: one question per person, three buttons. */
+  pulseQuestion: (person: { id: string; displayName: string }, month: string): OutMessage =>
+    say(
+      `【月に1回の確認】${person.displayName}さんの最近の様子はいかがですか？`,
+      pulseChoices.map((choice) => ({
+        label: choice.label,
+        data: encodePostback({ a: "pulse", m: month, r: person.id, c: choice.answer }),
+      })),
+    ),
+  pulseThanks: (): OutMessage[] => [say("ありがとうございます。センターにお伝えしました。")],
+  pulseAlreadyAnswered: (): OutMessage[] => [
+    say("この確認には、すでにお答えいただいています。ありがとうございます。"),
+  ],
+  /** Feedback on a report: only that the center received it or followed up, never what. */
+  noticeAcknowledged: (name: string, reportedAt: number): OutMessage =>
+    say(
+      `${shortDate(reportedAt)}にいただいた${name}さんについてのご相談を、センターの担当者が確認しました。`,
+    ),
+  noticeResolved: (name: string, reportedAt: number): OutMessage =>
+    say(
+      `${shortDate(reportedAt)}にいただいた${name}さんについてのご相談に、センターが対応しました。ありがとうございました。`,
+    ),
+};
+
+function shortDate(ms: number): string {
+  return new Intl.DateTimeFormat("ja-JP", {
+    timeZone: "Asia/Tokyo",
+    month: "numeric",
+    day: "numeric",
+  }).format(ms);
+}

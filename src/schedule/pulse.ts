@@ -1,0 +1,106 @@
+// The monthly pulse: each linked employer contact is asked, once a month on their employer's day
+// (the next open day from it, an hour after opening), how each person they work with is doing.
+import { queueOutbound } from "../bot/outbound";
+import { isOpenAt, isOpenDay, type CenterCalendar } from "../escalation/business-time";
+import { centerCalendar } from "../escalation/engine";
+import { employerWords } from "../flows/employer-words";
+import type { Clock } from "../clock";
+import type { Logger } from "../log";
+import type { Store } from "../store/db";
+import {
+  coveredRegistrants,
+  insertPulse,
+  pulseContacts,
+  pulsedThisMonth,
+} from "../store/employers";
+import { countPushes, pushesThisMonth } from "../store/schedule";
+import { monthKey, tokyoMidnight, tokyoParts } from "./calendar";
+
+export interface PulseDeps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** Paid messages a month; the pulse waits (and is logged) when it would go over. */
+  pushBudgetPerMonth: number | undefined;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** LINE takes at most five messages in one push: five people per push. */
+const perPush = 5;
+
+/** When this month's pulse is due: the first open day from `pulseDay`, an hour after opening. */
+export function pulseDueAt(calendar: CenterCalendar, pulseDay: number, now: number): number | null {
+  const { day } = tokyoParts(now);
+  let midnight = tokyoMidnight(now) - (day - pulseDay) * dayMs;
+  const month = monthKey(now);
+  while (monthKey(midnight) === month) {
+    if (isOpenDay(calendar, midnight)) {
+      return midnight + Math.min(calendar.opensAt + 60, calendar.closesAt - 1) * 60_000;
+    }
+    midnight += dayMs;
+  }
+  return null;
+}
+
+export async function sendPulses(deps: PulseDeps): Promise<number> {
+  const now = deps.clock();
+  const month = monthKey(now);
+  const calendars = new Map<string, CenterCalendar>();
+  let sent = 0;
+  for (const contact of await pulseContacts(deps.store.db)) {
+    if (contact.lineUserId === null) continue;
+    const calendar =
+      calendars.get(contact.centerId) ?? (await centerCalendar(deps.store.db, contact.centerId));
+    calendars.set(contact.centerId, calendar);
+    const due = pulseDueAt(calendar, contact.pulseDay, now);
+    if (due === null || now < due || !isOpenAt(calendar, now)) continue;
+    // a contact linked after this month's pulse went out starts with next month's
+    if ((contact.linkedAt ?? 0) > due) continue;
+    const asked = await pulsedThisMonth(deps.store.db, contact.contactId, month);
+    const people = (await coveredRegistrants(deps.store.db, contact.employerId)).filter(
+      (person) => !asked.has(person.id),
+    );
+    if (people.length === 0) continue;
+    const pushes = Math.ceil(people.length / perPush);
+    const budget = deps.pushBudgetPerMonth;
+    if (budget !== undefined && (await pushesThisMonth(deps.store.db, month)) + pushes > budget) {
+      deps.log.warn("pulse.skipped_budget", { pushes });
+      continue;
+    }
+    const lineUserId = contact.lineUserId;
+    sent += await deps.store.write(async (tx) => {
+      let queued = 0;
+      for (let i = 0; i < people.length; i += perPush) {
+        const group = [];
+        for (const person of people.slice(i, i + perPush)) {
+          // a concurrent run asked already: that person is skipped, never asked twice
+          if (
+            await insertPulse(tx, {
+              contactId: contact.contactId,
+              registrantId: person.id,
+              month,
+              now,
+            })
+          ) {
+            group.push(person);
+          }
+        }
+        if (group.length === 0) continue;
+        const row = await queueOutbound(
+          tx,
+          {
+            kind: "push",
+            recipients: [lineUserId],
+            messages: group.map((person) => employerWords.pulseQuestion(person, month)),
+            now,
+          },
+          deps.log,
+        );
+        if (row) queued++;
+      }
+      if (queued > 0) await countPushes(tx, month, queued);
+      return queued;
+    });
+  }
+  return sent;
+}
