@@ -19,7 +19,8 @@ import {
 } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock, type TestClock } from "./support/clock";
-import { newLineUserId, textEvent, webhookBody } from "./support/events";
+import { newLineUserId } from "./support/events";
+import { buttonsOf, lineChat, textOf, type Sent } from "./support/line-chat";
 import { accountOf } from "./support/queries";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
 
@@ -46,44 +47,10 @@ afterEach(async () => {
 
 const db = () => t.db.store.db;
 
-type Sent = {
-  type: string;
-  text?: string;
-  quickReply?: { items: { action: { label: string; data?: string; text?: string } }[] };
-}[];
-
-async function send(userId: string, event: Record<string, unknown>): Promise<Sent> {
-  const before = t.mock.messagesTo(userId).length;
-  const response = await t.postWebhook(
-    webhookBody({ ...event, replyToken: t.mock.issueReplyToken(userId) }),
-  );
-  expect(response.status).toBe(200);
-  await t.background.drain();
-  return t.mock.messagesTo(userId).slice(before) as Sent;
-}
-
-const say = (userId: string, text: string) =>
-  send(userId, textEvent(userId, text, { timestamp: clock() }));
-
-const press = (userId: string, data: string) =>
-  send(userId, {
-    type: "postback",
-    mode: "active",
-    timestamp: clock(),
-    webhookEventId: crypto.randomUUID(),
-    deliveryContext: { isRedelivery: false },
-    source: { type: "user", userId },
-    postback: { data },
-  });
-
-const textOf = (messages: Sent) => messages.map((message) => message.text ?? "").join("\n");
-const buttonsOf = (messages: Sent) =>
-  (messages.at(-1)?.quickReply?.items ?? []).map((item) => item.action);
-const tap = async (userId: string, messages: Sent, label: string) => {
-  const button = buttonsOf(messages).find((action) => action.label === label);
-  expect(button, `button ${label}`).toBeDefined();
-  return press(userId, button?.data ?? "");
-};
+const chat = () => lineChat(t, clock);
+const say = (userId: string, text: string) => chat().say(userId, text);
+const press = (userId: string, data: string) => chat().press(userId, data);
+const tap = (userId: string, messages: Sent, label: string) => chat().tap(userId, messages, label);
 
 async function json<T>(response: Response | Promise<Response>): Promise<T> {
   return (await (await response).json()) as T;

@@ -32,6 +32,7 @@ import {
   webhookBody,
 } from "./support/events";
 import { seedCheckin } from "./support/history";
+import { buttonsOf, lineChat } from "./support/line-chat";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
 
 let t: TestApp;
@@ -62,38 +63,10 @@ async function newRegistrant(displayName = "山田 花子") {
   return (await response.json()) as { id: string; linkCode: string };
 }
 
-/** Sends one event as LINE would and waits for the bot's replies; returns what it sent. */
-async function send(userId: string, event: Record<string, unknown>) {
-  const before = t.mock.messagesTo(userId).length;
-  const response = await t.postWebhook(
-    webhookBody({ ...event, replyToken: t.mock.issueReplyToken(userId) }),
-  );
-  expect(response.status).toBe(200);
-  await t.background.drain();
-  return t.mock.messagesTo(userId).slice(before) as {
-    type: string;
-    text?: string;
-    quickReply?: { items: { action: { label: string; data?: string; text?: string } }[] };
-  }[];
-}
-
-const say = (userId: string, text: string) =>
-  send(userId, textEvent(userId, text, { timestamp: clock() }));
-
-const press = (userId: string, data: string) =>
-  send(userId, {
-    type: "postback",
-    mode: "active",
-    timestamp: clock(),
-    webhookEventId: crypto.randomUUID(),
-    deliveryContext: { isRedelivery: false },
-    source: { type: "user", userId },
-    postback: { data },
-  });
-
-function buttonsOf(messages: Awaited<ReturnType<typeof send>>) {
-  return (messages.at(-1)?.quickReply?.items ?? []).map((item) => item.action);
-}
+const send = (userId: string, event: Record<string, unknown>) =>
+  lineChat(t, clock).send(userId, event);
+const say = (userId: string, text: string) => lineChat(t, clock).say(userId, text);
+const press = (userId: string, data: string) => lineChat(t, clock).press(userId, data);
 
 async function registrantRow(id: string) {
   const rows = await db().select().from(registrants).where(eq(registrants.id, id));

@@ -73,20 +73,10 @@ export async function checkinHistory(
     .where(and(eq(checkins.registrantId, registrantId), gte(checkins.sentAt, since)))
     .orderBy(desc(checkins.sentAt));
   if (rows.length === 0) return [];
-  const answerRows = await db
-    .select({
-      checkinId: answers.checkinId,
-      question: answers.question,
-      value: answers.value,
-      score: answers.score,
-    })
-    .from(answers)
-    .where(
-      inArray(
-        answers.checkinId,
-        rows.map((row) => row.id),
-      ),
-    );
+  const answerRows = await answersOf(
+    db,
+    rows.map((row) => row.id),
+  );
   const byCheckin = new Map<string, HistoryAnswer[]>();
   for (const { checkinId, ...answer } of answerRows) {
     byCheckin.set(checkinId, [...(byCheckin.get(checkinId) ?? []), answer]);
@@ -108,4 +98,17 @@ export async function consentHistory(db: Queryable, registrantId: string) {
     .from(consents)
     .where(eq(consents.registrantId, registrantId))
     .orderBy(desc(consents.at), desc(consents.id));
+}
+
+/** The answers of several check-ins in one query (answers_checkin_question_unique). */
+export async function answersOf(db: Queryable, checkinIds: string[]) {
+  return db
+    .select({
+      checkinId: answers.checkinId,
+      question: answers.question,
+      value: answers.value,
+      score: answers.score,
+    })
+    .from(answers)
+    .where(inArray(answers.checkinId, checkinIds));
 }

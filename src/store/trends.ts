@@ -3,7 +3,8 @@ import { and, desc, eq, inArray, lte, max } from "drizzle-orm";
 import type { TrendAnswer, TrendWeek } from "../escalation/trend-rules";
 import { weekKey } from "../schedule/calendar";
 import type { Queryable } from "./db";
-import { answers, checkins, type QuestionKey } from "./schema";
+import { answersOf } from "./history";
+import { checkins, type QuestionKey } from "./schema";
 
 /**
  * The registrant's last `count` weeks with a check-in sent by `now`, oldest first. Every origin
@@ -40,20 +41,10 @@ export async function recentWeeksForTrends(
     .where(and(sentBy(), inArray(checkins.weekKey, latestWeekKeys)))
     .orderBy(desc(checkins.sentAt));
   if (rows.length === 0) return [];
-  const answerRows = await db
-    .select({
-      checkinId: answers.checkinId,
-      question: answers.question,
-      value: answers.value,
-      score: answers.score,
-    })
-    .from(answers)
-    .where(
-      inArray(
-        answers.checkinId,
-        rows.map((row) => row.id),
-      ),
-    );
+  const answerRows = await answersOf(
+    db,
+    rows.map((row) => row.id),
+  );
   const byCheckin = new Map<string, Partial<Record<QuestionKey, TrendAnswer>>>();
   for (const { checkinId, question, value, score } of answerRows) {
     byCheckin.set(checkinId, { ...byCheckin.get(checkinId), [question]: { value, score } });

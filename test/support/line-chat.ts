@@ -1,0 +1,49 @@
+// Talking to the bot as a LINE user over the real webhook, and reading what it answered.
+import { expect } from "vitest";
+import type { TestApp } from "./app";
+import { textEvent, webhookBody } from "./events";
+
+/** What the bot sent in answer to one event, as far as tests read it. */
+export type Sent = {
+  type: string;
+  text?: string;
+  quickReply?: { items: { action: { label: string; data?: string; text?: string } }[] };
+}[];
+
+export function lineChat(t: TestApp, clock: () => number) {
+  /** Sends one event as LINE would and waits for the bot's replies; returns what it sent. */
+  async function send(userId: string, event: Record<string, unknown>): Promise<Sent> {
+    const before = t.mock.messagesTo(userId).length;
+    const response = await t.postWebhook(
+      webhookBody({ ...event, replyToken: t.mock.issueReplyToken(userId) }),
+    );
+    expect(response.status).toBe(200);
+    await t.background.drain();
+    return t.mock.messagesTo(userId).slice(before) as Sent;
+  }
+  const say = (userId: string, text: string) =>
+    send(userId, textEvent(userId, text, { timestamp: clock() }));
+  const press = (userId: string, data: string) =>
+    send(userId, {
+      type: "postback",
+      mode: "active",
+      timestamp: clock(),
+      webhookEventId: crypto.randomUUID(),
+      deliveryContext: { isRedelivery: false },
+      source: { type: "user", userId },
+      postback: { data },
+    });
+  /** Taps the quick-reply button with this label on the last message. */
+  const tap = async (userId: string, messages: Sent, label: string) => {
+    const button = buttonsOf(messages).find((action) => action.label === label);
+    expect(button, `button ${label}`).toBeDefined();
+    return press(userId, button?.data ?? "");
+  };
+  return { send, say, press, tap };
+}
+
+export const textOf = (messages: Sent) => messages.map((message) => message.text ?? "").join("\n");
+
+export function buttonsOf(messages: Sent) {
+  return (messages.at(-1)?.quickReply?.items ?? []).map((item) => item.action);
+}
