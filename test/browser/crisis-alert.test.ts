@@ -5,9 +5,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories } from "../../src/escalation/categories";
 import { registrants } from "../../src/store/schema";
-import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
-import { createTestApp, listen, type TestApp } from "../support/app";
-import { mintCenter, mintStaff, testPassword, type TestStaff } from "../support/staff";
+import { dashboardAndChat, type PageProblems, type TwoTabs } from "../support/browser";
+import type { TestApp } from "../support/app";
+import { testPassword, type TestStaff } from "../support/staff";
 
 /** The emulator polls its transcript, and a reply goes out after the webhook's commit. */
 const timeout = 15_000;
@@ -22,31 +22,18 @@ const problems: Record<string, PageProblems> = {};
 let registrantCode: string;
 let staffCode: string;
 let escalationId: string;
-const cleanups: (() => Promise<void>)[] = [];
+
+let tabs: TwoTabs;
 
 beforeAll(async () => {
-  t = await createTestApp({ emulator: true });
-  cleanups.unshift(() => t.close());
-  const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
-  cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  origin = url;
-  const center = await mintCenter(t.db.store, "むさしの就労支援センター");
-  caseworker = await mintStaff(t.db.store, center.id, "caseworker");
-  const browser = await launchBrowser();
-  cleanups.unshift(() => browser.close());
-  dashboard = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-  chat = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "ja-JP" });
-  for (const [name, page] of [
-    ["dashboard", dashboard],
-    ["chat", chat],
-  ] as const) {
-    page.setDefaultTimeout(timeout);
-    problems[name] = await watchPage(page, origin);
-  }
+  tabs = await dashboardAndChat(timeout);
+  ({ t, origin, caseworker, dashboard, chat } = tabs);
+  problems.dashboard = tabs.problems.dashboard;
+  problems.chat = tabs.problems.chat;
 });
 
 afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
+  await tabs.close();
 });
 
 function botBubbles(text: string) {

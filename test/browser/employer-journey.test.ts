@@ -8,9 +8,8 @@ import { questions } from "../../src/flows/checkin-questions";
 import { employerWords } from "../../src/flows/employer-words";
 import { registrantWords } from "../../src/flows/registrant-words";
 import type { OutMessage } from "../../src/flows/types";
-import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
-import { createTestApp, listen, type TestApp } from "../support/app";
-import { mintCenter, mintStaff, testPassword, type TestStaff } from "../support/staff";
+import { dashboardAndChat, type PageProblems, type TwoTabs } from "../support/browser";
+import { testPassword, type TestStaff } from "../support/staff";
 
 /** The emulator polls its transcript, and a reply goes out after the webhook's commit. */
 const timeout = 15_000;
@@ -31,7 +30,6 @@ interface Person {
 const tanaka: Person = { name: "田中 一郎", persona: "いちろう", code: "", page: "" };
 const sato: Person = { name: "佐藤 花子", persona: "はなこ", code: "", page: "" };
 
-let t: TestApp;
 let origin: string;
 let caseworker: TestStaff;
 let dashboard: Page;
@@ -39,31 +37,18 @@ let chat: Page;
 const problems: Record<string, PageProblems> = {};
 let employerPage: string;
 let contactCode: string;
-const cleanups: (() => Promise<void>)[] = [];
+
+let tabs: TwoTabs;
 
 beforeAll(async () => {
-  t = await createTestApp({ emulator: true });
-  cleanups.unshift(() => t.close());
-  const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
-  cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  origin = url;
-  const center = await mintCenter(t.db.store, "むさしの就労支援センター");
-  caseworker = await mintStaff(t.db.store, center.id, "caseworker");
-  const browser = await launchBrowser();
-  cleanups.unshift(() => browser.close());
-  dashboard = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-  chat = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "ja-JP" });
-  for (const [name, page] of [
-    ["dashboard", dashboard],
-    ["chat", chat],
-  ] as const) {
-    page.setDefaultTimeout(timeout);
-    problems[name] = await watchPage(page, origin);
-  }
+  tabs = await dashboardAndChat(timeout);
+  ({ origin, caseworker, dashboard, chat } = tabs);
+  problems.dashboard = tabs.problems.dashboard;
+  problems.chat = tabs.problems.chat;
 });
 
 afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
+  await tabs.close();
 });
 
 const textOf = (message: OutMessage | undefined) => (message?.type === "text" ? message.text : "");

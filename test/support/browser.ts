@@ -1,5 +1,7 @@
 // A real headless Chromium (Debian's: scripts/ensure-chromium.mjs) and what tests watch it for.
 import { chromium, type Browser, type Page } from "playwright-core";
+import { createTestApp, listen, type TestApp } from "./app";
+import { mintCenter, mintStaff, type TestStaff } from "./staff";
 
 export const chromiumPath = "/usr/bin/chromium";
 
@@ -52,4 +54,45 @@ export async function watchPage(page: Page, origin: string): Promise<PageProblem
     });
   });
   return problems;
+}
+
+/** The app in emulator mode on loopback, a caseworker, and two watched tabs: dashboard and chat. */
+export interface TwoTabs {
+  t: TestApp;
+  origin: string;
+  caseworker: TestStaff;
+  dashboard: Page;
+  chat: Page;
+  problems: { dashboard: PageProblems; chat: PageProblems };
+  close(): Promise<void>;
+}
+
+export async function dashboardAndChat(timeout: number): Promise<TwoTabs> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const t = await createTestApp({ emulator: true });
+  cleanups.unshift(() => t.close());
+  const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
+  cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const center = await mintCenter(t.db.store, "むさしの就労支援センター");
+  const caseworker = await mintStaff(t.db.store, center.id, "caseworker");
+  const browser = await launchBrowser();
+  cleanups.unshift(() => browser.close());
+  const dashboard = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    locale: "ja-JP",
+  });
+  const chat = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "ja-JP" });
+  dashboard.setDefaultTimeout(timeout);
+  chat.setDefaultTimeout(timeout);
+  return {
+    t,
+    origin: url,
+    caseworker,
+    dashboard,
+    chat,
+    problems: { dashboard: await watchPage(dashboard, url), chat: await watchPage(chat, url) },
+    async close() {
+      for (const cleanup of cleanups) await cleanup();
+    },
+  };
 }
