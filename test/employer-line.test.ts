@@ -106,6 +106,17 @@ describe("linking an employer contact", () => {
     expect(textOf(await say(userId, "ヘルプ"))).toContain("「相談する」を押すか");
   });
 
+  it("answers the registrants' menu words (チェックイン, 停止) with the employer's help, not a report", async () => {
+    const company = await employer();
+    const tanaka = await registrant("田中 一郎", company);
+    const { userId } = await contact(company);
+    for (const words of ["チェックイン", "停止", "ヘルプ"]) {
+      expect(textOf(await say(userId, words))).toContain("「相談する」を押すか");
+    }
+    expect(await reportsOf(tanaka.id)).toEqual([]);
+    expect(textOf(await say(userId, "報告"))).toContain("田中 一郎さんについて");
+  });
+
   it("tells a contact with nobody to report on to call the center", async () => {
     const { userId } = await contact(await employer());
     expect(textOf(await say(userId, "相談する"))).toContain("センターにお電話で");

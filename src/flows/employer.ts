@@ -11,6 +11,7 @@ import {
 } from "../escalation/employer-reports";
 import { employerReportKinds, employerReportUrgencies } from "../store/schema";
 import { employerWords as say, reportKinds, urgencies } from "./employer-words";
+import { commandOf } from "./keywords";
 import { decodePostback, type Postback } from "./postback";
 import type { Flow } from "./router";
 import type { EmployerContext, FlowContext, Inbound, Step } from "./types";
@@ -44,8 +45,9 @@ const reply = (replies: Step["replies"], effects: Step["effects"] = []): Step =>
   effects,
 });
 
-const reportWords = new Set(["相談する", "相談", "報告", "報告する", "そうだん"]);
-const helpWords = new Set(["ヘルプ", "へるぷ", "help", "使い方", "つかいかた"]);
+/** 「相談する」 starts a report; 「報告」 too, for employers who think of it that way. */
+const startsReport = (text: string) =>
+  commandOf(text) === "talk" || ["報告", "報告する", "ほうこく"].includes(text);
 
 const cut = (text: string) => (text.length > wordsLimit ? `${text.slice(0, wordsLimit)}…` : text);
 
@@ -196,7 +198,7 @@ function onTextInFlow(
   employer: EmployerContext,
 ): Step {
   const trimmed = text.trim();
-  if (reportWords.has(trimmed)) return advance(fresh("buttons"), ctx, employer);
+  if (startsReport(trimmed)) return advance(fresh("buttons"), ctx, employer);
   switch (state.step) {
     case "who": {
       const found = matchPerson(trimmed, employer.registrants);
@@ -302,9 +304,11 @@ export function employerStep(input: Inbound, ctx: FlowContext): Step {
     }
     case "text": {
       const text = input.text.trim();
-      if (helpWords.has(text.toLowerCase())) return reply(say.help());
+      const command = commandOf(text);
+      // the registrants' words (the shared rich menu's チェックイン, 停止…) get the employer's help
+      if (command !== null && command !== "talk") return reply(say.help());
       if (employer.registrants.length === 0) return reply(say.nobodyLinked());
-      if (reportWords.has(text)) return advance(fresh("buttons"), ctx, employer);
+      if (startsReport(text)) return advance(fresh("buttons"), ctx, employer);
       return fromText(input.text, ctx, employer);
     }
   }
