@@ -7,25 +7,19 @@ import { employerAccountsAmong } from "../store/accounts";
 import type { Tx } from "../store/db";
 import { enqueue, type NewOutboxMessage, type OutboxRow } from "../store/outbox";
 
-export class BlockedForEmployer extends Error {
-  override name = "BlockedForEmployer";
-}
-
 /**
  * Queues a message in the caller's transaction, after the employer allow-list: employer contacts
  * are taken off a message that is not theirs to read. Null when nobody is left to send it to.
- * Without a logger to report it to, a blocked message fails the caller's transaction instead.
  */
 export async function queueOutbound(
   tx: Tx,
   message: NewOutboxMessage,
-  log?: Logger,
+  log: Logger,
 ): Promise<OutboxRow | null> {
   const employers = await employerAccountsAmong(tx, message.recipients);
   if (employers.size === 0 || message.messages.every(isEmployerMessage)) {
     return enqueue(tx, message);
   }
-  if (!log) throw new BlockedForEmployer("a message not meant for employers was addressed to one");
   log.error("outbound.blocked_for_employer", {
     kind: message.kind,
     recipients: employers.size,

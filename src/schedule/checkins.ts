@@ -278,12 +278,11 @@ export async function sendCheckinNow(
     const step = startCheckin({ checkinId: id, weekKey: week, origin: "staff" });
     await insertCheckin(tx, { id, registrantId, origin: "staff", weekKey: week, now });
     await saveConversation(tx, lineUserId, step.state, now);
-    await queueOutbound(tx, {
-      kind: "push",
-      recipients: [lineUserId],
-      messages: step.replies,
-      now,
-    });
+    await queueOutbound(
+      tx,
+      { kind: "push", recipients: [lineUserId], messages: step.replies, now },
+      deps.log,
+    );
     await countPushes(tx, monthKey(now), 1);
     return { id };
   });

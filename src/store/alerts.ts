@@ -119,9 +119,3 @@ export interface AlertSettings {
 export async function setAlertSettings(tx: Tx, staffId: string, settings: AlertSettings) {
   await tx.update(staff).set(settings).where(eq(staff.id, staffId));
 }
-
-/** The staff member behind a LINE account, if any. */
-export async function findStaffByLineUser(db: Queryable, lineUserId: string) {
-  const rows = await db.select().from(staff).where(eq(staff.lineUserId, lineUserId));
-  return rows[0] ?? null;
-}
