@@ -6,7 +6,8 @@ import { encodePostback } from "../src/flows/postback";
 import { consentTextVersion } from "../src/flows/registrant-words";
 import { staffWords } from "../src/flows/staff";
 import { raiseSignal } from "../src/escalation/engine";
-import { runAlertSweeps } from "../src/schedule/alerts";
+import { runAlertSweeps, sendAwaitingAlerts } from "../src/schedule/alerts";
+import type { Store } from "../src/store/db";
 import { deliverDue } from "../src/schedule/delivery";
 import { runTick } from "../src/schedule/tick";
 import { escalationEvents, escalations, staff, staffAlerts } from "../src/store/schema";
@@ -279,6 +280,25 @@ describe("high alerts", () => {
     expect(digest).toContain("高 1");
     expect(alert).toContain("確認期限：11/25 11:00");
     expect(alert).not.toContain("休");
+  });
+
+  it("wait at a closed center without opening a write each tick", async () => {
+    await linkedStaff("caseworker");
+    for (let i = 0; i < 3; i++) await highEscalation(clock());
+    let writes = 0;
+    const store: Store = {
+      ...t.deps.store,
+      db: t.deps.store.db,
+      write: (unit) => {
+        writes++;
+        return t.deps.store.write(unit);
+      },
+    };
+    const deps = { ...t.deps, store, baseUrl: t.config.publicBaseUrl };
+    expect(await sendAwaitingAlerts(deps)).toBe(0);
+    expect(writes).toBe(0);
+    clock.set(Date.parse("2026-11-25T09:00:00+09:00"));
+    expect(await sendAwaitingAlerts(deps)).toBe(3);
   });
 
   it("are not sent when staff acknowledged before opening", async () => {

@@ -8,7 +8,10 @@ import {
   insertEscalationEvent,
   raiseSeverity,
 } from "../store/escalations";
+import type { centers } from "../store/schema";
 import { findCenter } from "../store/staff";
+
+type CenterRow = typeof centers.$inferSelect;
 import { deadlinesFor, defaultCalendar, type CenterCalendar } from "./business-time";
 import {
   categories,
@@ -37,7 +40,11 @@ export interface Raised {
 }
 
 export async function centerCalendar(db: Queryable, centerId: string): Promise<CenterCalendar> {
-  const center = await findCenter(db, centerId);
+  return calendarOf(await findCenter(db, centerId));
+}
+
+/** A center row's calendar (the default one for a center that is gone). */
+export function calendarOf(center: CenterRow | null): CenterCalendar {
   if (!center) return defaultCalendar;
   return {
     opensAt: center.opensAt,

@@ -8,9 +8,9 @@ import {
   digestDue,
   pushAlert,
 } from "../escalation/alerts";
-import { dateKey, nextReescalation } from "../escalation/business-time";
+import { dateKey, isOpenAt, nextReescalation } from "../escalation/business-time";
 import type { Severity } from "../escalation/categories";
-import { centerCalendar } from "../escalation/engine";
+import { calendarOf, centerCalendar } from "../escalation/engine";
 import { describeError, type Logger } from "../log";
 import { digestOf, hasAlert, linkedStaff, listCenters } from "../store/alerts";
 import type { Store } from "../store/db";
@@ -88,8 +88,17 @@ export async function reescalateOverdue(deps: AlertSweepDeps): Promise<number> {
 export async function sendAwaitingAlerts(deps: AlertSweepDeps): Promise<number> {
   const now = deps.clock();
   const waiting = await awaitingAlert(deps.store.db, batch);
+  const open = new Map<string, boolean>();
   let sent = 0;
   for (const escalation of waiting) {
+    // a high one at a closed center waits without a write (alertEscalation checks again inside)
+    if (escalation.severity === "high") {
+      const isOpen =
+        open.get(escalation.centerId) ??
+        isOpenAt(await centerCalendar(deps.store.db, escalation.centerId), now);
+      open.set(escalation.centerId, isOpen);
+      if (!isOpen) continue;
+    }
     const rows = await deps.store.write((tx) =>
       alertEscalation(tx, escalation, { baseUrl: deps.baseUrl, log: deps.log }, now),
     );
@@ -107,8 +116,7 @@ export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
   const now = deps.clock();
   let sent = 0;
   for (const center of await listCenters(deps.store.db)) {
-    const calendar = await centerCalendar(deps.store.db, center.id);
-    if (!digestDue(calendar, now)) continue;
+    if (!digestDue(calendarOf(center), now)) continue;
     const dedupKey = `digest:${dateKey(now)}`;
     const recipients = [];
     for (const recipient of await linkedStaff(deps.store.db, center.id)) {
