@@ -2,7 +2,7 @@
 // open, overdue escalations to the supervisors, and a daily digest of the rest. An alert names the
 // registrant and how urgent it is, and links to the dashboard: never a category, answer or word.
 import type { messagingApi } from "@line/bot-sdk";
-import { monthKey } from "../schedule/calendar";
+import { formatMonthDayTime, monthKey } from "../schedule/calendar";
 import { linkedStaff, recordAlert, setAlertOutbox, type AlertRecipient } from "../store/alerts";
 import type { Tx } from "../store/db";
 import { claimAlert, insertEscalationEvent, type AlertableEscalation } from "../store/escalations";
@@ -23,14 +23,6 @@ export interface AlertOptions {
   leaseUntil?: number | undefined;
 }
 
-const deadlineFormat = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 const text = (body: string): messagingApi.TextMessage => ({ type: "text", text: body });
 
 /** Every message a staff alert can be: the only texts this module sends. */
@@ -41,7 +33,7 @@ export const alertWords = {
     ),
   high: (name: string, ackDueAt: number, url: string) =>
     text(
-      `【つなぎ】${name}さんの件（優先度：高）が届きました。\n確認期限：${deadlineFormat.format(ackDueAt)}\n${url}`,
+      `【つなぎ】${name}さんの件（優先度：高）が届きました。\n確認期限：${formatMonthDayTime(ackDueAt)}\n${url}`,
     ),
   overdue: (name: string, severity: Severity, level: number, url: string) =>
     text(

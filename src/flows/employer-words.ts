@@ -2,7 +2,12 @@
 // A message reaches an employer account only if one of these builders made it; none of them takes
 // a registrant's answers, words, health or any category another source raised.
 import { isOpenAt, type CenterCalendar } from "../escalation/business-time";
-import { formatMinute } from "../schedule/calendar";
+import {
+  formatMinute,
+  formatMonthDay,
+  formatMonthDayWeekdayTime,
+  weekdayNames,
+} from "../schedule/calendar";
 import type { EmployerReportKind, EmployerReportUrgency, PulseAnswer } from "../store/schema";
 import { withButtons, type Button } from "./buttons";
 import { encodePostback } from "./postback";
@@ -48,21 +53,11 @@ const cancel: Button = { label: "やめる", data: encodePostback({ a: "er", s: 
 
 const say = (body: string, buttons: Button[] = menu) => approve(withButtons(body, buttons));
 
-const weekdays = ["日", "月", "火", "水", "木", "金", "土"];
-const deadlineFormat = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  weekday: "short",
-});
-
 /** The center's hours in one line: "平日 9:00〜17:30" or the open weekdays spelled out. */
 export function hoursOf(calendar: CenterCalendar): string {
   const days = [...calendar.openWeekdays].sort();
   const weekdaysOnly = days.join(",") === "1,2,3,4,5";
-  const dayText = weekdaysOnly ? "平日" : days.map((day) => weekdays[day] ?? "").join("・");
+  const dayText = weekdaysOnly ? "平日" : days.map((day) => weekdayNames[day] ?? "").join("・");
   return `${dayText} ${formatMinute(calendar.opensAt)}〜${formatMinute(calendar.closesAt)}`;
 }
 
@@ -141,7 +136,7 @@ export const employerWords = {
     }
     return [
       say(
-        `${args.name}さんのこと、センターに伝えました。\n${deadlineFormat.format(args.dueAt)}までに担当者が確認します。${hours}`,
+        `${args.name}さんのこと、センターに伝えました。\n${formatMonthDayWeekdayTime(args.dueAt)}までに担当者が確認します。${hours}`,
       ),
     ];
   },
@@ -176,18 +171,10 @@ export const employerWords = {
   /** Feedback on a report: only that the center received it or followed up, never what. */
   noticeAcknowledged: (name: string, reportedAt: number): OutMessage =>
     say(
-      `${shortDate(reportedAt)}にいただいた${name}さんについてのご相談を、センターの担当者が確認しました。`,
+      `${formatMonthDay(reportedAt)}にいただいた${name}さんについてのご相談を、センターの担当者が確認しました。`,
     ),
   noticeResolved: (name: string, reportedAt: number): OutMessage =>
     say(
-      `${shortDate(reportedAt)}にいただいた${name}さんについてのご相談に、センターが対応しました。ありがとうございました。`,
+      `${formatMonthDay(reportedAt)}にいただいた${name}さんについてのご相談に、センターが対応しました。ありがとうございました。`,
     ),
 };
-
-function shortDate(ms: number): string {
-  return new Intl.DateTimeFormat("ja-JP", {
-    timeZone: "Asia/Tokyo",
-    month: "numeric",
-    day: "numeric",
-  }).format(ms);
-}

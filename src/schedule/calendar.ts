@@ -62,3 +62,36 @@ export function monthKey(ms: number): string {
   const { year, month } = tokyoParts(ms);
   return `${year}-${String(month).padStart(2, "0")}`;
 }
+
+const tokyo = (options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", ...options });
+
+const monthDayTime = tokyo({
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const monthDayWeekdayTime = tokyo({
+  month: "numeric",
+  day: "numeric",
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const monthDay = tokyo({ month: "numeric", day: "numeric" });
+
+/** "11/25 11:00" in Japan time, whatever the server's zone. */
+export function formatMonthDayTime(ms: number): string {
+  return monthDayTime.format(ms);
+}
+
+/** "11/25(水) 11:00" in Japan time: a deadline someone outside the center reads. */
+export function formatMonthDayWeekdayTime(ms: number): string {
+  return monthDayWeekdayTime.format(ms);
+}
+
+/** "11/24" in Japan time. */
+export function formatMonthDay(ms: number): string {
+  return monthDay.format(ms);
+}

@@ -1,15 +1,9 @@
 // Times as staff read them: Tokyo wall-clock dates and "3時間前"-style ages.
+import { formatMonthDayTime } from "../../schedule/calendar";
+
 const dateTime = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",
   year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-const monthDayTime = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
   month: "numeric",
   day: "numeric",
   hour: "2-digit",
@@ -42,7 +36,7 @@ export function formatDateTime(time: string | number): string {
 /** "11/20 18:00" when it falls in the current year (Japan time), else with the year. */
 export function formatNear(time: string | number, now: number): string {
   const same = yearOnly.format(ms(time)) === yearOnly.format(now);
-  return same ? monthDayTime.format(ms(time)) : dateTime.format(ms(time));
+  return same ? formatMonthDayTime(ms(time)) : dateTime.format(ms(time));
 }
 
 /** "2026年12月4日(金)", for a registrant's sheet. */
