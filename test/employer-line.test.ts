@@ -8,7 +8,6 @@ import { encodePostback } from "../src/flows/postback";
 import { consentTextVersion } from "../src/flows/registrant-words";
 import { createLogger } from "../src/log";
 import { runTick } from "../src/schedule/tick";
-import { unlinkContact } from "../src/store/employers";
 import {
   conversations,
   employerPulses,
@@ -304,7 +303,8 @@ describe("bad input", () => {
     const tanaka = await registrant("田中 一郎", company);
     const { id, userId } = await contact(company);
     const what = await say(userId, "相談する");
-    await t.db.store.write((tx) => unlinkContact(tx, id));
+    const unlinked = await staff.call("POST", `/api/employers/${company}/contacts/${id}/unlink`);
+    expect(await unlinked.json()).toEqual({ unlinked: true });
     const reply = await tap(userId, what, "身だしなみ");
     expect(textOf(reply)).toContain("登録は解除されています");
     expect(await reportsOf(tanaka.id)).toEqual([]);

@@ -7,7 +7,6 @@ import { formatMinute } from "../schedule/calendar";
 import { sendCheckinNow } from "../schedule/checkins";
 import { findAccount } from "../store/accounts";
 import { insertAudit, pageAudit } from "../store/audit";
-import { saveConversation } from "../store/conversations";
 import type { Queryable, Store, Tx } from "../store/db";
 import {
   employedAt,
@@ -333,12 +332,8 @@ export class CenterScope {
   async unlinkContact(employerId: string, contactId: string) {
     const now = this.clock();
     return this.store.write(async (tx) => {
-      const contact = await this.contactOf(tx, employerId, contactId);
+      await this.contactOf(tx, employerId, contactId);
       const unlinked = await unlinkContact(tx, contactId);
-      if (unlinked && contact.lineUserId !== null) {
-        // a report half-told when the link went must not be finished by a guest
-        await saveConversation(tx, contact.lineUserId, null, now);
-      }
       if (unlinked) {
         await this.audit(tx, "employer_contact.unlink", "employer_contact", contactId, now);
       }
