@@ -21,7 +21,7 @@ import { createTestClock, type TestClock } from "./support/clock";
 import { newLineUserId } from "./support/events";
 import { buttonsOf, lineChat, textOf, type Sent } from "./support/line-chat";
 import { accountOf } from "./support/queries";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { loginAs, mintCenter, mintRegistrant, mintStaff, type ApiClient } from "./support/staff";
 
 /** Tuesday 2026-11-24 10:00 in Tokyo: the center is open. */
 const tuesday = Date.parse("2026-11-24T10:00:00+09:00");
@@ -286,6 +286,22 @@ describe("bad input", () => {
     expect(await reportsOf(stranger.id)).toEqual([]);
     expect(lines.join("\n")).toContain("employer-registrant-not-covered");
     expect(lines.join("\n")).not.toContain(stranger.id);
+  });
+
+  it("refuses a tampered button naming someone of another center, nothing recorded", async () => {
+    const company = await employer();
+    await registrant("田中 一郎", company);
+    await registrant("佐藤 花子", company);
+    const elsewhere = await mintCenter(t.db.store, "ほかのセンター");
+    const outsider = await mintRegistrant(t.db.store, elsewhere.id, "外部 太郎");
+    const { userId } = await contact(company);
+    const who = await say(userId, "相談する");
+    const reply = await press(userId, encodePostback({ a: "er", s: "who", v: outsider.id }));
+    expect(textOf(reply)).toContain("受け付けられません");
+    expect(textOf(reply)).not.toContain("外部");
+    const what = await tap(userId, who, "田中 一郎");
+    expect(textOf(what)).toContain("田中 一郎さんについて");
+    expect(await reportsOf(outsider.id)).toEqual([]);
   });
 
   it("refuses a tampered pulse answer about someone not covered", async () => {

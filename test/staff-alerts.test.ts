@@ -13,7 +13,8 @@ import { runTick } from "../src/schedule/tick";
 import { escalationEvents, escalations, staff, staffAlerts } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock, type TestClock } from "./support/clock";
-import { newLineUserId, textEvent, unfollowEvent, webhookBody } from "./support/events";
+import { newLineUserId, unfollowEvent } from "./support/events";
+import { lineChat } from "./support/line-chat";
 import { accountOf } from "./support/queries";
 import {
   loginAs,
@@ -42,15 +43,9 @@ afterEach(async () => {
   await t.close();
 });
 
-async function send(userId: string, event: Record<string, unknown>) {
-  const token = t.mock.issueReplyToken(userId);
-  const response = await t.postWebhook(webhookBody({ ...event, replyToken: token }));
-  expect(response.status).toBe(200);
-  await t.background.drain();
-}
-
-const say = (userId: string, text: string) =>
-  send(userId, textEvent(userId, text, { timestamp: clock() }));
+const send = (userId: string, event: Record<string, unknown>) =>
+  lineChat(t, clock).send(userId, event);
+const say = (userId: string, text: string) => lineChat(t, clock).say(userId, text);
 
 const textOf = (messages: unknown[]) => (messages[0] as { text?: string } | undefined)?.text;
 const linkedText = textOf(staffWords.linked());
@@ -81,15 +76,10 @@ async function registrantOnLine(api: ApiClient, displayName = "山田 花子") {
   ).json()) as { linkCode: string };
   const userId = newLineUserId();
   await say(userId, linkCode);
-  await send(userId, {
-    type: "postback",
-    mode: "active",
-    timestamp: clock(),
-    webhookEventId: crypto.randomUUID(),
-    deliveryContext: { isRedelivery: false },
-    source: { type: "user", userId },
-    postback: { data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }) },
-  });
+  await lineChat(t, clock).press(
+    userId,
+    encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }),
+  );
   return userId;
 }
 
