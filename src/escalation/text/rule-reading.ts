@@ -1,22 +1,31 @@
-// The text classifier: what a registrant's free text is about and how urgent, with their own words as evidence.
-import { severities, type Category, type Severity } from "./categories";
-import { concernTables } from "./text/concern-phrases";
-import { crisisTable } from "./text/crisis-phrases";
-import { foldText, type FoldedText } from "./text/fold";
-import { negationTail } from "./text/fragments";
-import { compileTables, type CompiledRule, type Outcome } from "./text/rules";
+// The phrase tables' reading of a message: categories and severities, with the person's own words as evidence.
+import { severities, type Category, type Severity } from "../categories";
+import { concernTables } from "./concern-phrases";
+import { abuseTable } from "./abuse-phrases";
+import { crisisTable } from "./crisis-phrases";
+import { harmToOthersTable } from "./harm-phrases";
+import { foldText, type FoldedText } from "./fold";
+import { negationTail } from "./fragments";
+import { compileTables, type CompiledRule, type Outcome } from "./rules";
 
-export interface Finding {
+export interface RuleFinding {
   category: Category;
   severity: Severity;
   /** The matched words as they appear in the original text (evidence for staff). */
   phrases: string[];
+  /** Set when the risk to life is to someone else (他害): the reply differs. */
+  harmToOthers?: true;
 }
 
-export interface Classification {
-  findings: Finding[];
+export interface RuleReading {
+  findings: RuleFinding[];
   /** The most urgent finding's severity, or null when nothing matched. */
   severity: Severity | null;
+  /**
+   * A phrase of a risk to life that a context read as harmless here (an idiom, a negation,
+   * fiction, someone else): the rules recognised it and decided it is not one.
+   */
+  defused: boolean;
 }
 
 interface Hit {
@@ -24,9 +33,17 @@ interface Hit {
   severity: Severity;
   start: number;
   end: number;
+  harmToOthers: boolean;
 }
 
-const rules: CompiledRule[] = compileTables([crisisTable, ...concernTables]);
+const rules: CompiledRule[] = compileTables([
+  crisisTable,
+  harmToOthersTable,
+  abuseTable,
+  ...concernTables,
+]);
+
+const lifeCategories: ReadonlySet<Category> = new Set(["crisis", "abuse"]);
 
 /** Context windows stay short: the words that change a phrase sit next to it, and it keeps long texts linear. */
 const nearby = 32;
@@ -60,8 +77,9 @@ function interpret(rule: CompiledRule, folded: string, start: number, end: numbe
   return { category: rule.category, severity: rule.severity };
 }
 
-function findHits(folded: string): Hit[] {
+function findHits(folded: string): { hits: Hit[]; defused: boolean } {
   const hits: Hit[] = [];
+  let defused = false;
   for (const rule of rules) {
     rule.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -73,17 +91,26 @@ function findHits(folded: string): Hit[] {
         continue;
       }
       const outcome = interpret(rule, folded, start, end);
-      if (outcome) {
+      const category = outcome ? (outcome.category ?? rule.category) : null;
+      if (
+        lifeCategories.has(rule.category) &&
+        rule.severity === "urgent" &&
+        (outcome === null || category !== rule.category || outcome.severity !== "urgent")
+      ) {
+        defused = true;
+      }
+      if (outcome && category) {
         hits.push({
-          category: outcome.category ?? rule.category,
+          category,
           severity: outcome.severity,
           start,
           end,
+          harmToOthers: rule.harmToOthers && category === "crisis",
         });
       }
     }
   }
-  return hits;
+  return { hits, defused };
 }
 
 /** Words a crisis phrase already covers (「生きるのがつらい」's 「つらい」) add no second finding. */
@@ -104,14 +131,14 @@ function originalSpan(original: string, folded: FoldedText, start: number, end: 
   return original.slice(from, to);
 }
 
-function toFindings(original: string, folded: FoldedText, hits: Hit[]): Finding[] {
+function toFindings(original: string, folded: FoldedText, hits: Hit[]): RuleFinding[] {
   const byCategory = new Map<Category, Hit[]>();
   for (const hit of hits) {
     const list = byCategory.get(hit.category);
     if (list) list.push(hit);
     else byCategory.set(hit.category, [hit]);
   }
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   for (const [category, list] of byCategory) {
     list.sort((a, b) => a.start - b.start || b.end - a.end);
     let severity: Severity = "low";
@@ -124,17 +151,19 @@ function toFindings(original: string, folded: FoldedText, hits: Hit[]): Finding[
       else spans.push([hit.start, hit.end]);
     }
     const phrases = [...new Set(spans.map(([s, e]) => originalSpan(original, folded, s, e)))];
-    findings.push({ category, severity, phrases });
+    const harmToOthers = list.some((hit) => hit.harmToOthers && hit.severity === "urgent");
+    findings.push({ category, severity, phrases, ...(harmToOthers ? { harmToOthers } : {}) });
   }
   return findings.sort((a, b) => rank(a.severity) - rank(b.severity));
 }
 
-/** Classifies one free-text message; never throws, whatever the text holds. */
-export function classifyText(text: string): Classification {
-  const folded = foldText(text);
-  if (folded.text === "") return { findings: [], severity: null };
-  const findings = toFindings(text, folded, withoutCrisisEchoes(findHits(folded.text)));
-  return { findings, severity: findings[0]?.severity ?? null };
+/** Reads one message with the phrase tables; never throws, whatever the text holds. */
+export function readByRules(text: string, folded: FoldedText = foldText(text)): RuleReading {
+  if (folded.text === "") return { findings: [], severity: null, defused: false };
+  const { hits, defused } = findHits(folded.text);
+  const findings = toFindings(text, folded, withoutCrisisEchoes(hits));
+  const crisis = findings.some((finding) => lifeCategories.has(finding.category));
+  return { findings, severity: findings[0]?.severity ?? null, defused: defused && !crisis };
 }
 
 /**
@@ -155,7 +184,7 @@ function compileNow(): void {
       }
     }
   }
-  classifyText("友達が「死にたい」って言ってた");
+  readByRules("友達が「死にたい」って言ってた");
 }
 
 compileNow();

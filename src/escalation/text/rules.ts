@@ -33,6 +33,8 @@ export interface PhraseRule {
 export interface PhraseTable {
   category: Category;
   rules: readonly PhraseRule[];
+  /** A risk to someone else's life (他害), which gets its own reply. */
+  harmToOthers?: true;
 }
 
 export interface CompiledContext {
@@ -49,6 +51,7 @@ export interface CompiledRule {
   pattern: RegExp;
   contexts: CompiledContext[];
   negatable: boolean;
+  harmToOthers: boolean;
 }
 
 const contextCache = new Map<Context, CompiledContext>();
@@ -73,8 +76,9 @@ function compileContext(context: Context): CompiledContext {
 
 /** Compiles the tables once (at module load): every pattern is folded like the messages are. */
 export function compileTables(tables: readonly PhraseTable[]): CompiledRule[] {
-  return tables.flatMap(({ category, rules }) =>
+  return tables.flatMap(({ category, rules, harmToOthers }) =>
     rules.map((rule) => ({
+      harmToOthers: harmToOthers ?? false,
       category,
       severity: rule.severity,
       pattern: new RegExp(foldPattern(rule.pattern), "gu"),
