@@ -1,7 +1,25 @@
-// The classifier benchmark: precision and recall on the labelled set, then speed over a synthetic stream of messages.
-import { categoryKeys, severities, type Severity } from "../src/escalation/categories";
-import { classifyText, type Classification } from "../src/escalation/classifier";
-import { labelledMessages, type LabelledMessage } from "../test/fixtures/messages";
+// The classifier benchmark: rules, model and both on the frozen test split, then speed and the worker bundle's size.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { createClassifier, modelFindings } from "../src/escalation/classifier";
+import { foldText } from "../src/escalation/text/fold";
+import { scoreText } from "../src/escalation/text/model";
+import { defaultModelPath, readTextModelFile } from "../src/escalation/text/model-file";
+import { readByRules } from "../src/escalation/text/rule-reading";
+import { readCorpusDir, type CorpusRow, type SourcedRow } from "../scripts/classifier/corpus";
+import {
+  counted,
+  evaluate,
+  percent,
+  predictionOf,
+  reportTable,
+  type Prediction,
+  type Report,
+} from "../scripts/classifier/evaluate";
+import { frozenDir, trainDir } from "../scripts/classifier/split";
 import { intFromEnv, type Benchmark, type BenchmarkResult } from "./harness";
 import { percentile, round } from "./stats";
 
@@ -9,128 +27,92 @@ interface Settings {
   messages: number;
   warmup: number;
   seed: number;
+  bundle: boolean;
 }
 
 function readSettings(): Settings {
   return {
-    messages: intFromEnv("BENCH_CLASSIFIER_MESSAGES", 100_000, 1, 10_000_000),
+    messages: intFromEnv("BENCH_CLASSIFIER_MESSAGES", 50_000, 1, 10_000_000),
     warmup: intFromEnv("BENCH_CLASSIFIER_WARMUP", 2_000, 0, 1_000_000),
     seed: intFromEnv("BENCH_CLASSIFIER_SEED", 20_261_123, 0, 2 ** 31),
+    bundle: process.env.BENCH_CLASSIFIER_BUNDLE !== "0",
   };
 }
 
-interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number | null;
-  recall: number | null;
-}
-
-function score(tp: number, fp: number, fn: number): Score {
-  return {
-    tp,
-    fp,
-    fn,
-    precision: tp + fp === 0 ? null : round(tp / (tp + fp), 4),
-    recall: tp + fn === 0 ? null : round(tp / (tp + fn), 4),
-  };
-}
-
-const escalates = (severity: Severity | null): boolean => severity !== null && severity !== "low";
-
-interface Quality {
-  bySeverity: Record<string, Score>;
-  /** Would reach staff before the daily digest (normal or above) vs should have. */
-  escalation: Score;
-  byCategory: Record<string, Score>;
-  crisisCaught: number;
-  crisisTotal: number;
-  falseCrisis: number;
-  quietTotal: number;
-  quietEscalated: number;
-  exact: number;
-  mismatches: { text: string; want: string; got: string }[];
-}
-
-function describe(categories: readonly string[], severity: Severity | null): string {
-  return `${[...categories].sort().join(",") || "-"}/${severity ?? "none"}`;
-}
-
-function measureQuality(messages: readonly LabelledMessage[]): Quality {
-  const results: [LabelledMessage, Classification][] = messages.map((m) => [
-    m,
-    classifyText(m.text),
-  ]);
-  const levels = [...severities, null];
-  const bySeverity: Record<string, Score> = {};
-  for (const level of levels) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const [message, result] of results) {
-      const predicted = result.severity === level;
-      const expected = message.severity === level;
-      if (predicted && expected) tp++;
-      else if (predicted) fp++;
-      else if (expected) fn++;
-    }
-    bySeverity[level ?? "none"] = score(tp, fp, fn);
+/**
+ * The three readers on the frozen split. Only totals are printed: a row-by-row list of what the
+ * frozen split got wrong would invite tuning on it.
+ */
+function measureQuality(rows: readonly CorpusRow[]) {
+  const model = readTextModelFile();
+  const classifier = createClassifier(model);
+  const columns: Record<string, Prediction[]> = { rules: [], model: [], combined: [] };
+  for (const row of rows) {
+    const folded = foldText(row.text);
+    columns.rules?.push(predictionOf(readByRules(row.text, folded).findings));
+    columns.model?.push(
+      predictionOf(modelFindings(scoreText(model, row.text, folded), model.thresholds)),
+    );
+    columns.combined?.push(predictionOf(classifier.classify(row.text).findings));
   }
-  let escalationTp = 0;
-  let escalationFp = 0;
-  let escalationFn = 0;
-  for (const [message, result] of results) {
-    const predicted = escalates(result.severity);
-    const expected = escalates(message.severity);
-    if (predicted && expected) escalationTp++;
-    else if (predicted) escalationFp++;
-    else if (expected) escalationFn++;
-  }
-  const byCategory: Record<string, Score> = {};
-  for (const category of categoryKeys) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const [message, result] of results) {
-      const predicted = result.findings.some((finding) => finding.category === category);
-      const expected = message.categories.includes(category);
-      if (predicted && expected) tp++;
-      else if (predicted) fp++;
-      else if (expected) fn++;
-    }
-    if (tp + fp + fn > 0) byCategory[category] = score(tp, fp, fn);
-  }
-  const hasCrisis = (result: Classification) =>
-    result.findings.some((finding) => finding.category === "crisis");
-  const crisis = results.filter(([message]) => message.group === "crisis");
-  const quiet = results.filter(
-    ([message]) => message.group === "everyday" || message.group === "idiom",
+  const reports = Object.fromEntries(
+    Object.entries(columns).map(([name, predictions]) => [name, evaluate(rows, predictions)]),
   );
-  const mismatches = results
-    .map(([message, result]) => ({
-      text: message.text,
-      want: describe(message.categories, message.severity),
-      got: describe(
-        result.findings.map((finding) => finding.category),
-        result.severity,
-      ),
-    }))
-    .filter(({ want, got }) => want !== got);
-  return {
-    bySeverity,
-    escalation: score(escalationTp, escalationFp, escalationFn),
-    byCategory,
-    crisisCaught: crisis.filter(([, result]) => hasCrisis(result)).length,
-    crisisTotal: crisis.length,
-    falseCrisis: results.filter(
-      ([message, result]) => message.group !== "crisis" && hasCrisis(result),
-    ).length,
-    quietTotal: quiet.length,
-    quietEscalated: quiet.filter(([, result]) => escalates(result.severity)).length,
-    exact: results.length - mismatches.length,
-    mismatches,
-  };
+  return { reports, predictions: columns.combined ?? [] };
+}
+
+/** How the combined reader does on each kind and register: recall at the labelled level or above. */
+function breakdown<Row extends CorpusRow>(
+  rows: readonly Row[],
+  predictions: readonly Prediction[],
+  key: (row: Row) => string,
+): string[] {
+  const rank = { none: 0, low: 1, normal: 2, high: 3, urgent: 4 } as const;
+  const groups = new Map<string, { hits: number; of: number }>();
+  rows.forEach((row, i) => {
+    const predicted = predictions[i]?.severity ?? "none";
+    const right =
+      row.severity === "none"
+        ? predicted === "none"
+        : row.severity === "low" || row.severity === "normal"
+          ? predicted !== "none"
+          : rank[predicted] >= rank[row.severity];
+    const group = groups.get(key(row)) ?? { hits: 0, of: 0 };
+    group.of++;
+    if (right) group.hits++;
+    groups.set(key(row), group);
+  });
+  return [...groups]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([name, value]) => `${name} ${percent(value).trim()} (${counted(value)})`);
+}
+
+/** The batch file a row came from: the first frozen rows and those added later read apart. */
+const batchOf = (row: SourcedRow) =>
+  row.file
+    .split("/")
+    .at(-1)
+    ?.replace(/\.jsonl$/, "") ?? "";
+
+/**
+ * The combined reader on the frozen rows of each round apart: the first round's frozen rows had
+ * been scored (totals only) during development, the later rounds' were read once, at the end.
+ */
+function roundHeadlines(rows: readonly SourcedRow[], predictions: readonly Prediction[]): string[] {
+  const later = (row: SourcedRow) => /^r\d+-/.test(batchOf(row));
+  return [
+    { name: "first round", keep: (row: SourcedRow) => !later(row) },
+    { name: "later rounds", keep: later },
+  ].map(({ name, keep }) => {
+    const picked = rows
+      .map((row, i) => ({ row, prediction: predictions[i] }))
+      .filter(({ row }) => keep(row));
+    const report = evaluate(
+      picked.map(({ row }) => row),
+      picked.map(({ prediction }) => prediction as Prediction),
+    );
+    return `  ${headline(`combined, ${name} (${picked.length} rows)`, report)}`;
+  });
 }
 
 /** mulberry32: a small seeded generator, so every run classifies the same stream. */
@@ -145,50 +127,25 @@ function generator(seed: number): () => number {
   };
 }
 
-const decorations = [
-  "",
-  "",
-  "",
-  "😊",
-  "😭😭",
-  "💦",
-  "！",
-  "…",
-  "w",
-  "（笑）",
-  "🙏✨",
-  "ヽ(´ー｀)ノ",
-  "\n",
-];
-
 /**
- * Messages shaped like a center's inbox: mostly one short message, some several joined, a few
- * long letters and now and then the 5,000-character maximum LINE allows.
+ * Messages shaped like a center's inbox, from the train split: mostly one message, some several
+ * joined, a few long letters and now and then the 5,000-character maximum LINE allows.
  */
-function syntheticStream(count: number, seed: number): string[] {
+function syntheticStream(texts: readonly string[], count: number, seed: number): string[] {
   const random = generator(seed);
-  const texts = labelledMessages.map((message) => message.text);
-  const everyday = labelledMessages
-    .filter((message) => message.group === "everyday")
-    .map((message) => message.text);
-  const pick = (list: readonly string[]): string => list[Math.floor(random() * list.length)] ?? "";
+  const pick = (): string => texts[Math.floor(random() * texts.length)] ?? "";
   const stream: string[] = [];
   for (let i = 0; i < count; i++) {
     const shape = random();
     let text: string;
     if (shape < 0.7) {
-      text = pick(texts) + pick(decorations);
+      text = pick();
     } else if (shape < 0.9) {
-      const parts = 2 + Math.floor(random() * 3);
-      text = Array.from(
-        { length: parts },
-        () => pick(random() < 0.7 ? everyday : texts) + pick(decorations),
-      ).join("");
+      text = Array.from({ length: 2 + Math.floor(random() * 3) }, pick).join("\n");
     } else {
       const target = shape < 0.99 ? 200 + Math.floor(random() * 800) : 5_000;
       text = "";
-      while (text.length < target)
-        text += pick(random() < 0.9 ? everyday : texts) + pick(decorations);
+      while (text.length < target) text += `${pick()}。`;
       text = text.slice(0, target);
     }
     stream.push(text);
@@ -196,135 +153,139 @@ function syntheticStream(count: number, seed: number): string[] {
   return stream;
 }
 
-interface Speed {
-  messagesPerSecond: number;
-  p50Us: number | null;
-  p99Us: number | null;
-  maxUs: number | null;
-  meanChars: number;
-  /** Messages under 1,000 characters: what a center's inbox mostly holds. */
-  ordinaryP99Us: number | null;
-  longP50Us: number | null;
-  longMaxUs: number | null;
-  longCount: number;
-  cpuPerMessageUs: number;
-  escalated: number;
-}
-
-function measureSpeed(stream: readonly string[], warmup: number): Speed {
-  for (let i = 0; i < warmup; i++) classifyText(stream[i % stream.length] ?? "");
-  const latencies = new Float64Array(stream.length);
-  const longLatencies: number[] = [];
-  const ordinaryLatencies: number[] = [];
-  let escalated = 0;
-  let chars = 0;
+function measureSpeed(stream: readonly string[], warmup: number) {
+  const classifier = createClassifier(readTextModelFile());
+  for (let i = 0; i < warmup; i++) classifier.classify(stream[i % stream.length] ?? "");
+  const all: number[] = [];
+  const ordinary: number[] = [];
+  const long: number[] = [];
   const cpuBefore = process.cpuUsage();
   const wallBefore = process.hrtime.bigint();
-  for (let i = 0; i < stream.length; i++) {
-    const text = stream[i] ?? "";
+  for (const text of stream) {
     const started = process.hrtime.bigint();
-    const result = classifyText(text);
+    classifier.classify(text);
     const micros = Number(process.hrtime.bigint() - started) / 1_000;
-    latencies[i] = micros;
-    if (text.length >= 4_000) longLatencies.push(micros);
-    if (text.length < 1_000) ordinaryLatencies.push(micros);
-    if (escalates(result.severity)) escalated++;
-    chars += text.length;
+    all.push(micros);
+    if (text.length < 1_000) ordinary.push(micros);
+    if (text.length >= 4_000) long.push(micros);
   }
   const wallMicros = Number(process.hrtime.bigint() - wallBefore) / 1_000;
   const cpu = process.cpuUsage(cpuBefore);
-  latencies.sort();
-  const long = Float64Array.from(longLatencies).sort();
-  const ordinary = Float64Array.from(ordinaryLatencies).sort();
+  const sorted = (values: number[]) => Float64Array.from(values).sort();
+  const [allSorted, ordinarySorted, longSorted] = [sorted(all), sorted(ordinary), sorted(long)];
   return {
     messagesPerSecond: Math.round((stream.length / wallMicros) * 1_000_000),
-    p50Us: round(percentile(latencies, 0.5), 1),
-    p99Us: round(percentile(latencies, 0.99), 1),
-    maxUs: round(latencies[latencies.length - 1] ?? null, 1),
-    meanChars: Math.round(chars / Math.max(1, stream.length)),
-    ordinaryP99Us: round(percentile(ordinary, 0.99), 1),
-    longP50Us: round(percentile(long, 0.5), 1),
-    longMaxUs: round(long[long.length - 1] ?? null, 1),
+    p50Us: round(percentile(allSorted, 0.5), 1),
+    p99Us: round(percentile(allSorted, 0.99), 1),
+    ordinaryCount: ordinary.length,
+    ordinaryP50Us: round(percentile(ordinarySorted, 0.5), 1),
+    ordinaryP99Us: round(percentile(ordinarySorted, 0.99), 1),
     longCount: long.length,
+    longP50Us: round(percentile(longSorted, 0.5), 1),
+    longMaxUs: round(longSorted[longSorted.length - 1] ?? null, 1),
     cpuPerMessageUs: round((cpu.user + cpu.system) / Math.max(1, stream.length), 2) ?? 0,
-    escalated,
   };
 }
 
-const percent = (value: number | null): string =>
-  value === null ? "  –  " : `${(value * 100).toFixed(1).padStart(5)}%`;
-
-function scoreLines(title: string, scores: Record<string, Score>): string[] {
-  const lines = [`  ${title.padEnd(11)} precision  recall   (tp/fp/fn)`];
-  for (const [key, value] of Object.entries(scores)) {
-    lines.push(
-      `  ${key.padEnd(11)} ${percent(value.precision)}    ${percent(value.recall)}  (${value.tp}/${value.fp}/${value.fn})`,
-    );
+/** The worker as `npm run build:worker` bundles it, with the model inside: bytes and gzip bytes. */
+function measureBundle(): { bytes: number; gzipBytes: number; modelGzipBytes: number } {
+  const out = mkdtempSync(join(tmpdir(), "tsunagi-bundle-"));
+  try {
+    execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out, "--minify"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        WRANGLER_SEND_ERROR_REPORTS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        WRANGLER_LOG: "error",
+      },
+    });
+    let bytes = 0;
+    let gzipBytes = 0;
+    for (const name of readdirSync(out)) {
+      const path = join(out, name);
+      if (!statSync(path).isFile() || name.endsWith(".map")) continue;
+      const content = readFileSync(path);
+      bytes += content.length;
+      gzipBytes += gzipSync(content, { level: 9 }).length;
+    }
+    const modelGzipBytes = gzipSync(readFileSync(defaultModelPath), { level: 9 }).length;
+    return { bytes, gzipBytes, modelGzipBytes };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
-  return lines;
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+function headline(name: string, report: Report): string {
+  return (
+    `${name}: urgent ${percent(report.severity.urgent.recall).trim()} (${counted(report.severity.urgent.recall)}), ` +
+    `high ${percent(report.severity.high.recall).trim()}, concern ${percent(report.concern).trim()}, ` +
+    `everyday raised ${percent(report.everydayRaised).trim()}, everyday urgent ${report.everydayUrgent.hits}`
+  );
 }
 
 export const classifierBenchmark: Benchmark = {
   name: "classifier",
   run(): Promise<BenchmarkResult> {
     const settings = readSettings();
-    const quality = measureQuality(labelledMessages);
-    const stream = syntheticStream(settings.messages, settings.seed);
+    const frozen = readCorpusDir(frozenDir);
+    const train = readCorpusDir(trainDir);
+    const { reports, predictions } = measureQuality(frozen);
+    const combined = reports.combined as Report;
+    const stream = syntheticStream(
+      train.map((row) => row.text),
+      settings.messages,
+      settings.seed,
+    );
     const speed = measureSpeed(stream, settings.warmup);
-    const falseAlarmRate = quality.quietEscalated / Math.max(1, quality.quietTotal);
-    const crisisRecall = quality.crisisCaught / Math.max(1, quality.crisisTotal);
+    const bundle = settings.bundle ? measureBundle() : null;
     const summary =
-      `classifier  crisis recall ${percent(crisisRecall).trim()} (${quality.crisisCaught}/${quality.crisisTotal})  ` +
-      `false crisis ${quality.falseCrisis}  everyday alarms ${percent(falseAlarmRate).trim()} ` +
-      `(${quality.quietEscalated}/${quality.quietTotal})  exact ${quality.exact}/${labelledMessages.length}  ` +
-      `${speed.messagesPerSecond.toLocaleString("en")} msg/s  p50 ${speed.p50Us} µs  p99 ${speed.p99Us} µs  ` +
-      `max ${speed.maxUs} µs`;
+      `classifier  frozen split ${frozen.length} rows  ${headline("combined", combined)}  ` +
+      `p50 ${speed.p50Us} µs  p99 < 1,000 chars ${speed.ordinaryP99Us} µs` +
+      (bundle ? `  worker ${kib(bundle.gzipBytes)} gzip` : "");
     const notes = [
-      ...scoreLines("severity", quality.bySeverity),
-      ...scoreLines("escalates", { "≥ normal": quality.escalation }),
-      ...scoreLines("category", quality.byCategory),
-      `  stream: ${settings.messages.toLocaleString("en")} messages, mean ${speed.meanChars} chars, ` +
-        `cpu ${speed.cpuPerMessageUs} µs/message; p99 under 1,000 chars ${speed.ordinaryP99Us} µs; ` +
-        `${speed.longCount} of 4,000+ chars: ` +
-        `p50 ${speed.longP50Us} µs, max ${speed.longMaxUs} µs (Workers' free CPU budget: 10 ms a request)`,
-      ...quality.mismatches.map(
-        ({ text, want, got }) => `  mismatch: want ${want} got ${got}  「${text}」`,
-      ),
+      `  frozen test split (${frozen.length} rows; never tuned on), rules / model / combined:`,
+      ...reportTable(reports),
+      `  combined by kind: ${breakdown(frozen, predictions, (row) => row.kind).join(", ")}`,
+      `  combined by register: ${breakdown(frozen, predictions, (row) => row.register).join(", ")}`,
+      `  combined by batch: ${breakdown(frozen, predictions, batchOf).join(", ")}`,
+      ...roundHeadlines(frozen, predictions),
+      `  speed: ${settings.messages.toLocaleString("en")} messages from the train split, ` +
+        `${speed.messagesPerSecond.toLocaleString("en")} msg/s, cpu ${speed.cpuPerMessageUs} µs/message; ` +
+        `under 1,000 chars (${speed.ordinaryCount}): p50 ${speed.ordinaryP50Us} µs, p99 ${speed.ordinaryP99Us} µs; ` +
+        `4,000+ chars (${speed.longCount}): p50 ${speed.longP50Us} µs, max ${speed.longMaxUs} µs`,
+      bundle
+        ? `  worker bundle: ${kib(bundle.bytes)}, ${kib(bundle.gzipBytes)} gzip (limit 3 MiB gzip); ` +
+          `the model file alone ${kib(bundle.modelGzipBytes)} gzip`
+        : "  worker bundle: not measured (BENCH_CLASSIFIER_BUNDLE=0)",
     ];
+    const ratio = (share: { hits: number; of: number }) =>
+      share.of === 0 ? null : round(share.hits / share.of, 4);
+    const metrics: Record<string, number | null> = {
+      frozenRows: frozen.length,
+      ...speed,
+      bundleBytes: bundle?.bytes ?? null,
+      bundleGzipBytes: bundle?.gzipBytes ?? null,
+    };
+    for (const [name, report] of Object.entries(reports)) {
+      metrics[`${name}UrgentRecall`] = ratio(report.severity.urgent.recall);
+      metrics[`${name}HighRecall`] = ratio(report.severity.high.recall);
+      metrics[`${name}ConcernRecall`] = ratio(report.concern);
+      metrics[`${name}CrisisReplies`] = ratio(report.crisisReplies);
+      metrics[`${name}EverydayRaised`] = ratio(report.everydayRaised);
+      metrics[`${name}EverydayEscalated`] = ratio(report.everydayEscalated);
+      metrics[`${name}EverydayUrgent`] = report.everydayUrgent.hits;
+    }
     return Promise.resolve({
       name: "classifier",
-      params: { ...settings, labelled: labelledMessages.length },
-      metrics: {
-        crisisRecall: round(crisisRecall, 4),
-        falseCrisis: quality.falseCrisis,
-        everydayFalseAlarmRate: round(falseAlarmRate, 4),
-        exactMatches: quality.exact,
-        escalationPrecision: quality.escalation.precision,
-        escalationRecall: quality.escalation.recall,
-        messagesPerSecond: speed.messagesPerSecond,
-        p50Us: speed.p50Us,
-        p99Us: speed.p99Us,
-        maxUs: speed.maxUs,
-        cpuPerMessageUs: speed.cpuPerMessageUs,
-        ordinaryP99Us: speed.ordinaryP99Us,
-        longP50Us: speed.longP50Us,
-        longMaxUs: speed.longMaxUs,
-        streamEscalatedShare: round(speed.escalated / Math.max(1, settings.messages), 4),
-      },
+      params: { ...settings, frozen: frozen.length, train: train.length },
+      metrics,
       summary,
       notes,
-      details: {
-        bySeverity: quality.bySeverity,
-        byCategory: quality.byCategory,
-        escalation: quality.escalation,
-        groups: Object.fromEntries(
-          ["crisis", "idiom", "everyday", "mention", "concern"].map((group) => [
-            group,
-            labelledMessages.filter((message) => message.group === group).length,
-          ]),
-        ),
-        mismatches: quality.mismatches,
-      },
+      details: { reports },
     });
   },
 };

@@ -7,8 +7,12 @@ import { createApp, type App } from "../src/app";
 import { createBackground, type Background } from "../src/background";
 import { loadConfig, type Config } from "../src/config";
 import { authenticate } from "../src/dashboard/auth";
+import { createClassifier } from "../src/escalation/classifier";
+import { readTextModelFile } from "../src/escalation/text/model-file";
 import { silentLogger } from "../src/log";
 import { buildDeps } from "../src/services";
+
+const benchClassifier = () => createClassifier(readTextModelFile());
 import { insertAudit } from "../src/store/audit";
 import type { Store } from "../src/store/db";
 import type { EscalationStatus } from "../src/store/schema";
@@ -213,7 +217,7 @@ async function runDashboardBenchmark(): Promise<BenchmarkResult> {
       LINE_CHANNEL_ACCESS_TOKEN: "y",
       LINE_API_BASE_URL: "http://127.0.0.1:9",
     });
-    const app = createApp(buildDeps(config, store, { log: silentLogger }));
+    const app = createApp(buildDeps(config, store, benchClassifier(), { log: silentLogger }));
     background = createBackground();
     const token = await logIn(app, background, worker.email);
     const cookie = `tsunagi_session=${token}`;
@@ -433,7 +437,9 @@ async function explainQueries(
   cookie: string,
   main: SeededCenter,
 ): Promise<QueryPlan[]> {
-  const app = createApp(buildDeps(config, recorder.store, { log: silentLogger }));
+  const app = createApp(
+    buildDeps(config, recorder.store, benchClassifier(), { log: silentLogger }),
+  );
   const background = createBackground();
   const open: EscalationStatus[] = ["open", "acknowledged"];
   // first, so the report can show it: the queue as the API's default asks for it

@@ -2,6 +2,7 @@
 import type { LineApi } from "./bot/line-api";
 import type { Clock } from "./clock";
 import type { Config } from "./config";
+import type { TextClassifier } from "./escalation/classifier";
 import type { FlowRegistry } from "./flows/router";
 import type { Logger } from "./log";
 import type { Store } from "./store/db";
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   flows: FlowRegistry;
+  /** Reads registrants' words: the phrase tables and the learned model. */
+  classifier: TextClassifier;
 }
 
 export interface AppEnv {

@@ -33,6 +33,7 @@ const envSchema = z
       z.coerce.number().int().min(0).max(71).default(24),
     ),
     PUSH_BUDGET_PER_MONTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).optional()),
+    TEXT_MODEL_PATH: optionalString,
     CRISIS_CONTACTS: z.preprocess((value) => {
       if (value === "" || value === undefined) return undefined;
       try {
@@ -72,6 +73,8 @@ export interface Config {
   pushBudgetPerMonth: number | undefined;
   /** Offered in every crisis reply (at least a phone line and a chat). */
   crisisContacts: CrisisContact[];
+  /** Node: the text model file; unset, the committed one. (Workers bundle it.) */
+  textModelPath: string | undefined;
 }
 
 export const emulatorAccessToken = "emulator-access-token";
@@ -120,6 +123,7 @@ export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSec
     checkinReminderHours: env.CHECKIN_REMINDER_HOURS,
     pushBudgetPerMonth: env.PUSH_BUDGET_PER_MONTH,
     crisisContacts: env.CRISIS_CONTACTS ?? defaultCrisisContacts,
+    textModelPath: env.TEXT_MODEL_PATH,
   };
 }
 

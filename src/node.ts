@@ -6,6 +6,9 @@ import { ConfigError, loadConfig } from "./config";
 import { Emulator } from "./emulator/emulator";
 import { MockLine } from "./emulator/mock-line";
 import { mountEmulator } from "./emulator/mount";
+import { createClassifier } from "./escalation/classifier";
+import { ModelError } from "./escalation/text/model";
+import { readTextModelFile } from "./escalation/text/model-file";
 import { createLogger, describeError } from "./log";
 import { runTick, startTicker } from "./schedule/tick";
 import { ensureDemoSupervisor } from "./dashboard/accounts";
@@ -16,12 +19,14 @@ const tickEveryMs = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // before anything else: without its model the bot must not run on the phrase tables alone
+  const classifier = createClassifier(readTextModelFile(config.textModelPath));
   const log = createLogger();
   const store = await openStore({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   const emulator = config.emulator
     ? new Emulator(new MockLine(config.channelAccessToken))
     : undefined;
-  const deps = buildDeps(config, store, { log });
+  const deps = buildDeps(config, store, classifier, { log });
   const app = createApp(deps, {
     mount: emulator ? (routes) => mountEmulator(routes, emulator) : undefined,
   });
@@ -70,6 +75,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Configuration error: ${error.message}`);
+  } else if (error instanceof ModelError) {
+    console.error(`Classifier error: ${error.message}`);
   } else {
     console.error("Tsunagi could not start:", describeError(error));
   }

@@ -3,6 +3,7 @@ import type { AppDeps } from "./app-env";
 import { createLineApi } from "./bot/line-api";
 import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
+import type { TextClassifier } from "./escalation/classifier";
 import { createFlowRegistry } from "./flows/registry";
 import { createLogger, type Logger } from "./log";
 import type { Store } from "./store/db";
@@ -10,6 +11,7 @@ import type { Store } from "./store/db";
 export function buildDeps(
   config: Config,
   store: Store,
+  classifier: TextClassifier,
   options: { clock?: Clock; log?: Logger } = {},
 ): AppDeps {
   return {
@@ -22,5 +24,6 @@ export function buildDeps(
     clock: options.clock ?? systemClock,
     log: options.log ?? createLogger(),
     flows: createFlowRegistry(),
+    classifier,
   };
 }

@@ -5,10 +5,16 @@ import type { ExecutionContext } from "hono";
 import { createApp } from "./app";
 import type { AppDeps } from "./app-env";
 import { ConfigError, loadConfig, type Config, type RawEnv } from "./config";
+import { createClassifier } from "./escalation/classifier";
+import { loadTextModel } from "./escalation/text/model";
+import modelFile from "../model/text-classifier.json";
 import { runTick } from "./schedule/tick";
 import { buildDeps } from "./services";
 import { createStore } from "./store/db";
 import * as schema from "./store/schema";
+
+/** Checked once per isolate, at start-up: a corrupt model stops the worker, never a silent fallback. */
+const classifier = createClassifier(loadTextModel(modelFile));
 
 let cachedConfig: { env: RawEnv; config: Config } | undefined;
 
@@ -28,6 +34,7 @@ function depsFor(env: RawEnv): AppDeps {
   return buildDeps(
     config,
     createStore(drizzle(client, { schema }), () => client.close()),
+    classifier,
   );
 }
 

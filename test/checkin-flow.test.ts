@@ -1,5 +1,6 @@
 // The weekly check-in as a table of (state, input) → (state, replies, effects): every path walked.
 import { describe, expect, it } from "vitest";
+import { testClassifier } from "./support/classifier";
 import { checkinStateSchema, startCheckin, type CheckinState } from "../src/flows/checkin";
 import { questions, skipChoice, talkChoice } from "../src/flows/checkin-questions";
 import { encodePostback } from "../src/flows/postback";
@@ -21,6 +22,7 @@ const ctx: FlowContext = {
     checkinMinute: 1080,
   },
   newId: () => "new-id",
+  classifier: testClassifier,
 };
 
 function begin(): CheckinState {

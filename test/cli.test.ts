@@ -1,6 +1,6 @@
 // The commands of CONTRACT.md run as a user would run them: npm start and npm run admin.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { verifyPassword } from "../src/dashboard/password";
 import { findStaffByEmail } from "../src/store/staff";
 import { openStore } from "../src/store/open-node";
 import { emulatorAccessToken } from "../src/config";
+import { defaultModelPath } from "../src/escalation/text/model-file";
 import { MockLine, mockLineApp } from "../src/emulator/mock-line";
 import { listen, testAccessToken, testSecret } from "./support/app";
 
@@ -233,6 +234,45 @@ describe("npm start", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/^Configuration error: PORT /);
+  });
+
+  it.each([
+    ["missing", null, /^Classifier error: text model .*nowhere\.json cannot be read \(ENOENT\)$/],
+    ["cut short", '{"format":"tsunagi-text-model","vers', /^Classifier error: .* is not JSON/],
+    ["of another shape", '{"format":"fasttext"}', /^Classifier error: .* not a Tsunagi text model/],
+  ])(
+    "stops with one clear line when the text model file is %s (never the rules alone)",
+    (_what, content, message) => {
+      const path = join(dir, content === null ? "nowhere.json" : `model-${_what}.json`);
+      if (content !== null) writeFileSync(path, content);
+      const result = spawnSync(process.execPath, ["--import", "tsx", "src/node.ts"], {
+        cwd: root,
+        env: { ...process.env, TEXT_MODEL_PATH: path, DATABASE_URL: databaseUrl },
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    },
+  );
+
+  it("stops with one clear line when the text model's weights were changed after training", () => {
+    const committed = JSON.parse(readFileSync(defaultModelPath, "utf8")) as { weights: string };
+    const weights = Buffer.from(committed.weights, "base64");
+    weights[weights.length >> 1] = (weights[weights.length >> 1] ?? 0) ^ 0x01;
+    const path = join(dir, "model-flipped.json");
+    writeFileSync(path, JSON.stringify({ ...committed, weights: weights.toString("base64") }));
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/node.ts"], {
+      cwd: root,
+      env: { ...process.env, TEXT_MODEL_PATH: path, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^Classifier error: text model .* does not match its sha256 \(corrupt or edited by hand\)$/,
+    );
   });
 
   it("serves the emulator, the webhook and health with no LINE channel and prints the URLs", async () => {

@@ -623,7 +623,7 @@ describe("the queue", () => {
     expect(order.every((index) => index > 0)).toBe(true);
     expect(order).toEqual([...order].sort((x, y) => x - y));
     expect(html).toContain("緊急");
-    expect(html).toContain("命の危険（自殺・自傷）");
+    expect(html).toContain("命の危険（自殺・自傷・他害）");
     expect(html).toContain("職場の人間関係・コミュニケーション");
     expect(html).toContain("3時間前");
     expect(html).toContain("期限切れ");

@@ -1,10 +1,16 @@
 // Conversations as tables of (saved state, input) → (state, replies, effects).
 import { describe, expect, it } from "vitest";
+import { testClassifier } from "./support/classifier";
 import { createFlowRegistry } from "../src/flows/registry";
 import { respond, type Flow } from "../src/flows/router";
 import type { FlowContext, Inbound, OutMessage } from "../src/flows/types";
 
-const guest: FlowContext = { now: 0, role: "guest", newId: () => "id-1" };
+const guest: FlowContext = {
+  now: 0,
+  role: "guest",
+  newId: () => "id-1",
+  classifier: testClassifier,
+};
 const noFlows = createFlowRegistry();
 
 function texts(replies: OutMessage[]): string {

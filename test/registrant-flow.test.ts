@@ -1,5 +1,6 @@
 // A linked registrant outside a check-in: consent, pause and resume, the weekly day, the menu.
 import { describe, expect, it } from "vitest";
+import { testClassifier } from "./support/classifier";
 import { encodePostback } from "../src/flows/postback";
 import { consentTextVersion } from "../src/flows/registrant-words";
 import { createFlowRegistry } from "../src/flows/registry";
@@ -21,6 +22,7 @@ function ctx(registrant: Partial<RegistrantContext> = {}): FlowContext {
       ...registrant,
     },
     newId: () => "checkin-1",
+    classifier: testClassifier,
   };
 }
 
@@ -153,7 +155,7 @@ describe("the menu", () => {
 
   it("thanks for free words, stickers and photos, with buttons", () => {
     for (const input of [
-      say("きょうは つかれた"),
+      say("きょうは カレーを たべた"),
       { type: "sticker" },
       { type: "media", media: "image" },
     ] as Inbound[]) {

@@ -167,14 +167,17 @@ describe("a person on LINE", () => {
     expect((await accountOf(t.db.store, userId))?.following).toBe(true);
   });
 
-  it("guides an unknown person who writes, and stores what they wrote", async () => {
+  it("guides an unknown person who writes, and records that they wrote but not their words", async () => {
     const userId = newLineUserId();
     const token = t.mock.issueReplyToken(userId);
     await t.postWebhook(webhookBody(textEvent(userId, "こんにちは", { replyToken: token })));
     await t.background.drain();
     expect(textsOf(t.mock.messagesTo(userId)).join("")).toContain("ばんごう");
     const stored = await t.db.store.db.select().from(messages);
-    expect(stored.map((row) => [row.lineUserId, row.text])).toEqual([[userId, "こんにちは"]]);
+    // no link, no consent: the words are not kept (only a risk to life would be)
+    expect(stored.map((row) => [row.lineUserId, row.messageType, row.text])).toEqual([
+      [userId, "text", null],
+    ]);
   });
 
   it("answers ヘルプ with what the bot is for", async () => {
@@ -271,7 +274,9 @@ describe("exactly once", () => {
     );
     await t.postWebhook(webhookBody(...events));
     const stored = await t.db.store.db.select().from(messages).orderBy(messages.id);
-    expect(stored.map((row) => row.text)).toEqual(["いち", "に", "さん"]);
+    expect(stored.map((row) => row.webhookEventId)).toEqual(
+      events.map((event) => event.webhookEventId),
+    );
   });
 });
 

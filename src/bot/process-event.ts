@@ -33,7 +33,6 @@ import { claimEvent, recordMessage } from "../store/events";
 import type { OutboxRow } from "../store/outbox";
 import { awaitingAlert } from "../store/escalations";
 import { alertEscalation, type AlertOptions } from "../escalation/alerts";
-import { classifyText } from "../escalation/classifier";
 import { reportCategories, reportSeverity } from "../escalation/employer-reports";
 import { reportKinds, urgencies } from "../flows/employer-words";
 import {
@@ -45,6 +44,7 @@ import {
 import { queueOutbound } from "./outbound";
 import { severities } from "../escalation/categories";
 import { trendSignals } from "../escalation/trend-rules";
+import type { TextClassifier } from "../escalation/classifier";
 import { recentWeeksForTrends } from "../store/trends";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";
 
@@ -54,6 +54,7 @@ export interface EventDeps {
   clock: Clock;
   flows: FlowRegistry;
   log: Logger;
+  classifier: TextClassifier;
 }
 
 export interface EventResult {
@@ -91,15 +92,6 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
 
     const { lineUserId } = classified;
     const account = await touchAccount(tx, lineUserId, now);
-    if (event.type === "message" && event.message) {
-      await recordMessage(tx, {
-        webhookEventId: key,
-        lineUserId,
-        messageType: event.message.type,
-        text: classified.input.type === "text" ? classified.input.text : null,
-        createdAt: now,
-      });
-    }
     const saved = await loadConversation(tx, lineUserId);
     const input = await resolveLinkCode(tx, account.role, lineUserId, classified.input, saved, now);
     const registrant =
@@ -116,18 +108,29 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       registrant: registrant ? registrantContext(registrant) : undefined,
       employer,
       newId: () => crypto.randomUUID(),
-      crisis: registrant
-        ? await crisisContext(tx, deps.config, registrant.centerId, now)
-        : undefined,
+      crisis: await crisisContext(tx, deps.config, registrant?.centerId ?? null, now),
+      classifier: deps.classifier,
     });
+    if (event.type === "message" && event.message) {
+      const words = classified.input.type === "text" ? classified.input.text : null;
+      await recordMessage(tx, {
+        webhookEventId: key,
+        lineUserId,
+        messageType: event.message.type,
+        text: keepsWords(account.role, registrant, step.effects) ? words : null,
+        createdAt: now,
+      });
+    }
     if (saved !== null || step.state !== null) {
       await saveConversation(tx, lineUserId, step.state, now);
     }
     const target: EffectTarget = {
       lineUserId,
+      role: account.role,
       registrant,
       employer,
       log: deps.log,
+      classifier: deps.classifier,
       escalated: new Set(),
     };
     for (const effect of step.effects) {
@@ -182,8 +185,20 @@ async function resolveLinkCode(
   };
 }
 
+/**
+ * Whether a message's words are kept. A registrant who has not consented and a person not linked
+ * yet keep only the fact that they wrote, unless the words signal a risk to life or body, which
+ * may be kept without consent to protect it (APPI art. 20 (2) ii); link codes are never kept.
+ */
+function keepsWords(role: AccountRole, registrant: RegistrantRow | null, effects: Effect[]) {
+  if (effects.some((effect) => effect.type === "crisisReplied")) return true;
+  if (role === "registrant") return registrant?.consentedAt != null;
+  return role === "employer_contact" || role === "staff";
+}
+
 /** The contacts for a crisis reply, with the center's own phone while the center is open. */
-async function crisisContext(tx: Tx, config: Config, centerId: string, now: number) {
+async function crisisContext(tx: Tx, config: Config, centerId: string | null, now: number) {
+  if (centerId === null) return { contacts: config.crisisContacts, centerPhone: null };
   const center = await findCenter(tx, centerId);
   const open = center?.phone ? isOpenAt(await centerCalendar(tx, centerId), now) : false;
   return { contacts: config.crisisContacts, centerPhone: open ? (center?.phone ?? null) : null };
@@ -201,9 +216,11 @@ function registrantContext(row: RegistrantRow): RegistrantContext {
 
 interface EffectTarget {
   lineUserId: string;
+  role: AccountRole;
   registrant: RegistrantRow | null;
   employer: EmployerContext | undefined;
   log: Logger;
+  classifier: TextClassifier;
   /** Escalations this event opened or raised to urgent or high: their staff alerts go out now. */
   escalated: Set<string>;
 }
@@ -322,6 +339,10 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
     case "rejectPostback":
       target.log.warn("postback.rejected", { reason: effect.reason });
       return;
+    case "crisisReplied":
+      // who and what kind, never the words
+      target.log.info("crisis.replied", { danger: effect.danger, role: target.role });
+      return;
   }
 }
 
@@ -382,7 +403,7 @@ async function fileEmployerReport(
   });
   if (report.words === null) return;
   // a risk to life or abuse in the employer's words goes to the queue in its own right
-  for (const finding of classifyText(report.words).findings) {
+  for (const finding of target.classifier.classify(report.words).findings) {
     if (finding.category !== "crisis" && finding.category !== "abuse") continue;
     await raise(
       tx,
@@ -392,7 +413,12 @@ async function fileEmployerReport(
         category: finding.category,
         severity: finding.severity,
         source: "employer",
-        evidence: { reason: "企業担当者の文章から", quote: report.words, phrases: finding.phrases },
+        evidence: {
+          reason: "企業担当者の文章から",
+          quote: report.words,
+          ...(finding.phrases.length > 0 ? { phrases: finding.phrases } : {}),
+          ...(finding.model !== undefined ? { model: finding.model } : {}),
+        },
       },
       now,
     );

@@ -1,6 +1,6 @@
 // The escalation vocabulary of CONTRACT.md and DOMAIN.md: categories, severities, sources.
 export const categories = {
-  crisis: "命の危険（自殺・自傷）",
+  crisis: "命の危険（自殺・自傷・他害）",
   abuse: "虐待・暴力",
   unreachable: "連絡がつかない・無断欠勤",
   absence: "欠勤・遅刻",

@@ -294,7 +294,8 @@ export function checkinStep(
       if (state.step === "message") {
         const typed = typedChoice(state, input.text);
         if (typed !== null) return answer(state, "message", typed);
-        const reading = readFreeText(input.text, ctx);
+        // a check-in runs only with consent
+        const reading = readFreeText(input.text, ctx, "consented");
         const done = answer(state, "message", input.text.slice(0, 2000), reading.crisisReply ?? []);
         const signals = reading.effects.map((effect) =>
           effect.type === "signal"
@@ -308,8 +309,8 @@ export function checkinStep(
       // asking for a check-in during one: this one goes on
       if (commandOf(input.text) === "checkin") return again(state, []);
       const handled = menu(input, ctx);
-      // words that signal a risk to life get the whole crisis reply; the check-in waits
-      if (handled.effects.some((e) => e.type === "signal" && e.signal.category === "crisis")) {
+      // words that signal a risk to life or body get the whole crisis reply; the check-in waits
+      if (handled.effects.some((e) => e.type === "crisisReplied")) {
         return { state, replies: handled.replies, effects: handled.effects };
       }
       // the menu answered a keyword, or acknowledged the words; then the question again

@@ -1,48 +1,87 @@
-// Free words from a registrant, read by the classifier: signals for staff, and the crisis reply
-// to the very message that signals a risk to life.
-import { classifyText } from "../escalation/classifier";
-import type { CrisisContact } from "../escalation/crisis-contacts";
+// Free words from a person, read by the classifier: signals for staff, and the crisis reply to the
+// very message that signals a risk to life or body.
+import type { Category } from "../escalation/categories";
+import type { Danger, Finding } from "../escalation/classifier";
 import { plain, withButtons } from "./buttons";
 import type { Effect, FlowContext, OutMessage } from "./types";
 
 /** What staff see of the words: enough to understand, never unbounded. */
 const quoteLimit = 1_000;
 
+/** Protecting life or body needs no consent (APPI art. 20 (2) ii, 27 (1) ii). */
+const lifeCategories: ReadonlySet<Category> = new Set(["crisis", "abuse"]);
+
 export interface FreeTextReading {
   effects: Effect[];
-  /** Set when the words signal a risk to life: the reply goes out with this very event. */
+  /** Set when the words signal a risk to life or body: the reply goes out with this very event. */
   crisisReply: OutMessage[] | null;
 }
 
-export function readFreeText(text: string, ctx: FlowContext): FreeTextReading {
-  const { findings } = classifyText(text);
+/** Whose words these are: a registrant who consented, one who has not, or someone not linked yet. */
+export type Writer = "consented" | "not-consented" | "guest";
+
+/** The evidence staff see: the words, what the tables matched, what the model thought. */
+function evidenceOf(quote: string, finding: Finding): Record<string, unknown> {
+  return {
+    quote,
+    ...(finding.phrases.length > 0 ? { phrases: finding.phrases } : {}),
+    ...(finding.model !== undefined ? { model: finding.model } : {}),
+  };
+}
+
+export function readFreeText(text: string, ctx: FlowContext, writer: Writer): FreeTextReading {
+  const classification = ctx.classifier.classify(text);
   const quote = text.length > quoteLimit ? `${text.slice(0, quoteLimit)}…` : text;
+  // without consent nothing but a risk to life or body is read for staff; a guest has no staff yet
+  const findings =
+    writer === "guest"
+      ? []
+      : classification.findings.filter(
+          (finding) => writer === "consented" || lifeCategories.has(finding.category),
+        );
   const effects: Effect[] = findings.map((finding) => ({
     type: "signal",
     signal: {
       category: finding.category,
       severity: finding.severity,
       source: "message",
-      evidence: { quote, phrases: finding.phrases },
+      evidence: evidenceOf(quote, finding),
     },
   }));
-  const crisis = findings.some((finding) => finding.category === "crisis");
-  return { effects, crisisReply: crisis ? crisisReply(ctx) : null };
+  const danger = classification.danger;
+  if (danger === null) return { effects, crisisReply: null };
+  effects.push({ type: "crisisReplied", danger });
+  return { effects, crisisReply: crisisReply(ctx, danger, writer !== "guest") };
 }
 
-/** Gentle and brief: they matter, a person has been told, and where to talk right now. */
-export function crisisReply(ctx: FlowContext): OutMessage[] {
-  const contacts: CrisisContact[] = ctx.crisis?.contacts ?? [];
+/** First words of each reply: they matter, and, when it is true, that a person has been told. */
+const openings: Record<Danger, string> = {
+  self: "おしえて くれて ありがとう。\nあなたは とても だいじな 人 です。",
+  others:
+    "おしえて くれて ありがとう。\nいま だれかを きずつけそうで こわい ときは、その ばしょから はなれて ください。\nひとりで かかえないで、いま だれかと はなして ください。",
+  abuse: "おしえて くれて ありがとう。\nあなたは わるく ありません。",
+};
+const dangerNow: Record<Danger, string> = {
+  self: "いのちが あぶない ときは 119 に でんわ して ください。",
+  others: "だれかが いま あぶない ときは 110 に でんわ して ください。",
+  abuse: "いま あぶない ときは 110 に でんわ して ください。",
+};
+
+/**
+ * Gentle and brief: they matter, who has been told, where to talk right now, and the emergency
+ * number. A person not linked yet is not told that staff know: nobody does.
+ */
+export function crisisReply(ctx: FlowContext, danger: Danger, staffTold: boolean): OutMessage[] {
+  const contacts = ctx.crisis?.contacts ?? [];
   const lines = contacts.map((c) => `・${c.name}：${c.contact}${c.hours ? `（${c.hours}）` : ""}`);
   const centerPhone = ctx.crisis?.centerPhone;
   if (centerPhone) lines.unshift(`・センター：${centerPhone}（いま あいて います）`);
+  const told = staffTold ? "\nしえんの 人に すぐ つたえました。" : "";
   return [
-    plain(
-      "おしえて くれて ありがとう。\nあなたは とても だいじな 人 です。\nしえんの 人に すぐ つたえました。",
-    ),
+    plain(`${openings[danger]}${told}`),
     plain(`いま はなせる ところ：\n${lines.join("\n")}`),
-    withButtons("いのちが あぶない ときは 119 に でんわ して ください。", [
-      { label: "相談する", text: "相談する" },
-    ]),
+    staffTold
+      ? withButtons(dangerNow[danger], [{ label: "相談する", text: "相談する" }])
+      : withButtons(dangerNow[danger], [{ label: "ヘルプ", text: "ヘルプ" }]),
   ];
 }

@@ -1,13 +1,14 @@
 // The conversation with someone the bot does not know yet: greet, and ask for the link code.
+import { readFreeText } from "./free-text";
 import { registrantWords } from "./registrant-words";
 import { employerWords } from "./employer-words";
 import { staffWords } from "./staff";
 import type { FlowContext, Inbound, LinkResult, OutMessage, Step } from "./types";
 import { words } from "./words";
 
-const helpWords = new Set(["ヘルプ", "へるぷ", "help", "たすけて", "使い方", "つかいかた"]);
+const helpWords = new Set(["ヘルプ", "へるぷ", "help", "使い方", "つかいかた"]);
 
-export function guestStep(input: Inbound, _ctx: FlowContext): Step {
+export function guestStep(input: Inbound, ctx: FlowContext): Step {
   switch (input.type) {
     case "follow":
       return {
@@ -31,14 +32,18 @@ export function guestStep(input: Inbound, _ctx: FlowContext): Step {
         replies: [...words.thanksForMedia(), ...words.askForCode()],
         effects: [],
       };
-    case "text":
+    case "text": {
+      if (helpWords.has(input.text.trim().toLowerCase())) {
+        return { state: null, replies: words.guestHelp(), effects: [] };
+      }
+      // protecting life needs no link and no consent: the crisis contacts come first
+      const reading = readFreeText(input.text, ctx, "guest");
       return {
         state: null,
-        replies: helpWords.has(input.text.trim().toLowerCase())
-          ? words.guestHelp()
-          : words.askForCode(),
-        effects: [],
+        replies: reading.crisisReply ?? words.askForCode(),
+        effects: reading.effects,
       };
+    }
     case "postback":
       return { state: null, replies: words.askForCode(), effects: [] };
     case "link":

@@ -6,7 +6,8 @@ const commands: Record<Command, string[]> = {
   checkin: ["チェックイン", "checkin", "check-in"],
   pause: ["停止", "ていし", "とめて", "止めて", "stop"],
   resume: ["再開", "さいかい", "resume"],
-  help: ["ヘルプ", "help", "たすけて", "使い方", "つかいかた"],
+  // 「たすけて」 is a call for help, not a question about the menu: it goes to a person
+  help: ["ヘルプ", "help", "使い方", "つかいかた"],
   consent: ["同意する", "どういする"],
   withdraw: ["同意をやめる", "どういをやめる", "やめたい"],
   schedule: ["曜日を変える", "ようびをかえる", "曜日をかえる"],

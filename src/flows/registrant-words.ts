@@ -86,6 +86,16 @@ export const registrantWords = {
   messageReceived: (): OutMessage[] => [
     withButtons("メッセージ ありがとうございます。\nしえんの 人が よみます。", menu),
   ],
+  /** Words from someone who has not consented: honest that nobody will read them. */
+  notShared: (): OutMessage[] => [
+    withButtons(
+      "メッセージ ありがとうございます。\nどういが ないので、この メッセージは しえんの 人に とどきません。\nはなしたい ときは、センターに でんわ して ください。",
+      [
+        { label: "どういする", text: "どういする" },
+        { label: "ヘルプ", text: "ヘルプ" },
+      ],
+    ),
+  ],
   thanksForSticker: (): OutMessage[] => [withButtons("スタンプ ありがとうございます。", menu)],
   thanksForMedia: (): OutMessage[] => [
     withButtons(

@@ -57,9 +57,11 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
         },
       ]);
     case null: {
-      // kept as a message for staff; what it signals goes to the queue, a crisis at once
-      const reading = readFreeText(text, ctx);
-      return reply(reading.crisisReply ?? say.messageReceived(), reading.effects);
+      // kept as a message for staff; what it signals goes to the queue, a crisis at once. Without
+      // consent only a risk to life or body is read, and the person is told the rest is not shared.
+      const reading = readFreeText(text, ctx, registrant.consented ? "consented" : "not-consented");
+      const fallback = registrant.consented ? say.messageReceived() : say.notShared();
+      return reply(reading.crisisReply ?? fallback, reading.effects);
     }
   }
 }

@@ -3,6 +3,7 @@ import type { messagingApi } from "@line/bot-sdk";
 import type { Category, Severity, Source } from "../escalation/categories";
 import type { CrisisContact } from "../escalation/crisis-contacts";
 import type { CenterCalendar } from "../escalation/business-time";
+import type { Danger, TextClassifier } from "../escalation/classifier";
 import type {
   AccountRole,
   CheckinOrigin,
@@ -71,7 +72,9 @@ export type Effect =
     }
   | { type: "pulseAnswer"; registrantId: string; month: string; answer: PulseAnswer }
   /** A postback that does not parse or does not fit: logged (never its content), then ignored. */
-  | { type: "rejectPostback"; reason: string };
+  | { type: "rejectPostback"; reason: string }
+  /** The reply carries the crisis contacts; the words may be kept to protect life, consent or not. */
+  | { type: "crisisReplied"; danger: Danger };
 
 /** The registrant behind a LINE account, as far as a conversation needs to know. */
 export interface RegistrantContext {
@@ -102,6 +105,8 @@ export interface FlowContext {
   newId: () => string;
   /** What a crisis reply offers: configured contacts, and the center's phone while it is open. */
   crisis?: { contacts: CrisisContact[]; centerPhone: string | null } | undefined;
+  /** Reads free words (pure: the phrase tables and the loaded model). */
+  classifier: TextClassifier;
 }
 
 /** A conversation's saved state: JSON with the flow's name and a version, zod-checked on read. */

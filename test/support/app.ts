@@ -12,6 +12,7 @@ import { MockLine, mockLineApp } from "../../src/emulator/mock-line";
 import { mountEmulator } from "../../src/emulator/mount";
 import { silentLogger, type Logger } from "../../src/log";
 import { buildDeps } from "../../src/services";
+import { testClassifier } from "./classifier";
 import { createTestStore, type TestStore } from "./db";
 
 export const testSecret = "8c570fa6dd201bb328f1c1eac23a96d8";
@@ -64,7 +65,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const db = await createTestStore();
   const emulator = options.emulator ? new Emulator(mock, clock) : undefined;
-  const deps = buildDeps(config, db.store, {
+  const deps = buildDeps(config, db.store, testClassifier, {
     clock,
     log: options.log ?? silentLogger,
   });

@@ -1,7 +1,10 @@
 // Talking to the bot as a LINE user over the real webhook, and reading what it answered.
 import { expect } from "vitest";
+import { encodePostback } from "../../src/flows/postback";
+import { consentTextVersion } from "../../src/flows/registrant-words";
 import type { TestApp } from "./app";
-import { textEvent, webhookBody } from "./events";
+import { newLineUserId, textEvent, webhookBody } from "./events";
+import type { ApiClient } from "./staff";
 
 /** What the bot sent in answer to one event, as far as tests read it. */
 export type Sent = {
@@ -46,4 +49,28 @@ export const textOf = (messages: Sent) => messages.map((message) => message.text
 
 export function buttonsOf(messages: Sent) {
   return (messages.at(-1)?.quickReply?.items ?? []).map((item) => item.action);
+}
+
+/**
+ * A registrant made by staff through the API and linked on LINE with the code; consenting to the
+ * current text unless told otherwise.
+ */
+export async function registrantOnLine(
+  t: TestApp,
+  api: ApiClient,
+  clock: () => number,
+  options: { displayName?: string; consent?: boolean } = {},
+) {
+  const response = await api.call("POST", "/api/registrants", {
+    displayName: options.displayName ?? "山田 花子",
+  });
+  expect(response.status).toBe(201);
+  const { id, linkCode } = (await response.json()) as { id: string; linkCode: string };
+  const userId = newLineUserId();
+  const chat = lineChat(t, clock);
+  await chat.say(userId, linkCode);
+  if (options.consent ?? true) {
+    await chat.press(userId, encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }));
+  }
+  return { id, userId };
 }

@@ -49,9 +49,17 @@ const evidenceKeyLabels: Record<string, string> = {
   source: "発生元",
   reporter: "報告者",
   urgency: "緊急度",
+  phrases: "一致した言葉（ルール）",
+  model: "学習モデル",
 };
 
-function valueText(value: unknown): string {
+function valueText(key: string, value: unknown): string {
+  if (key === "phrases" && Array.isArray(value)) {
+    return value.map((phrase) => `「${String(phrase)}」`).join(" ");
+  }
+  if (key === "model" && typeof value === "number") {
+    return `確からしさ ${value.toFixed(2)}`;
+  }
   return typeof value === "string" ? value : JSON.stringify(value, null, 2);
 }
 
@@ -70,7 +78,7 @@ function Evidence(props: { items: Detail["evidence"] }) {
               .filter(([key, value]) => quoteKeys.has(key) && typeof value === "string")
               .map(([, value]) => (
                 <blockquote class="quote" data-testid="evidence-quote">
-                  {valueText(value)}
+                  {valueText("quote", value)}
                 </blockquote>
               ))}
             <dl class="pairs">
@@ -79,7 +87,7 @@ function Evidence(props: { items: Detail["evidence"] }) {
                 .map(([key, value]) => (
                   <div class="pair">
                     <dt>{label(evidenceKeyLabels, key)}</dt>
-                    <dd class="prewrap">{valueText(value)}</dd>
+                    <dd class="prewrap">{valueText(key, value)}</dd>
                   </div>
                 ))}
             </dl>

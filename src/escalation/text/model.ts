@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import * as z from "zod";
 import { categoryKeys, type Category } from "../categories";
-import { featureSpec, forEachFeature, windowsOf } from "./features";
+import { featureSpec, forEachWindowRows } from "./features";
 import type { FoldedText } from "./fold";
 
 /**
@@ -81,6 +81,8 @@ export interface TextModel {
   slots: Uint32Array;
   slotHashes: Uint32Array;
   weights: Int8Array;
+  /** Scratch for scoring (which window last took each feature); slot 0 counts windows. */
+  stamps: Int32Array;
 }
 
 /** The digest a model file carries: over everything that decides what it predicts. */
@@ -190,6 +192,7 @@ export function loadTextModel(raw: unknown): TextModel {
     slots,
     slotHashes,
     weights: new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length),
+    stamps: new Int32Array(hashes.length + 1),
   };
 }
 
@@ -206,23 +209,6 @@ function rowOf(model: TextModel, hash: number): number {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** Every output's probability for one window. */
-function scoreWindow(model: TextModel, window: Parameters<typeof forEachFeature>[0]): Float64Array {
-  const sums = new Float64Array(model.outputCount);
-  const weights = model.weights;
-  const width = model.outputCount;
-  forEachFeature(window, (hash) => {
-    const row = rowOf(model, hash);
-    if (row < 0) return;
-    const offset = row * width;
-    for (let k = 0; k < width; k++) sums[k] = (sums[k] ?? 0) + (weights[offset + k] ?? 0);
-  });
-  for (let k = 0; k < width; k++) {
-    sums[k] = sigmoid((model.bias[k] ?? 0) + (sums[k] ?? 0) * (model.scale[k] ?? 0));
-  }
-  return sums;
-}
-
 /** What the model makes of a message: the most serious window's view of each output. */
 export interface ModelScores {
   /** P(severity ≥ step), the maximum over windows. */
@@ -232,22 +218,37 @@ export interface ModelScores {
   categories: Record<Category, number>;
 }
 
-const emptyCategories = (): Record<Category, number> =>
-  Object.fromEntries(categoryKeys.map((category) => [category, 0])) as Record<Category, number>;
-
 export function scoreText(model: TextModel, original: string, folded: FoldedText): ModelScores {
-  const severity: Record<SeverityStep, number> = { low: 0, normal: 0, high: 0, urgent: 0 };
-  let harmToOthers = 0;
-  const categories = emptyCategories();
-  for (const window of windowsOf(original, folded)) {
-    const scores = scoreWindow(model, window);
-    severitySteps.forEach((step, k) => {
-      severity[step] = Math.max(severity[step], scores[k] ?? 0);
-    });
-    harmToOthers = Math.max(harmToOthers, scores[harmOutput] ?? 0);
-    categoryKeys.forEach((category, k) => {
-      categories[category] = Math.max(categories[category], scores[firstCategoryOutput + k] ?? 0);
-    });
-  }
-  return { severity, harmToOthers, categories };
+  const width = model.outputCount;
+  const best = new Float64Array(width);
+  const sums = new Float64Array(width);
+  const weights = model.weights;
+  forEachWindowRows(
+    original,
+    folded,
+    (hash) => rowOf(model, hash),
+    model.stamps,
+    (_window, rows, count) => {
+      sums.fill(0);
+      for (let r = 0; r < count; r++) {
+        const offset = (rows[r] as number) * width;
+        for (let k = 0; k < width; k++) {
+          // both in range by construction: rows come from the table, k < width
+          (sums[k] as number) += weights[offset + k] as number;
+        }
+      }
+      for (let k = 0; k < width; k++) {
+        const p = sigmoid((model.bias[k] ?? 0) + (sums[k] ?? 0) * (model.scale[k] ?? 0));
+        if (p > (best[k] ?? 0)) best[k] = p;
+      }
+    },
+  );
+  const at = (k: number) => best[k] ?? 0;
+  return {
+    severity: { low: at(0), normal: at(1), high: at(2), urgent: at(3) },
+    harmToOthers: at(harmOutput),
+    categories: Object.fromEntries(
+      categoryKeys.map((category, k) => [category, at(firstCategoryOutput + k)]),
+    ) as Record<Category, number>,
+  };
 }
