@@ -7,6 +7,10 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** The person cannot be reached on LINE: blocked the account, or not linked. */
+  unreachable: 409,
+  /** The month's paid-message budget is spent. */
+  push_budget: 409,
   payload_too_large: 413,
   too_many_requests: 429,
   internal: 500,

@@ -420,6 +420,52 @@ describe("escalations", () => {
     expect(items[0]?.openedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
+  it("puts a new crisis above an acknowledged urgent item, and resolved items below open ones", async () => {
+    const store = t.db.store;
+    const r = await mintRegistrant(store, centerId);
+    const base = clock();
+    const seen = await mintEscalation(store, {
+      centerId,
+      registrantId: r.id,
+      severity: "urgent",
+      category: "abuse",
+      ackDueAt: base,
+    });
+    const client = await loginAs(t, caseworker);
+    expect((await client.call("POST", `/api/escalations/${seen.id}/acknowledge`)).status).toBe(200);
+    const fresh = await mintEscalation(store, {
+      centerId,
+      registrantId: r.id,
+      severity: "urgent",
+      category: "crisis",
+      ackDueAt: base + 60_000,
+    });
+    const done = await mintEscalation(store, {
+      centerId,
+      registrantId: r.id,
+      severity: "urgent",
+      category: "unreachable",
+      ackDueAt: base - 60_000,
+    });
+    const resolved = await client.call("POST", `/api/escalations/${done.id}/resolve`, {
+      note: "電話で話せた",
+    });
+    expect(resolved.status).toBe(200);
+    const low = await mintEscalation(store, {
+      centerId,
+      registrantId: r.id,
+      severity: "low",
+      category: "money",
+    });
+    expect((await queueOf(client)).map((item) => item.id)).toEqual([fresh.id, seen.id, low.id]);
+    expect((await queueOf(client, "?status=all")).map((item) => item.id)).toEqual([
+      fresh.id,
+      seen.id,
+      low.id,
+      done.id,
+    ]);
+  });
+
   it("moves open → acknowledged → resolved, with a timeline and the evidence", async () => {
     const store = t.db.store;
     const r = await mintRegistrant(store, centerId);

@@ -12,6 +12,7 @@ import {
   escalations,
   lineAccounts,
   linkCodes,
+  messages,
   outbox,
   registrants,
   staff,
@@ -154,6 +155,15 @@ const calls: Record<string, Call> = {
   "post /api/registrants/:id/resume": (w) => ({
     path: `/api/registrants/${w.registrantId}/resume`,
   }),
+  "get /api/registrants/:id/messages": (w) => ({
+    path: `/api/registrants/${w.registrantId}/messages`,
+  }),
+  "post /api/registrants/:id/messages": (w) => ({
+    path: `/api/registrants/${w.registrantId}/messages`,
+    body: { text: "あとで でんわします" },
+  }),
+  "post /api/registrants/:id/read": (w) => ({ path: `/api/registrants/${w.registrantId}/read` }),
+  "get /api/inbox": () => ({ path: "/api/inbox" }),
   "post /api/registrants/:id/employers": (w) => ({
     path: `/api/registrants/${w.registrantId}/employers`,
     body: { employerId: w.employerId },
@@ -203,6 +213,7 @@ async function snapshot(store: Store) {
     checkins,
     outbox,
     linkCodes,
+    messages,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {

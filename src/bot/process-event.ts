@@ -29,7 +29,8 @@ import {
 } from "../store/registrants";
 import type { AccountRole } from "../store/schema";
 import type { Store, Tx } from "../store/db";
-import { claimEvent, recordMessage } from "../store/events";
+import { claimEvent } from "../store/events";
+import { logMessages, markUnread } from "../store/conversation-log";
 import type { OutboxRow } from "../store/outbox";
 import { awaitingAlert } from "../store/escalations";
 import { alertEscalation, type AlertOptions } from "../escalation/alerts";
@@ -111,16 +112,43 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       crisis: await crisisContext(tx, deps.config, registrant?.centerId ?? null, now),
       classifier: deps.classifier,
     });
-    if (event.type === "message" && event.message) {
-      const words = classified.input.type === "text" ? classified.input.text : null;
-      await recordMessage(tx, {
-        webhookEventId: key,
-        lineUserId,
-        messageType: event.message.type,
-        text: keepsWords(account.role, registrant, step.effects) ? words : null,
-        createdAt: now,
-      });
-    }
+    await logMessages(tx, [
+      ...(event.type === "message" && event.message
+        ? [
+            {
+              webhookEventId: key,
+              lineUserId,
+              registrantId: registrant?.id ?? null,
+              direction: "in" as const,
+              messageType: event.message.type,
+              text:
+                classified.input.type === "text" &&
+                keepsWords(account.role, registrant, step.effects)
+                  ? classified.input.text
+                  : null,
+              now,
+            },
+          ]
+        : []),
+      // what the bot said back to a message, in the registrant's conversation (never a guest's);
+      // a check-in's questions are not repeated there: its answers become one card
+      ...(registrant !== null &&
+      event.type === "message" &&
+      step.replies.length > 0 &&
+      saved?.flow !== "checkin" &&
+      step.state?.flow !== "checkin"
+        ? [
+            {
+              lineUserId,
+              registrantId: registrant.id,
+              direction: "out" as const,
+              messageType: "bot",
+              text: textOfReplies(step.replies),
+              now,
+            },
+          ]
+        : []),
+    ]);
     if (saved !== null || step.state !== null) {
       await saveConversation(tx, lineUserId, step.state, now);
     }
@@ -311,6 +339,17 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
       return;
     case "completeCheckin": {
       await completeCheckin(tx, effect.checkinId, now);
+      await logMessages(tx, [
+        {
+          lineUserId: target.lineUserId,
+          registrantId: registrantOf(target, effect).id,
+          direction: "in",
+          messageType: "checkin",
+          text: null,
+          refId: effect.checkinId,
+          now,
+        },
+      ]);
       // trends over weeks are read once the week's answers are all in
       const registrant = registrantOf(target, effect);
       const weeks = await recentWeeksForTrends(tx, registrant.id, now, trendWeeks);
@@ -338,6 +377,9 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
     }
     case "rejectPostback":
       target.log.warn("postback.rejected", { reason: effect.reason });
+      return;
+    case "forStaff":
+      await markUnread(tx, registrantOf(target, effect).id, now);
       return;
     case "crisisReplied":
       // who and what kind, never the words
@@ -423,6 +465,16 @@ async function fileEmployerReport(
       now,
     );
   }
+}
+
+/** What a person saw of the bot's messages, as staff read it in the conversation. */
+export function textOfReplies(replies: OutMessage[]): string {
+  return replies
+    .map((message) =>
+      message.type === "text" ? message.text : "altText" in message ? `［${message.altText}］` : "",
+    )
+    .filter((text) => text !== "")
+    .join("\n\n");
 }
 
 /** The first five messages go as a free reply; any more, or no token, as pushes. */

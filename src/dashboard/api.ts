@@ -13,6 +13,8 @@ import {
 import { emailSchema } from "./accounts";
 import { changePassword, login, logout } from "./auth";
 import { iso, minuteOfTime, timePattern } from "./scope";
+import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
+import { sendFresh } from "../schedule/delivery";
 import { clearSessionCookie, requireStaff, setSessionCookie } from "./session-middleware";
 import type { StaffEnv } from "./staff-env";
 
@@ -35,6 +37,10 @@ const schemas = {
   note: z.object({ text: name(2000) }),
   resolve: z.object({ note: name(2000) }),
   alerts: z.object({ urgent: z.boolean(), high: z.boolean(), digest: z.boolean() }),
+  reply: z.object({
+    text: z.string().max(50_000),
+    clientKey: z.string().min(8).max(100).optional(),
+  }),
   schedule: z.object({
     weekday: z.number().int().min(0).max(6),
     time: z.string().regex(timePattern, { message: "must be a time of day as HH:MM" }),
@@ -231,6 +237,49 @@ export const apiRoutes: ApiRoute[] = [
     path: "/api/registrants/:id",
     role: "caseworker",
     handle: async (c) => c.json(await c.var.scope.getRegistrant(c.req.param("id") ?? "")),
+  },
+  {
+    method: "get",
+    path: "/api/registrants/:id/messages",
+    role: "caseworker",
+    handle: async (c) => {
+      const beforeText = c.req.query("before");
+      const before = beforeText === undefined ? undefined : Number(beforeText);
+      if (before !== undefined && (!Number.isInteger(before) || before < 1)) {
+        throw new AppError("bad_request", "before must be a message id");
+      }
+      return c.json(await readConversation(c.var.scope, c.req.param("id") ?? "", before));
+    },
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/messages",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.reply);
+      const clientKey = body.clientKey ?? c.req.header("idempotency-key") ?? crypto.randomUUID();
+      const { deps } = c.var;
+      const sent = await sendStaffReply(
+        c.var.scope,
+        c.req.param("id") ?? "",
+        { text: body.text, clientKey },
+        deps.config.pushBudgetPerMonth,
+      );
+      if (sent.outbox.length > 0) c.executionCtx.waitUntil(sendFresh(deps, sent.outbox));
+      return c.json({ id: sent.id }, 202);
+    },
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/read",
+    role: "caseworker",
+    handle: async (c) => c.json(await markConversationRead(c.var.scope, c.req.param("id") ?? "")),
+  },
+  {
+    method: "get",
+    path: "/api/inbox",
+    role: "caseworker",
+    handle: async (c) => c.json({ items: await readInbox(c.var.scope) }),
   },
   {
     method: "post",

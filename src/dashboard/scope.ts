@@ -57,16 +57,17 @@ import { unlinkStaffLine } from "../store/link";
 export class CenterScope {
   constructor(
     readonly actor: Actor,
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly log: Logger,
+    readonly store: Store,
+    readonly clock: Clock,
+    readonly log: Logger,
   ) {}
 
-  private get centerId(): string {
+  get centerId(): string {
     return this.actor.centerId;
   }
 
-  private audit(tx: Tx, action: string, subjectType: string, subjectId: string | null, at: number) {
+  /** An audit entry in the caller's transaction (for the modules beside this one, too). */
+  audit(tx: Tx, action: string, subjectType: string, subjectId: string | null, at: number) {
     return insertAudit(tx, {
       centerId: this.centerId,
       actorStaffId: this.actor.staffId,
@@ -78,7 +79,7 @@ export class CenterScope {
   }
 
   /** Records a read before it happens: no audit entry, no data. */
-  private recordRead(action: string, subjectType: string, subjectId: string | null) {
+  recordRead(action: string, subjectType: string, subjectId: string | null) {
     const now = this.clock();
     return this.store.write((tx) => this.audit(tx, action, subjectType, subjectId, now));
   }

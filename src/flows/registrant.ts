@@ -61,7 +61,10 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
       // consent only a risk to life or body is read, and the person is told the rest is not shared.
       const reading = readFreeText(text, ctx, registrant.consented ? "consented" : "not-consented");
       const fallback = registrant.consented ? say.messageReceived() : say.notShared();
-      return reply(reading.crisisReply ?? fallback, reading.effects);
+      // words nothing in the queue took up still reach a person: the inbox
+      const absorbed = reading.effects.some((effect) => effect.type === "signal");
+      const unread = registrant.consented && !absorbed ? [{ type: "forStaff" } as const] : [];
+      return reply(reading.crisisReply ?? fallback, [...reading.effects, ...unread]);
     }
   }
 }

@@ -74,7 +74,9 @@ export type Effect =
   /** A postback that does not parse or does not fit: logged (never its content), then ignored. */
   | { type: "rejectPostback"; reason: string }
   /** The reply carries the crisis contacts; the words may be kept to protect life, consent or not. */
-  | { type: "crisisReplied"; danger: Danger };
+  | { type: "crisisReplied"; danger: Danger }
+  /** A message meant for a person at the center that nothing in the queue absorbed: unread. */
+  | { type: "forStaff" };
 
 /** The registrant behind a LINE account, as far as a conversation needs to know. */
 export interface RegistrantContext {

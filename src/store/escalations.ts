@@ -82,8 +82,12 @@ export async function listQueue(db: Queryable, centerId: string, filter: QueueFi
   ];
   if (filter.category) conditions.push(eq(escalations.category, filter.category));
   if (filter.assignedTo) conditions.push(eq(escalations.assignedTo, filter.assignedTo));
+  // resolved never above unresolved; within a severity, what nobody acknowledged comes first
+  const statusRank = sql`case ${escalations.status} when 'open' then 0 when 'acknowledged' then 1 else 2 end`;
   const order = [
+    sql`(${escalations.status} = 'resolved')`,
     asc(escalations.severityRank),
+    asc(statusRank),
     asc(escalations.ackDueAt),
     asc(escalations.openedAt),
   ];

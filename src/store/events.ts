@@ -1,6 +1,6 @@
 // The processed-events ledger and the inbound message log.
 import type { EventOutcome } from "./schema";
-import { messages, processedEvents } from "./schema";
+import { processedEvents } from "./schema";
 import type { Queryable, Tx } from "./db";
 import { eq } from "drizzle-orm";
 
@@ -31,17 +31,4 @@ export async function findEvent(db: Queryable, webhookEventId: string) {
     .from(processedEvents)
     .where(eq(processedEvents.webhookEventId, webhookEventId));
   return rows[0] ?? null;
-}
-
-export async function recordMessage(
-  tx: Tx,
-  row: {
-    webhookEventId: string;
-    lineUserId: string;
-    messageType: string;
-    text: string | null;
-    createdAt: number;
-  },
-): Promise<void> {
-  await tx.insert(messages).values(row);
 }

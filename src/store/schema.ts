@@ -25,8 +25,27 @@ export const centers = sqliteTable("centers", {
     .default(sql`'{"high":2,"normal":8.5,"low":25.5}'`),
   /** The center's own phone, offered in crisis replies during opening hours. */
   phone: text("phone"),
+  /**
+   * Hours per weekday ("0" Sunday … "6"), [opens, closes] in minutes, null when closed; when set it
+   * overrides opensAt/closesAt/openWeekdays (which keep the most common day for older readers).
+   */
+  weeklyHours: text("weekly_hours", { mode: "json" }).$type<WeeklyHours>(),
+  /** Extra closed days, Tokyo dates "2026-08-13". */
+  closedDays: text("closed_days", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  /** Short answers staff pick from when replying on LINE. */
+  replyTemplates: text("reply_templates", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  /** Whether a person is told when staff acknowledge what their own words raised. */
+  notifyAcknowledged: integer("notify_acknowledged", { mode: "boolean" }).notNull().default(true),
   createdAt: integer("created_at").notNull(),
 });
+
+export type WeeklyHours = Record<string, [number, number] | null>;
 
 export const staffRoles = ["caseworker", "supervisor"] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -50,6 +69,8 @@ export const staff = sqliteTable(
     alertUrgent: integer("alert_urgent", { mode: "boolean" }).notNull().default(true),
     alertHigh: integer("alert_high", { mode: "boolean" }).notNull().default(true),
     alertDigest: integer("alert_digest", { mode: "boolean" }).notNull().default(true),
+    /** Set when a supervisor deactivated the account: no login, no alerts, history kept. */
+    deactivatedAt: integer("deactivated_at"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
@@ -107,22 +128,40 @@ export const processedEvents = sqliteTable(
   ],
 );
 
-/** What people sent the bot. Text is personal data: it is stored, never logged. */
+export const messageDirections = ["in", "out"] as const;
+export type MessageDirection = (typeof messageDirections)[number];
+
+/**
+ * A person's conversation: what they sent (from a webhook event), what the bot and staff sent
+ * them, and cards for their check-ins. Text is personal data: it is stored, never logged.
+ */
 export const messages = sqliteTable(
   "messages",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    webhookEventId: text("webhook_event_id")
-      .notNull()
-      .references(() => processedEvents.webhookEventId),
+    /** The event an inbound message came in; null for outbound messages and cards. */
+    webhookEventId: text("webhook_event_id").references(() => processedEvents.webhookEventId),
     lineUserId: text("line_user_id").notNull(),
+    direction: text("direction", { enum: messageDirections }).notNull().default("in"),
+    /** in: LINE's message type (text, sticker, image…) or `checkin`; out: `bot` or `staff`. */
     messageType: text("message_type").notNull(),
     text: text("text"),
+    /** Whose conversation it belongs to (null for guests and employer contacts). */
+    registrantId: text("registrant_id"),
+    /** The staff member who wrote an outbound `staff` message. */
+    staffId: text("staff_id"),
+    /** What a card shows (the check-in id). */
+    refId: text("ref_id"),
+    /** The reply form's idempotency key: a double submit finds the first message. */
+    clientKey: text("client_key"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
     // one person's messages in order (evidence, history)
     index("messages_user_idx").on(t.lineUserId, t.createdAt),
+    // a registrant's conversation, paged by id
+    index("messages_registrant_idx").on(t.registrantId, t.id),
+    uniqueIndex("messages_client_key_unique").on(t.clientKey),
   ],
 );
 
@@ -227,6 +266,18 @@ export const registrants = sqliteTable(
       .default(18 * 60),
     /** When the scheduler sends the next weekly check-in; null while none is due (not linked…). */
     nextCheckinAt: integer("next_checkin_at"),
+    /** Messages for a person no escalation absorbed, since staff last read or answered. */
+    unreadCount: integer("unread_count").notNull().default(0),
+    unreadSince: integer("unread_since"),
+    /** The primary case worker. */
+    caseworkerId: text("caseworker_id"),
+    /** The profile staff keep: reading aid, how to reach them and whom to call. */
+    kana: text("kana"),
+    phone: text("phone"),
+    email: text("email"),
+    emergencyContact: text("emergency_contact", { mode: "json" }).$type<EmergencyContact>(),
+    clinic: text("clinic"),
+    notes: text("notes"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
@@ -238,8 +289,18 @@ export const registrants = sqliteTable(
       .where(sql`next_checkin_at is not null`),
     // who is this LINE user? (one LINE account links to one person)
     uniqueIndex("registrants_line_user_unique").on(t.lineUserId),
+    // the inbox: a center's people with unread messages, oldest first
+    index("registrants_unread_idx")
+      .on(t.centerId, t.unreadSince)
+      .where(sql`unread_since is not null`),
   ],
 );
+
+export interface EmergencyContact {
+  name: string;
+  relation: string;
+  phone: string;
+}
 
 export const employers = sqliteTable(
   "employers",

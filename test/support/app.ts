@@ -41,6 +41,8 @@ export interface TestAppOptions {
   log?: Logger;
   /** Serve the emulator routes (the mock then lives in the app as in emulator mode). */
   emulator?: boolean;
+  /** More environment for the config (PUSH_BUDGET_PER_MONTH…). */
+  env?: Record<string, string>;
 }
 
 /** Serves a Hono-style fetch handler on a free loopback port. */
@@ -62,6 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LINE_CHANNEL_SECRET: testSecret,
     LINE_CHANNEL_ACCESS_TOKEN: testAccessToken,
     LINE_API_BASE_URL: mockServer.url,
+    ...options.env,
   });
   const db = await createTestStore();
   const emulator = options.emulator ? new Emulator(mock, clock) : undefined;

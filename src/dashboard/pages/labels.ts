@@ -74,6 +74,10 @@ export const auditActionLabels: Record<string, string> = {
   "employer.pulse": "月1回の確認の設定を変更",
   "employer_contact.link_code": "企業担当者の連携コードを発行",
   "employer_contact.unlink": "企業担当者の LINE 連携を解除",
+  "conversation.read": "やりとりを表示",
+  "conversation.mark_read": "やりとりを既読にする",
+  "conversation.reply": "LINE で返信",
+  "inbox.read": "受信箱を表示",
 };
 
 /** What an employer contact reported, in the words of the buttons they tapped. */

@@ -1,0 +1,191 @@
+// A registrant's conversation for staff: reading it (audited), the inbox of unread people, and a
+// staff member's reply on LINE through the outbox — once per idempotency key, within the budget.
+import { AppError } from "../errors";
+import { labelOf } from "../flows/checkin-questions";
+import { plain } from "../flows/buttons";
+import { queueOutbound } from "../bot/outbound";
+import { monthKey } from "../schedule/calendar";
+import { findAccount } from "../store/accounts";
+import {
+  findByClientKey,
+  listInbox,
+  logStaffMessage,
+  markRead,
+  pageConversation,
+} from "../store/conversation-log";
+import { answersOf } from "../store/history";
+import type { OutboxRow } from "../store/outbox";
+import { findRegistrant } from "../store/registrants";
+import { countPushes, pushesThisMonth } from "../store/schedule";
+import { listStaff } from "../store/staff";
+import { questionKeys, type QuestionKey } from "../store/schema";
+import { severities } from "../escalation/categories";
+import type { CenterScope } from "./scope";
+
+/** LINE takes at most 5,000 characters in one text message. */
+export const maxReplyLength = 5_000;
+export const conversationPageSize = 50;
+
+/** What staff call each check-in question in a card. */
+export const questionNames: Record<QuestionKey, string> = {
+  condition: "体調",
+  sleep: "睡眠",
+  mood: "気分",
+  medication: "服薬",
+  attendance: "出勤",
+  worries: "心配ごと",
+  message: "ひとこと",
+};
+
+export interface ConversationItem {
+  id: number;
+  direction: "in" | "out";
+  /** text, sticker, image… for what came in; `checkin` for a card; `bot` or `staff` going out. */
+  kind: string;
+  text: string | null;
+  at: string;
+  staffId: string | null;
+  staffName: string | null;
+  /** A check-in card: each answered question with its label. */
+  answers?: { question: string; answer: string }[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function registrantIn(scope: CenterScope, registrantId: string) {
+  const row = await findRegistrant(scope.store.db, scope.centerId, registrantId);
+  if (!row) throw new AppError("not_found", "No such registrant");
+  return row;
+}
+
+/** One page of a registrant's conversation, oldest first; `before` pages back by id. */
+export async function readConversation(
+  scope: CenterScope,
+  registrantId: string,
+  before: number | undefined,
+  limit = conversationPageSize,
+): Promise<{ items: ConversationItem[]; nextBefore: number | null }> {
+  await registrantIn(scope, registrantId);
+  await scope.recordRead("conversation.read", "registrant", registrantId);
+  const rows = await pageConversation(scope.store.db, registrantId, before, limit);
+  const checkinIds = rows.flatMap((row) =>
+    row.messageType === "checkin" && row.refId ? [row.refId] : [],
+  );
+  const [answerRows, staff] = await Promise.all([
+    checkinIds.length === 0 ? [] : answersOf(scope.store.db, checkinIds),
+    rows.some((row) => row.staffId !== null) ? listStaff(scope.store.db, scope.centerId) : [],
+  ]);
+  const staffNames = new Map(staff.map((member) => [member.id, member.displayName]));
+  const items = rows.map((row): ConversationItem => {
+    const item: ConversationItem = {
+      id: row.id,
+      direction: row.direction,
+      kind: row.messageType,
+      text: row.text,
+      at: iso(row.createdAt),
+      staffId: row.staffId,
+      staffName: row.staffId === null ? null : (staffNames.get(row.staffId) ?? null),
+    };
+    if (row.messageType !== "checkin") return item;
+    item.answers = answerRows
+      .filter((answer) => answer.checkinId === row.refId)
+      .sort((a, b) => questionKeys.indexOf(a.question) - questionKeys.indexOf(b.question))
+      .map((answer) => ({
+        question: questionNames[answer.question],
+        answer:
+          answer.question === "message" ? answer.value : labelOf(answer.question, answer.value),
+      }));
+    return item;
+  });
+  return { items, nextBefore: rows.length === limit ? (rows[0]?.id ?? null) : null };
+}
+
+export async function markConversationRead(scope: CenterScope, registrantId: string) {
+  await registrantIn(scope, registrantId);
+  const now = scope.clock();
+  await scope.store.write(async (tx) => {
+    await markRead(tx, registrantId);
+    await scope.audit(tx, "conversation.mark_read", "registrant", registrantId, now);
+  });
+  return { ok: true };
+}
+
+export async function readInbox(scope: CenterScope) {
+  await scope.recordRead("inbox.read", "registrant", null);
+  const people = await listInbox(scope.store.db, scope.centerId, 500);
+  return people.map((person) => ({
+    registrantId: person.registrantId,
+    displayName: person.displayName,
+    unread: person.unread,
+    oldestUnreadAt: person.oldestUnreadAt === null ? null : iso(person.oldestUnreadAt),
+    topSeverity: person.topRank === null ? null : (severities[person.topRank] ?? null),
+  }));
+}
+
+/**
+ * A staff member's words to a registrant on LINE: one push through the outbox, counted against
+ * the month's budget, shown in the conversation under their name; the person is then read. The
+ * same idempotency key twice sends once and answers with the first message's id.
+ */
+export async function sendStaffReply(
+  scope: CenterScope,
+  registrantId: string,
+  input: { text: string; clientKey: string },
+  pushBudgetPerMonth: number | undefined,
+): Promise<{ id: number; outbox: OutboxRow[] }> {
+  const text = input.text.trim();
+  if (text === "") throw new AppError("bad_request", "text is required");
+  if (text.length > maxReplyLength) {
+    throw new AppError("bad_request", `text must be at most ${maxReplyLength} characters`);
+  }
+  const now = scope.clock();
+  const clientKey = `${scope.actor.staffId}:${input.clientKey}`;
+  return scope.store.write(async (tx) => {
+    const registrant = await findRegistrant(tx, scope.centerId, registrantId);
+    if (!registrant) throw new AppError("not_found", "No such registrant");
+    const earlier = await findByClientKey(tx, clientKey);
+    if (earlier) {
+      if (earlier.registrantId !== registrantId) {
+        throw new AppError("bad_request", "idempotency key was used for another person");
+      }
+      return { id: earlier.id, outbox: [] };
+    }
+    const lineUserId = registrant.lineUserId;
+    if (lineUserId === null) throw new AppError("unreachable", "Not linked on LINE");
+    const account = await findAccount(tx, lineUserId);
+    if (!account?.following) throw new AppError("unreachable", "Blocked the account on LINE");
+    const month = monthKey(now);
+    if (
+      pushBudgetPerMonth !== undefined &&
+      (await pushesThisMonth(tx, month)) + 1 > pushBudgetPerMonth
+    ) {
+      throw new AppError("push_budget", "This month's message budget is spent");
+    }
+    const id = await logStaffMessage(tx, {
+      lineUserId,
+      registrantId,
+      direction: "out",
+      messageType: "staff",
+      text,
+      staffId: scope.actor.staffId,
+      clientKey,
+      now,
+    });
+    if (id === null) throw new AppError("conflict", "The same reply is being sent");
+    const row = await queueOutbound(
+      tx,
+      {
+        kind: "push",
+        recipients: [lineUserId],
+        messages: [plain(text)],
+        now,
+        leaseUntil: now + 15_000,
+      },
+      scope.log,
+    );
+    await countPushes(tx, month, 1);
+    await markRead(tx, registrantId);
+    await scope.audit(tx, "conversation.reply", "registrant", registrantId, now);
+    return { id, outbox: row ? [row] : [] };
+  });
+}

@@ -1,0 +1,144 @@
+// A registrant's conversation as staff read it, and whether the center has read it yet.
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "./db";
+import { escalations, messages, registrants, type MessageDirection } from "./schema";
+
+export type MessageRow = typeof messages.$inferSelect;
+
+export interface NewLogMessage {
+  lineUserId: string;
+  registrantId: string | null;
+  direction: MessageDirection;
+  messageType: string;
+  text: string | null;
+  webhookEventId?: string | null;
+  staffId?: string | null;
+  refId?: string | null;
+  clientKey?: string | null;
+  now: number;
+}
+
+function valuesOf(row: NewLogMessage) {
+  return {
+    lineUserId: row.lineUserId,
+    registrantId: row.registrantId,
+    direction: row.direction,
+    messageType: row.messageType,
+    text: row.text,
+    webhookEventId: row.webhookEventId ?? null,
+    staffId: row.staffId ?? null,
+    refId: row.refId ?? null,
+    clientKey: row.clientKey ?? null,
+    createdAt: row.now,
+  };
+}
+
+/** Several rows of one event in one statement (the person's message and the bot's answer). */
+export async function logMessages(tx: Tx, rows: NewLogMessage[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(messages).values(rows.map(valuesOf));
+}
+
+/**
+ * A staff reply, once per idempotency key: null when that key was used already (the first
+ * submit's message stands and nothing more is sent).
+ */
+export async function logStaffMessage(tx: Tx, row: NewLogMessage): Promise<number | null> {
+  const inserted = await tx
+    .insert(messages)
+    .values(valuesOf(row))
+    .onConflictDoNothing({ target: messages.clientKey })
+    .returning({ id: messages.id });
+  return inserted[0]?.id ?? null;
+}
+
+export async function findByClientKey(db: Queryable, clientKey: string) {
+  const rows = await db.select().from(messages).where(eq(messages.clientKey, clientKey));
+  return rows[0] ?? null;
+}
+
+/** Up to `limit` messages before the id `before` (or the newest), oldest first. */
+export async function pageConversation(
+  db: Queryable,
+  registrantId: string,
+  before: number | undefined,
+  limit: number,
+): Promise<MessageRow[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      before === undefined
+        ? eq(messages.registrantId, registrantId)
+        : and(eq(messages.registrantId, registrantId), lt(messages.id, before)),
+    )
+    .orderBy(desc(messages.id))
+    .limit(limit);
+  return rows.reverse();
+}
+
+/** One more message for a person that nothing in the queue absorbed. */
+export async function markUnread(tx: Tx, registrantId: string, now: number): Promise<void> {
+  await tx
+    .update(registrants)
+    .set({
+      unreadCount: sql`${registrants.unreadCount} + 1`,
+      unreadSince: sql`coalesce(${registrants.unreadSince}, ${now})`,
+    })
+    .where(eq(registrants.id, registrantId));
+}
+
+export async function markRead(tx: Tx, registrantId: string): Promise<void> {
+  await tx
+    .update(registrants)
+    .set({ unreadCount: 0, unreadSince: null })
+    .where(eq(registrants.id, registrantId));
+}
+
+/** People with unread messages: an open urgent or high matter first, then the oldest unread. */
+export async function listInbox(db: Queryable, centerId: string, limit: number) {
+  const people = await db
+    .select({
+      registrantId: registrants.id,
+      displayName: registrants.displayName,
+      unread: registrants.unreadCount,
+      oldestUnreadAt: registrants.unreadSince,
+    })
+    .from(registrants)
+    .where(and(eq(registrants.centerId, centerId), isNotNull(registrants.unreadSince)))
+    .orderBy(asc(registrants.unreadSince))
+    .limit(limit);
+  if (people.length === 0) return [];
+  const ranks = await db
+    .select({
+      registrantId: escalations.registrantId,
+      rank: sql<number>`min(${escalations.severityRank})`,
+    })
+    .from(escalations)
+    .where(
+      and(
+        inArray(
+          escalations.registrantId,
+          people.map((person) => person.registrantId),
+        ),
+        inArray(escalations.status, ["open", "acknowledged"]),
+      ),
+    )
+    .groupBy(escalations.registrantId);
+  const rankOf = new Map(ranks.map((row) => [row.registrantId, row.rank]));
+  return people
+    .map((person) => ({ ...person, topRank: rankOf.get(person.registrantId) ?? null }))
+    .sort((a, b) => {
+      const pressingA = a.topRank !== null && a.topRank <= 1 ? 0 : 1;
+      const pressingB = b.topRank !== null && b.topRank <= 1 ? 0 : 1;
+      return pressingA - pressingB || (a.oldestUnreadAt ?? 0) - (b.oldestUnreadAt ?? 0);
+    });
+}
+
+export async function countUnreadPeople(db: Queryable, centerId: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(registrants)
+    .where(and(eq(registrants.centerId, centerId), isNotNull(registrants.unreadSince)));
+  return rows[0]?.n ?? 0;
+}
