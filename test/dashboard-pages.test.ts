@@ -23,6 +23,7 @@ import {
   escalations,
   lineAccounts,
   linkCodes,
+  messages,
   outbox,
   registrants,
   sessions,
@@ -478,6 +479,17 @@ const calls: Record<string, Call> = {
     path: "/dashboard/line/settings",
     fields: { urgent: "on" },
   }),
+  "get /dashboard/inbox": () => ({ path: "/dashboard/inbox" }),
+  "get /dashboard/registrants/:id/messages": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/messages`,
+  }),
+  "post /dashboard/registrants/:id/messages": async (w) => {
+    await makeReachable(w.registrantId);
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/messages`,
+      fields: { text: "あとで でんわします", clientKey: crypto.randomUUID() },
+    };
+  },
   "get /dashboard/password": () => ({ path: "/dashboard/password" }),
   "post /dashboard/password": () => ({
     path: "/dashboard/password",
@@ -492,7 +504,16 @@ const key = (route: PageRoute) => `${route.method} ${route.path}`;
 
 async function snapshot() {
   const counts: Record<string, number> = {};
-  const tables = { registrants, staff, linkCodes, escalations, escalationEvents, checkins, outbox };
+  const tables = {
+    registrants,
+    staff,
+    linkCodes,
+    escalations,
+    escalationEvents,
+    checkins,
+    outbox,
+    messages,
+  };
   for (const [name, table] of Object.entries(tables)) {
     const rows = await store.db.select({ n: count() }).from(table);
     counts[name] = rows[0]?.n ?? 0;
@@ -628,6 +649,36 @@ describe("the queue", () => {
     expect(html).toContain("3時間前");
     expect(html).toContain("期限切れ");
     expect(html.match(/期限切れ/g)).toHaveLength(1);
+  });
+
+  it("shows one row per person, with their other items behind 「ほか n 件」", async () => {
+    const center = await mintCenter(store);
+    const worker = await mintStaff(store, center.id, "caseworker");
+    const busy = await mintRegistrant(store, center.id, "大変な週の人");
+    const calm = await mintRegistrant(store, center.id, "ひとつだけの人");
+    for (const [category, severity] of [
+      ["mood", "normal"],
+      ["health", "high"],
+      ["absence", "low"],
+    ] as const) {
+      await mintEscalation(store, {
+        centerId: center.id,
+        registrantId: busy.id,
+        category,
+        severity,
+      });
+    }
+    await mintEscalation(store, { centerId: center.id, registrantId: calm.id, severity: "normal" });
+    const html = await (await get("/dashboard", await logIn(worker))).text();
+    expect(html.match(/data-testid="queue-row"/g)).toHaveLength(2);
+    expect(html.match(/data-testid="queue-item"/g)).toHaveLength(2);
+    expect(html).toContain("ほか 2 件");
+    // the busy person's row leads with their most pressing item, and comes first
+    expect(html.indexOf("大変な週の人")).toBeLessThan(html.indexOf("ひとつだけの人"));
+    expect(html.match(/data-testid="severity">([^<]+)</g)).toEqual([
+      'data-testid="severity">高<',
+      'data-testid="severity">中<',
+    ]);
   });
 
   it("filters by status, category and assignee", async () => {
@@ -1173,5 +1224,75 @@ describe("assets", () => {
     const html = await page.text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
     expect(html).not.toMatch(/\sstyle=/);
+  });
+});
+
+describe("the inbox and a conversation", () => {
+  async function unreadPerson(centerId: string, displayName: string, words: string[]) {
+    const person = await mintRegistrant(store, centerId, displayName);
+    await makeReachable(person.id);
+    const [row] = await store.db.select().from(registrants).where(eq(registrants.id, person.id));
+    await store.write(async (tx) => {
+      for (const text of words) {
+        await tx.insert(messages).values({
+          lineUserId: row?.lineUserId ?? "",
+          registrantId: person.id,
+          direction: "in",
+          messageType: "text",
+          text,
+          createdAt: now,
+        });
+      }
+      await tx
+        .update(registrants)
+        .set({ unreadCount: words.length, unreadSince: now })
+        .where(eq(registrants.id, person.id));
+    });
+    return person;
+  }
+
+  it("lists unread people, counts them in the nav, and opening one marks them read", async () => {
+    const w = await mintWorld();
+    const person = await unreadPerson(w.centerId, "佐藤 一郎", ["<b>めんだん</b> の じかん"]);
+    const cookie = await logIn(w.caseworker);
+    const inbox = await (await get("/dashboard/inbox", cookie)).text();
+    expect(inbox).toContain("佐藤 一郎");
+    expect(inbox).toMatch(/data-testid="nav-unread">1</);
+    const page = await get(`/dashboard/registrants/${person.id}/messages`, cookie);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("&lt;b&gt;めんだん&lt;/b&gt; の じかん");
+    expect(html).not.toContain("<b>めんだん</b>");
+    const after = await (await get("/dashboard/inbox", cookie)).text();
+    expect(after).toContain('data-testid="inbox-empty"');
+    expect(after).not.toContain('data-testid="nav-unread"');
+  });
+
+  it("sends a reply from the form, once for a double submit, and says when it cannot go", async () => {
+    const w = await mintWorld();
+    const person = await unreadPerson(w.centerId, "佐藤 一郎", ["しつもんです"]);
+    const cookie = await logIn(w.caseworker);
+    const path = `/dashboard/registrants/${person.id}/messages`;
+    const clientKey = crypto.randomUUID();
+    const first = await post(path, { text: "あとで でんわします", clientKey }, cookie);
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`${path}?sent=1`);
+    expect((await post(path, { text: "あとで でんわします", clientKey }, cookie)).status).toBe(303);
+    const staffRows = await store.db
+      .select()
+      .from(messages)
+      .where(eq(messages.registrantId, person.id));
+    expect(staffRows.filter((row) => row.messageType === "staff")).toHaveLength(1);
+
+    const empty = await post(path, { text: " ", clientKey: crypto.randomUUID() }, cookie);
+    expect(empty.status).toBe(400);
+    const unlinked = await mintRegistrant(store, w.centerId, "未連携 さん");
+    const refused = await post(
+      `/dashboard/registrants/${unlinked.id}/messages`,
+      { text: "こんにちは", clientKey: crypto.randomUUID() },
+      cookie,
+    );
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("LINE で届きません");
   });
 });

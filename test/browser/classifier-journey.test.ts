@@ -83,7 +83,7 @@ describe("a guest and a registrant write", () => {
     expect(await row.getByTestId("queue-registrant").innerText()).toBe("佐藤 一郎");
     expect(await row.getByTestId("severity").innerText()).toBe("低");
     expect(await row.locator(".queue-category").innerText()).toBe(categories.workplace);
-    await row.getByRole("link").click();
+    await row.getByTestId("queue-open").click();
     await dashboard.waitForURL(/\/dashboard\/escalations\/[^/?]+$/);
     expect(await dashboard.getByTestId("evidence-quote").allInnerTexts()).toContain(worry);
   });

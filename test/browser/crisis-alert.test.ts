@@ -128,7 +128,7 @@ describe("a registrant who writes of dying", () => {
     expect(await first.locator(".queue-category").innerText()).toBe(categories.crisis);
     expect(await first.getByTestId("status").innerText()).toBe("未対応");
 
-    await first.getByRole("link").click();
+    await first.getByTestId("queue-open").click();
     await dashboard.waitForURL(/\/dashboard\/escalations\/[^/?]+$/);
     escalationId = decodeURIComponent(new URL(dashboard.url()).pathname.split("/").pop() ?? "");
     expect(escalationId).not.toBe("");

@@ -201,7 +201,7 @@ describe("the dashboard in a browser", () => {
 
   it("opens an escalation, acknowledges it and sees the status change", async () => {
     await page.goto(`${origin}/dashboard`);
-    await page.getByTestId("queue-row").first().getByRole("link").click();
+    await page.getByTestId("queue-row").first().getByTestId("queue-open").click();
     await page.waitForURL(`${origin}/dashboard/escalations/${ids.urgent ?? ""}`);
     expect(await page.getByTestId("summary").innerText()).toBe("メッセージに命の危険を示す言葉");
     expect(await page.getByTestId("evidence-quote").innerText()).toBe("もう 消えたい");

@@ -90,6 +90,20 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 }
 .nav a:hover { color: var(--text); }
 .nav a[aria-current="page"] { color: var(--brand); border-bottom-color: var(--brand); }
+.nav-count {
+  display: inline-block; min-width: 1.5em; margin-left: 4px; padding: 0 6px;
+  border-radius: 999px; background: #b42318; color: #fff; font-size: 12px; text-align: center;
+}
+.conversation { list-style: none; margin: 0 0 16px; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.bubble { max-width: min(80%, 640px); padding: 8px 12px; border-radius: 12px; background: #fff; border: 1px solid #d0d5dd; }
+.bubble-in { align-self: flex-start; }
+.bubble-out { align-self: flex-end; background: #eef6ee; }
+.bubble-staff { background: #e8f0fe; }
+.bubble-meta { margin: 0 0 4px; font-size: 12px; color: #555; }
+.bubble-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.checkin-card-title { margin: 0 0 4px; font-weight: 600; }
+.person-items { margin: 6px 0 0; padding-left: 1.2em; }
+.person-summary { cursor: pointer; }
 
 .main { max-width: 1200px; margin: 0 auto; padding: 24px 20px 48px; }
 .main.narrow { max-width: 560px; padding-top: 10vh; }

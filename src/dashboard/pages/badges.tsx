@@ -2,17 +2,17 @@
 import { label, severityLabels, statusLabels } from "./labels";
 import { formatNear, isoTime } from "./time";
 
-export function SeverityBadge(props: { severity: string }) {
+export function SeverityBadge(props: { severity: string; testId?: string }) {
   return (
-    <span class={`badge sev sev-${props.severity}`} data-testid="severity">
+    <span class={`badge sev sev-${props.severity}`} data-testid={props.testId ?? "severity"}>
       {label(severityLabels, props.severity)}
     </span>
   );
 }
 
-export function StatusBadge(props: { status: string }) {
+export function StatusBadge(props: { status: string; testId?: string }) {
   return (
-    <span class={`badge status status-${props.status}`} data-testid="status">
+    <span class={`badge status status-${props.status}`} data-testid={props.testId ?? "status"}>
       {label(statusLabels, props.status)}
     </span>
   );

@@ -41,6 +41,7 @@ import {
 } from "./registrants";
 import { pageDenied, pageError, render } from "./render";
 import { showQueue } from "./queue";
+import { showConversationPage, showInbox, submitReply } from "./conversation";
 import { createStaffMember, showStaffPage } from "./staff";
 
 export interface PageRoute {
@@ -78,6 +79,19 @@ export const pageRoutes: PageRoute[] = [
     path: "/dashboard/escalations/:id/resolve",
     role: "caseworker",
     handle: resolveEscalation,
+  },
+  { method: "get", path: "/dashboard/inbox", role: "caseworker", handle: showInbox },
+  {
+    method: "get",
+    path: "/dashboard/registrants/:id/messages",
+    role: "caseworker",
+    handle: showConversationPage,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/messages",
+    role: "caseworker",
+    handle: submitReply,
   },
   { method: "get", path: "/dashboard/registrants", role: "caseworker", handle: showRegistrants },
   { method: "post", path: "/dashboard/registrants", role: "caseworker", handle: createRegistrant },

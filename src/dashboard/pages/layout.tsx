@@ -1,14 +1,23 @@
 // The frame every dashboard page shares: head, header with the person's name, nav, and messages.
-import type { Child, PropsWithChildren } from "hono/jsx";
+import { createContext, useContext, type Child, type PropsWithChildren } from "hono/jsx";
 import type { Actor } from "../auth";
 import { hasRole } from "../session-middleware";
 import { roleLabels } from "./labels";
 
 export type NavKey =
-  "queue" | "registrants" | "employers" | "staff" | "audit" | "line" | "password";
+  | "queue"
+  | "inbox"
+  | "registrants"
+  | "employers"
+  | "staff"
+  | "center"
+  | "audit"
+  | "line"
+  | "password";
 
 const navItems: { key: NavKey; href: string; text: string; supervisor: boolean }[] = [
   { key: "queue", href: "/dashboard", text: "キュー", supervisor: false },
+  { key: "inbox", href: "/dashboard/inbox", text: "受信箱", supervisor: false },
   { key: "registrants", href: "/dashboard/registrants", text: "登録者", supervisor: false },
   { key: "employers", href: "/dashboard/employers", text: "企業", supervisor: false },
   { key: "staff", href: "/dashboard/staff", text: "職員", supervisor: true },
@@ -16,6 +25,9 @@ const navItems: { key: NavKey; href: string; text: string; supervisor: boolean }
   { key: "line", href: "/dashboard/line", text: "LINE通知", supervisor: false },
   { key: "password", href: "/dashboard/password", text: "パスワード", supervisor: false },
 ];
+
+/** People with unread messages in the staff member's center, for the nav; set per page request. */
+export const UnreadContext = createContext<number | null>(null);
 
 export function Document(
   props: PropsWithChildren<{ title: string; bodyClass?: string; script?: boolean }>,
@@ -47,6 +59,7 @@ export function Layout(
   }>,
 ) {
   const { actor } = props;
+  const unread = useContext(UnreadContext);
   return (
     <Document title={props.title} script={props.script ?? false}>
       <header class="topbar">
@@ -77,6 +90,11 @@ export function Layout(
                     aria-current={item.key === props.current ? "page" : undefined}
                   >
                     {item.text}
+                    {item.key === "inbox" && unread ? (
+                      <span class="nav-count" data-testid="nav-unread">
+                        {unread}
+                      </span>
+                    ) : null}
                   </a>
                 </li>
               ))}

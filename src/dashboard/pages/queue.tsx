@@ -88,7 +88,48 @@ function Filters(props: { query: QueueQuery }) {
   );
 }
 
-function QueueTable(props: { items: QueueItem[]; staffNames: Map<string, string>; now: number }) {
+/** One person's open items, in queue order: the first is the most pressing. */
+interface PersonGroup {
+  registrantId: string;
+  registrantName: string;
+  items: QueueItem[];
+}
+
+/** One row per person, in the order of each person's most pressing item. */
+export function groupByPerson(items: QueueItem[]): PersonGroup[] {
+  const groups = new Map<string, PersonGroup>();
+  for (const item of items) {
+    const group = groups.get(item.registrantId);
+    if (group) group.items.push(item);
+    else {
+      groups.set(item.registrantId, {
+        registrantId: item.registrantId,
+        registrantName: item.registrantName,
+        items: [item],
+      });
+    }
+  }
+  return [...groups.values()];
+}
+
+function ItemLink(props: { item: QueueItem; testId: string }) {
+  return (
+    <a
+      class="row-link"
+      href={`/dashboard/escalations/${encodeURIComponent(props.item.id)}`}
+      data-testid={props.testId}
+    >
+      <span class="queue-category">{categoryLabel(props.item.category)}</span>
+      <span class="queue-summary">{props.item.summary}</span>
+    </a>
+  );
+}
+
+function QueueTable(props: {
+  groups: PersonGroup[];
+  staffNames: Map<string, string>;
+  now: number;
+}) {
   return (
     <table class="table queue" data-testid="queue">
       <thead>
@@ -103,45 +144,72 @@ function QueueTable(props: { items: QueueItem[]; staffNames: Map<string, string>
         </tr>
       </thead>
       <tbody>
-        {props.items.map((item) => (
-          <tr class={`queue-row row-${item.severity}`} data-testid="queue-row">
-            <td data-label="重要度" class="q-sev">
-              <SeverityBadge severity={item.severity} />
-            </td>
-            <td data-label="内容" class="q-what">
-              <a class="row-link" href={`/dashboard/escalations/${encodeURIComponent(item.id)}`}>
-                <span class="queue-category">{categoryLabel(item.category)}</span>
-                <span class="queue-summary">{item.summary}</span>
-              </a>
-            </td>
-            <td data-label="登録者" class="q-who" data-testid="queue-registrant">
-              {item.registrantName}
-            </td>
-            <td data-label="発生" class="q-age">
-              <time datetime={isoTime(item.openedAt)} title={formatDateTime(item.openedAt)}>
-                {ago(item.openedAt, props.now)}
-              </time>
-            </td>
-            <td data-label="確認期限" class="q-due">
-              <Deadline
-                ackDueAt={item.ackDueAt}
-                status={item.status}
-                now={props.now}
-                level={item.level}
-              />
-            </td>
-            <td data-label="担当" class="q-assignee">
-              {item.assignedTo === null ? (
-                <span class="muted">未定</span>
-              ) : (
-                (props.staffNames.get(item.assignedTo) ?? "（不明な職員）")
-              )}
-            </td>
-            <td data-label="状態" class="q-status">
-              <StatusBadge status={item.status} />
-            </td>
-          </tr>
-        ))}
+        {props.groups.map((group) => {
+          const [top, ...rest] = group.items;
+          if (!top) return null;
+          const categoriesOf = [
+            ...new Set(group.items.map((item) => categoryLabel(item.category))),
+          ];
+          return (
+            <tr class={`queue-row row-${top.severity}`} data-testid="queue-row">
+              <td data-label="重要度" class="q-sev">
+                <SeverityBadge severity={top.severity} />
+              </td>
+              <td data-label="内容" class="q-what">
+                <ItemLink item={top} testId="queue-open" />
+                {rest.length > 0 ? (
+                  <details class="person-more" data-testid="queue-more">
+                    <summary class="person-summary">
+                      ほか {rest.length} 件（{categoriesOf.join("・")}）
+                    </summary>
+                    <ul class="person-items">
+                      {rest.map((item) => (
+                        <li data-testid="queue-item">
+                          <SeverityBadge severity={item.severity} testId="item-severity" />{" "}
+                          <StatusBadge status={item.status} testId="item-status" />{" "}
+                          <ItemLink item={item} testId="queue-item-open" />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+              </td>
+              <td data-label="登録者" class="q-who">
+                <span data-testid="queue-registrant">{group.registrantName}</span>
+                <br />
+                <a
+                  class="small"
+                  href={`/dashboard/registrants/${encodeURIComponent(group.registrantId)}/messages`}
+                >
+                  やりとり
+                </a>
+              </td>
+              <td data-label="発生" class="q-age">
+                <time datetime={isoTime(top.openedAt)} title={formatDateTime(top.openedAt)}>
+                  {ago(top.openedAt, props.now)}
+                </time>
+              </td>
+              <td data-label="確認期限" class="q-due">
+                <Deadline
+                  ackDueAt={top.ackDueAt}
+                  status={top.status}
+                  now={props.now}
+                  level={top.level}
+                />
+              </td>
+              <td data-label="担当" class="q-assignee">
+                {top.assignedTo === null ? (
+                  <span class="muted">未定</span>
+                ) : (
+                  (props.staffNames.get(top.assignedTo) ?? "（不明な職員）")
+                )}
+              </td>
+              <td data-label="状態" class="q-status">
+                <StatusBadge status={top.status} />
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -161,6 +229,7 @@ export async function showQueue(c: Context<StaffEnv>) {
     scope.listStaff(),
   ]);
   const items = found.slice(0, shown);
+  const groups = groupByPerson(items);
   const staffNames = new Map(staff.map((member) => [member.id, member.displayName]));
   const filtered = query.status !== "" || query.category !== "" || query.assignee !== "";
   return render(
@@ -170,8 +239,8 @@ export async function showQueue(c: Context<StaffEnv>) {
         title="対応キュー"
         aside={
           <p class="muted" data-testid="queue-count">
-            {found.length > shown ? `${shown}件以上` : `${items.length}件`}
-            ・緊急度の高い順、期限の近い順
+            {groups.length}人・{found.length > shown ? `${shown}件以上` : `${items.length}件`}
+            ・緊急度の高い順、未確認が先、期限の近い順
           </p>
         }
       />
@@ -188,7 +257,7 @@ export async function showQueue(c: Context<StaffEnv>) {
           </p>
         </section>
       ) : (
-        <QueueTable items={items} staffNames={staffNames} now={deps.clock()} />
+        <QueueTable groups={groups} staffNames={staffNames} now={deps.clock()} />
       )}
       {found.length > shown ? (
         <p class="muted small">

@@ -6,14 +6,31 @@ import { AppError } from "../../errors";
 import { describeError } from "../../log";
 import type { Denial } from "../session-middleware";
 import type { StaffEnv } from "../staff-env";
-import { MessagePage } from "./layout";
+import { MessagePage, UnreadContext } from "./layout";
+import { countUnreadPeople } from "../../store/conversation-log";
 
 export async function render(
   c: Context,
   page: JSX.Element,
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
-  return c.html("<!DOCTYPE html>" + (await page).toString(), status);
+  const unread = await unreadForNav(c);
+  const html = await (
+    <UnreadContext.Provider value={unread}>{page}</UnreadContext.Provider>
+  ).toString();
+  return c.html("<!DOCTYPE html>" + html, status);
+}
+
+/** The inbox count in the nav: one indexed count, only for a logged-in staff member's page. */
+async function unreadForNav(c: Context): Promise<number | null> {
+  const { actor, deps } = (c as Context<StaffEnv>).var;
+  if (!actor || !deps) return null;
+  try {
+    return await countUnreadPeople(deps.store.db, actor.centerId);
+  } catch {
+    // the page itself matters more than its nav count
+    return null;
+  }
 }
 
 /** Where a form post's page lives: after logging in again, staff land there, not on the action. */
