@@ -15,15 +15,16 @@ export async function render(
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
   const unread = await unreadForNav(c);
-  const html = await (
+  const wrapped: JSX.Element = (
     <UnreadContext.Provider value={unread}>{page}</UnreadContext.Provider>
-  ).toString();
-  return c.html("<!DOCTYPE html>" + html, status);
+  );
+  return c.html("<!DOCTYPE html>" + (await wrapped).toString(), status);
 }
 
 /** The inbox count in the nav: one indexed count, only for a logged-in staff member's page. */
 async function unreadForNav(c: Context): Promise<number | null> {
-  const { actor, deps } = (c as Context<StaffEnv>).var;
+  // login and error pages have no staff member
+  const { actor, deps } = c.var as Partial<StaffEnv["Variables"]>;
   if (!actor || !deps) return null;
   try {
     return await countUnreadPeople(deps.store.db, actor.centerId);
