@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes, type ApiRoute } from "../src/dashboard/api";
 import type { Store } from "../src/store/db";
 import {
+  centers,
   checkins,
   employerContacts,
   employers,
@@ -195,6 +196,26 @@ const calls: Record<string, Call> = {
     },
   }),
   "get /api/audit": () => ({ path: "/api/audit" }),
+  "get /api/center": () => ({ path: "/api/center" }),
+  "put /api/center": () => ({ path: "/api/center", body: centerBody }),
+};
+
+const workday = { opens: "09:00", closes: "17:30" };
+const centerBody = {
+  name: "センターA（新）",
+  phone: "03-1234-5678",
+  hours: {
+    sun: null,
+    mon: workday,
+    tue: workday,
+    wed: workday,
+    thu: workday,
+    fri: workday,
+    sat: null,
+  },
+  closedDays: ["2026-12-28"],
+  yearEndClosure: true,
+  replyTemplates: ["あとで でんわします"],
 };
 
 const key = (route: ApiRoute) => `${route.method} ${route.path}`;
@@ -214,6 +235,7 @@ async function snapshot(store: Store) {
     outbox,
     linkCodes,
     messages,
+    centers,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -226,6 +248,7 @@ async function snapshot(store: Store) {
     registrants: await store.db.select().from(registrants).orderBy(registrants.id),
     employers: await store.db.select().from(employers).orderBy(employers.id),
     employerContacts: await store.db.select().from(employerContacts).orderBy(employerContacts.id),
+    centers: await store.db.select().from(centers).orderBy(centers.id),
   };
   return { counts, rows };
 }

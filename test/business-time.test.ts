@@ -6,6 +6,7 @@ import {
   defaultCalendar,
   isOpenAt,
   isOpenDay,
+  nextOpening,
   type CenterCalendar,
 } from "../src/escalation/business-time";
 
@@ -67,5 +68,52 @@ describe("acknowledge-by", () => {
     expect(() => ackDeadline(closed, "low", jst("2026-11-24T10:00:00"))).toThrow(
       /no opening hours/,
     );
+  });
+});
+
+describe("hours per weekday and extra closed days", () => {
+  // Tuesday short, Saturday morning open, Sunday and Monday closed; Obon closed
+  const calendar: CenterCalendar = {
+    ...defaultCalendar,
+    weeklyHours: {
+      0: null,
+      1: null,
+      2: [9 * 60, 12 * 60],
+      3: [9 * 60, 17 * 60 + 30],
+      4: [9 * 60, 17 * 60 + 30],
+      5: [9 * 60, 17 * 60 + 30],
+      6: [10 * 60, 13 * 60],
+    },
+    closedDays: ["2026-11-26"],
+  };
+
+  it("opens on each weekday's own hours", () => {
+    expect(isOpenAt(calendar, jst("2026-11-24T11:59:00"))).toBe(true);
+    expect(isOpenAt(calendar, jst("2026-11-24T12:00:00"))).toBe(false);
+    expect(isOpenAt(calendar, jst("2026-11-28T10:30:00"))).toBe(true);
+    expect(isOpenDay(calendar, jst("2026-11-30T10:00:00"))).toBe(false);
+  });
+
+  it("stays closed on an extra closed day", () => {
+    expect(isOpenAt(calendar, jst("2026-11-26T10:00:00"))).toBe(false);
+    expect(isOpenAt(calendar, jst("2026-11-27T10:00:00"))).toBe(true);
+  });
+
+  it("counts business time over short days and skips the closed ones", () => {
+    // Tuesday 11:00 + 2 hours: 1 hour on Tuesday, then Wednesday 9:00 + 1 hour
+    expect(at(addBusinessMinutes(calendar, jst("2026-11-24T11:00:00"), 120))).toBe(
+      "2026-11-25T10:00",
+    );
+    // Wednesday 17:00 + 1 hour: 30 minutes, Thursday closed, Friday 9:30
+    expect(at(addBusinessMinutes(calendar, jst("2026-11-25T17:00:00"), 60))).toBe(
+      "2026-11-27T09:30",
+    );
+  });
+
+  it("says when the center next opens: now while open, else the next opening", () => {
+    expect(at(nextOpening(calendar, jst("2026-11-24T10:00:00")) ?? 0)).toBe("2026-11-24T10:00");
+    expect(at(nextOpening(calendar, jst("2026-11-28T18:00:00")) ?? 0)).toBe("2026-12-01T09:00");
+    const never: CenterCalendar = { ...calendar, weeklyHours: {} };
+    expect(nextOpening(never, jst("2026-11-24T10:00:00"))).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import {
 } from "../src/store/registrants";
 import {
   auditLog,
+  centers,
   checkins,
   employerContacts,
   employers,
@@ -480,6 +481,20 @@ const calls: Record<string, Call> = {
     fields: { urgent: "on" },
   }),
   "get /dashboard/inbox": () => ({ path: "/dashboard/inbox" }),
+  "get /dashboard/center": () => ({ path: "/dashboard/center" }),
+  "post /dashboard/center": () => ({
+    path: "/dashboard/center",
+    fields: {
+      name: "センターA",
+      phone: "03-1111-2222",
+      "mon.open": "1",
+      "mon.opens": "09:00",
+      "mon.closes": "17:00",
+      closedDays: "2026-12-28",
+      yearEndClosure: "1",
+      replyTemplates: "あとで でんわします",
+    },
+  }),
   "get /dashboard/registrants/:id/messages": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/messages`,
   }),
@@ -524,7 +539,8 @@ async function snapshot() {
   const companies = await store.db.select().from(employers).orderBy(employers.id);
   const contacts = await store.db.select().from(employerContacts).orderBy(employerContacts.id);
   const jobs = await store.db.select({ n: count() }).from(employments);
-  return { counts, rows, people, companies, contacts, jobs };
+  const places = await store.db.select().from(centers).orderBy(centers.id);
+  return { counts, rows, people, companies, contacts, jobs, places };
 }
 
 /** An employer of the center with one contact linked on LINE. */
@@ -1294,5 +1310,66 @@ describe("the inbox and a conversation", () => {
     );
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("LINE で届きません");
+  });
+});
+
+describe("the center's settings page", () => {
+  const week = {
+    name: "みなとセンター",
+    phone: "03-1111-2222",
+    "mon.open": "1",
+    "mon.opens": "09:00",
+    "mon.closes": "17:00",
+    "sat.open": "1",
+    "sat.opens": "10:00",
+    "sat.closes": "12:00",
+    closedDays: "2026-12-28\n\n2026-08-13",
+    yearEndClosure: "1",
+    replyTemplates: "あとで でんわします\nメッセージ よみました",
+  };
+
+  it("saves hours per weekday, closed days and templates, and shows them again", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.supervisor);
+    const saved = await post("/dashboard/center", week, cookie);
+    expect(saved.status).toBe(303);
+    const [row] = await store.db.select().from(centers).where(eq(centers.id, w.centerId));
+    expect(row?.phone).toBe("03-1111-2222");
+    expect(row?.closedDays).toEqual(["2026-08-13", "2026-12-28"]);
+    expect(row?.replyTemplates).toEqual(["あとで でんわします", "メッセージ よみました"]);
+    expect(row?.weeklyHours).toMatchObject({ "1": [540, 1020], "6": [600, 720], "3": null });
+    const html = await (await get("/dashboard/center?saved=1", cookie)).text();
+    expect(html).toContain("保存しました");
+    expect(html).toContain('value="03-1111-2222"');
+  });
+
+  it("refuses hours that close before they open, in plain Japanese, and changes nothing", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.supervisor);
+    const before = await store.db.select().from(centers).where(eq(centers.id, w.centerId));
+    const refused = await post("/dashboard/center", { ...week, "mon.closes": "08:00" }, cookie);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("閉所は開所より後の時刻");
+    expect(await store.db.select().from(centers).where(eq(centers.id, w.centerId))).toEqual(before);
+  });
+
+  it("offers the templates on the reply form and sends the chosen one", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.supervisor);
+    expect((await post("/dashboard/center", week, cookie)).status).toBe(303);
+    await makeReachable(w.registrantId);
+    const path = `/dashboard/registrants/${w.registrantId}/messages`;
+    expect(await (await get(path, cookie)).text()).toContain("メッセージ よみました");
+    const sent = await post(
+      path,
+      { text: "", template: "メッセージ よみました", clientKey: crypto.randomUUID() },
+      cookie,
+    );
+    expect(sent.status).toBe(303);
+    const rows = await store.db
+      .select()
+      .from(messages)
+      .where(eq(messages.registrantId, w.registrantId));
+    expect(rows.map((row) => row.text)).toContain("メッセージ よみました");
   });
 });

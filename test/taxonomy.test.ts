@@ -1,5 +1,5 @@
 // Each row of the risk taxonomy over the real webhook: the reply to that very message, the severity and the category staff see.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { encodePostback } from "../src/flows/postback";
 import { maxLinkFailures } from "../src/store/link";
@@ -133,11 +133,12 @@ describe("the risk taxonomy over the webhook", () => {
 });
 
 describe("consent, and people not linked yet", () => {
+  /** What was kept of the person's own messages (the bot's answers are not theirs). */
   async function storedText(userId: string) {
     const rows = await t.db.store.db
       .select({ text: messages.text })
       .from(messages)
-      .where(eq(messages.lineUserId, userId));
+      .where(and(eq(messages.lineUserId, userId), eq(messages.direction, "in")));
     return rows.map((row) => row.text);
   }
 

@@ -13,8 +13,8 @@ import type {
 import type { Logger } from "../log";
 import { setFollowing, touchAccount } from "../store/accounts";
 import type { Config } from "../config";
-import { isOpenAt } from "../escalation/business-time";
-import { centerCalendar, raiseSignal } from "../escalation/engine";
+import { isOpenAt, nextOpening } from "../escalation/business-time";
+import { calendarOf, centerCalendar, raiseSignal } from "../escalation/engine";
 import { findCenter } from "../store/staff";
 import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins";
 import { loadConversation, saveConversation, type SavedConversation } from "../store/conversations";
@@ -109,7 +109,7 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       registrant: registrant ? registrantContext(registrant) : undefined,
       employer,
       newId: () => crypto.randomUUID(),
-      crisis: await crisisContext(tx, deps.config, registrant?.centerId ?? null, now),
+      ...(await centerContexts(tx, deps.config, registrant?.centerId ?? null, now)),
       classifier: deps.classifier,
     });
     await logMessages(tx, [
@@ -224,12 +224,20 @@ function keepsWords(role: AccountRole, registrant: RegistrantRow | null, effects
   return role === "employer_contact" || role === "staff";
 }
 
-/** The contacts for a crisis reply, with the center's own phone while the center is open. */
-async function crisisContext(tx: Tx, config: Config, centerId: string | null, now: number) {
-  if (centerId === null) return { contacts: config.crisisContacts, centerPhone: null };
+/**
+ * What replies may say about the person's center: the crisis contacts (with the center's own
+ * phone while it is open), and its phone and opening for honest words about when someone reads.
+ */
+async function centerContexts(tx: Tx, config: Config, centerId: string | null, now: number) {
+  if (centerId === null) return { crisis: { contacts: config.crisisContacts, centerPhone: null } };
   const center = await findCenter(tx, centerId);
-  const open = center?.phone ? isOpenAt(await centerCalendar(tx, centerId), now) : false;
-  return { contacts: config.crisisContacts, centerPhone: open ? (center?.phone ?? null) : null };
+  const calendar = calendarOf(center);
+  const open = isOpenAt(calendar, now);
+  const phone = center?.phone ?? null;
+  return {
+    crisis: { contacts: config.crisisContacts, centerPhone: open ? phone : null },
+    center: { phone, openNow: open, nextOpenAt: open ? now : nextOpening(calendar, now) },
+  };
 }
 
 function registrantContext(row: RegistrantRow): RegistrantContext {

@@ -15,6 +15,7 @@ import { changePassword, login, logout } from "./auth";
 import { iso, minuteOfTime, timePattern } from "./scope";
 import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
 import { sendFresh } from "../schedule/delivery";
+import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
 import { clearSessionCookie, requireStaff, setSessionCookie } from "./session-middleware";
 import type { StaffEnv } from "./staff-env";
 
@@ -97,7 +98,7 @@ function queueFilter(c: Context<StaffEnv>) {
   };
 }
 
-export type Method = "get" | "post";
+export type Method = "get" | "post" | "put" | "patch";
 
 export interface ApiRoute {
   method: Method;
@@ -400,6 +401,21 @@ export const apiRoutes: ApiRoute[] = [
     handle: async (c) => {
       const body = await input(c, schemas.staff);
       return c.json(await c.var.scope.createStaff(body), 201);
+    },
+  },
+  {
+    method: "get",
+    path: "/api/center",
+    role: "caseworker",
+    handle: async (c) => c.json(await readCenterSettings(c.var.scope)),
+  },
+  {
+    method: "put",
+    path: "/api/center",
+    role: "supervisor",
+    handle: async (c) => {
+      const body = await input(c, centerSettingsSchema);
+      return c.json(await saveCenterSettings(c.var.scope, body));
     },
   },
   {

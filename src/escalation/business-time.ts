@@ -12,6 +12,13 @@ export interface CenterCalendar {
   openWeekdays: number[];
   /** Closed from 12/29 to 1/3, as most centers are. */
   yearEndClosure: boolean;
+  /**
+   * Hours per weekday (0 Sunday … 6), [opens, closes] in minutes, null when closed; when given,
+   * it decides instead of opensAt, closesAt and openWeekdays.
+   */
+  weeklyHours?: Partial<Record<number, readonly [number, number] | null>> | undefined;
+  /** Extra closed days, Tokyo dates ("2026-08-13"). */
+  closedDays?: readonly string[] | undefined;
   /** Business hours allowed before an acknowledgement, by severity (urgent is always 0). */
   ackBusinessHours: Record<Exclude<Severity, "urgent">, number>;
 }
@@ -33,21 +40,48 @@ export function dateKey(ms: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** The opening hours on a weekday, [opens, closes] in minutes, or null when closed that weekday. */
+export function hoursOnWeekday(
+  calendar: CenterCalendar,
+  weekday: number,
+): readonly [number, number] | null {
+  if (calendar.weeklyHours) return calendar.weeklyHours[weekday] ?? null;
+  return calendar.openWeekdays.includes(weekday) ? [calendar.opensAt, calendar.closesAt] : null;
+}
+
+/** The opening hours on the Tokyo day containing `ms`, or null when the center is closed then. */
+export function hoursOn(calendar: CenterCalendar, ms: number): readonly [number, number] | null {
+  const { month, day, weekday } = tokyoParts(ms);
+  const hours = hoursOnWeekday(calendar, weekday);
+  if (hours === null) return null;
+  if (calendar.yearEndClosure && ((month === 12 && day >= 29) || (month === 1 && day <= 3))) {
+    return null;
+  }
+  const date = dateKey(ms);
+  if (calendar.closedDays?.includes(date)) return null;
+  return holidayJp.isHoliday(date) ? null : hours;
+}
+
 /** Whether the center opens at all on the Tokyo day containing `ms`. */
 export function isOpenDay(calendar: CenterCalendar, ms: number): boolean {
-  const { month, day, weekday } = tokyoParts(ms);
-  if (!calendar.openWeekdays.includes(weekday)) return false;
-  if (calendar.yearEndClosure && ((month === 12 && day >= 29) || (month === 1 && day <= 3))) {
-    return false;
-  }
-  return !holidayJp.isHoliday(dateKey(ms));
+  return hoursOn(calendar, ms) !== null;
 }
 
 /** Whether the center is open at the instant `ms`. */
 export function isOpenAt(calendar: CenterCalendar, ms: number): boolean {
-  if (!isOpenDay(calendar, ms)) return false;
+  const hours = hoursOn(calendar, ms);
+  if (hours === null) return false;
   const { minute } = tokyoParts(ms);
-  return minute >= calendar.opensAt && minute < calendar.closesAt;
+  return minute >= hours[0] && minute < hours[1];
+}
+
+/** When the center is next open: `ms` itself while it is open; null if it never opens. */
+export function nextOpening(calendar: CenterCalendar, ms: number): number | null {
+  try {
+    return addBusinessMinutes(calendar, ms, 0);
+  } catch {
+    return null;
+  }
 }
 
 /** `from` plus `minutes` of opening time, skipping nights, closed days, holidays, year end. */
@@ -61,9 +95,10 @@ export function addBusinessMinutes(
   // a year of closed days at most: a calendar with no open day must not loop for ever
   for (let days = 0; days < 400; days++) {
     const midnight = tokyoMidnight(cursor);
-    if (isOpenDay(calendar, cursor)) {
-      const start = Math.max(cursor, midnight + calendar.opensAt * 60_000);
-      const end = midnight + calendar.closesAt * 60_000;
+    const hours = hoursOn(calendar, cursor);
+    if (hours !== null) {
+      const start = Math.max(cursor, midnight + hours[0] * 60_000);
+      const end = midnight + hours[1] * 60_000;
       if (start < end) {
         const available = (end - start) / 60_000;
         if (left <= available) return start + left * 60_000;

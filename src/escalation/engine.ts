@@ -8,7 +8,7 @@ import {
   insertEscalationEvent,
   raiseSeverity,
 } from "../store/escalations";
-import type { centers } from "../store/schema";
+import type { centers, WeeklyHours } from "../store/schema";
 import { findCenter } from "../store/staff";
 
 type CenterRow = typeof centers.$inferSelect;
@@ -52,7 +52,16 @@ export function calendarOf(center: CenterRow | null): CenterCalendar {
     openWeekdays: center.openWeekdays,
     yearEndClosure: center.yearEndClosure,
     ackBusinessHours: center.ackBusinessHours,
+    weeklyHours: center.weeklyHours === null ? undefined : weekdayHours(center.weeklyHours),
+    closedDays: center.closedDays,
   };
+}
+
+/** The stored hours ("0" … "6" keys) as the calendar reads them. */
+function weekdayHours(stored: WeeklyHours): Record<number, [number, number] | null> {
+  const hours: Record<number, [number, number] | null> = {};
+  for (let weekday = 0; weekday < 7; weekday++) hours[weekday] = stored[String(weekday)] ?? null;
+  return hours;
 }
 
 function summaryOf(signal: RaisedSignal): string {

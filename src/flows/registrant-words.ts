@@ -1,8 +1,8 @@
 // What the bot says to a linked registrant, in やさしい日本語: short, kind, one ask per message.
 import { encodePostback } from "./postback";
 import { helpButton, plain, withButtons, type Button } from "./buttons";
-import { formatMinute, weekdayNames } from "../schedule/calendar";
-import type { OutMessage } from "./types";
+import { formatMinute, tokyoMidnight, tokyoParts, weekdayNames } from "../schedule/calendar";
+import type { CenterNow, OutMessage } from "./types";
 
 /** Bump when the consent text changes: each decision is stored with the version it answered. */
 export const consentTextVersion = 2;
@@ -73,18 +73,28 @@ export const registrantWords = {
     ]),
   ],
   resumed: (): OutMessage[] => [withButtons("チェックインを また はじめます。", menu)],
-  help: (): OutMessage[] => [
+  help: (center?: CenterNow): OutMessage[] => [
     withButtons(
       "つなぎ で できること：\n・チェックイン … いまの ようすを こたえる\n・相談する … しえんの 人に れんらく\n・停止 / 再開 … しつもんを やすむ / はじめる\n・曜日を変える … しつもんの 日を かえる\n・同意をやめる … しつもんを やめる",
       menu,
     ),
-    plain("いそぐ ときや つらい ときは、センターに でんわ して ください。"),
+    plain(
+      center?.phone
+        ? `いそぐ ときや つらい ときは、センターに でんわ して ください。\nセンター：${center.phone}`
+        : "いそぐ ときや つらい ときは、センターに でんわ して ください。",
+    ),
   ],
   talkRequested: (): OutMessage[] => [
     withButtons("しえんの 人に つたえました。\nれんらくを まって いて ください。", menu),
   ],
-  messageReceived: (): OutMessage[] => [
-    withButtons("メッセージ ありがとうございます。\nしえんの 人が よみます。", menu),
+  /** Honest about when: outside opening hours, when the center opens again. */
+  messageReceived: (center?: CenterNow, now = 0): OutMessage[] => [
+    withButtons(
+      center && !center.openNow && center.nextOpenAt !== null
+        ? `メッセージ ありがとうございます。\nいまは センターが おやすみ です。\n${whenOpen(center.nextOpenAt, now)}に あきます。そのとき しえんの 人が よみます。`
+        : "メッセージ ありがとうございます。\nしえんの 人が よみます。",
+      menu,
+    ),
   ],
   /** Words from someone who has not consented: honest that nobody will read them. */
   notShared: (): OutMessage[] => [
@@ -150,4 +160,19 @@ function consentQuestion(): OutMessage {
     { label: "同意する", data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }) },
     { label: "同意しない", data: encodePostback({ a: "consent", v: consentTextVersion, c: "no" }) },
   ]);
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+const readingWeekdays = ["にち", "げつ", "か", "すい", "もく", "きん", "ど"] as const;
+
+/** 「あした 9じ」「12がつ 7にち（げつ）9じ 30ぷん」: when the center opens, in plain words. */
+export function whenOpen(at: number, now: number): string {
+  const open = tokyoParts(at);
+  const hour = Math.floor(open.minute / 60);
+  const minute = open.minute % 60;
+  const clock = minute === 0 ? `${hour}じ` : `${hour}:${String(minute).padStart(2, "0")}`;
+  const days = Math.round((tokyoMidnight(at) - tokyoMidnight(now)) / dayMs);
+  if (days === 0) return `きょう ${clock}`;
+  if (days === 1) return `あした ${clock}`;
+  return `${open.month}がつ ${open.day}にち（${readingWeekdays[open.weekday] ?? ""}）${clock}`;
 }

@@ -37,7 +37,7 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
       if (registrant.status === "active") return reply(say.resumed());
       return reply(say.resumed(), [{ type: "setPaused", paused: false }]);
     case "help":
-      return reply(say.help());
+      return reply(say.help(ctx.center));
     case "consent":
       return giveConsent(registrant);
     case "withdraw":
@@ -60,7 +60,9 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
       // kept as a message for staff; what it signals goes to the queue, a crisis at once. Without
       // consent only a risk to life or body is read, and the person is told the rest is not shared.
       const reading = readFreeText(text, ctx, registrant.consented ? "consented" : "not-consented");
-      const fallback = registrant.consented ? say.messageReceived() : say.notShared();
+      const fallback = registrant.consented
+        ? say.messageReceived(ctx.center, ctx.now)
+        : say.notShared();
       // words nothing in the queue took up still reach a person: the inbox
       const absorbed = reading.effects.some((effect) => effect.type === "signal");
       const unread = registrant.consented && !absorbed ? [{ type: "forStaff" } as const] : [];

@@ -107,8 +107,18 @@ export interface FlowContext {
   newId: () => string;
   /** What a crisis reply offers: configured contacts, and the center's phone while it is open. */
   crisis?: { contacts: CrisisContact[]; centerPhone: string | null } | undefined;
+  /** The person's center, for honest words about when someone will read them. */
+  center?: CenterNow | undefined;
   /** Reads free words (pure: the phrase tables and the loaded model). */
   classifier: TextClassifier;
+}
+
+/** What a reply may say about the center: its phone, and whether and when it is open. */
+export interface CenterNow {
+  phone: string | null;
+  openNow: boolean;
+  /** The next opening (ms), when it is closed now; null when it never opens. */
+  nextOpenAt: number | null;
 }
 
 /** A conversation's saved state: JSON with the flow's name and a version, zod-checked on read. */

@@ -13,6 +13,7 @@ import {
 } from "../conversations";
 import type { StaffEnv } from "../staff-env";
 import { SeverityBadge } from "./badges";
+import { readCenterSettings } from "../center-settings";
 import { readForm } from "./form";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
@@ -85,7 +86,11 @@ async function showConversation(c: Context<StaffEnv>, form: ReplyForm, status: 2
     beforeText === undefined || !/^\d+$/.test(beforeText) ? undefined : Number(beforeText);
   const registrant = await findRegistrant(deps.store.db, actor.centerId, id);
   if (!registrant) throw new AppError("not_found", "No such registrant");
-  const page = await readConversation(scope, id, before);
+  const [page, settings] = await Promise.all([
+    readConversation(scope, id, before),
+    readCenterSettings(scope),
+  ]);
+  const templates = settings.replyTemplates;
   // opening the newest page is reading it
   if (before === undefined && registrant.unreadSince !== null)
     await markConversationRead(scope, id);
@@ -139,6 +144,17 @@ async function showConversation(c: Context<StaffEnv>, form: ReplyForm, status: 2
               {form.text ?? ""}
             </textarea>
           </label>
+          {templates.length > 0 ? (
+            <label class="field">
+              <span class="field-label">または テンプレートから（本文が空のときに送ります）</span>
+              <select name="template" data-testid="reply-template">
+                <option value="">えらばない</option>
+                {templates.map((template) => (
+                  <option value={template}>{template}</option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <button type="submit" class="button button-primary" data-testid="reply-send">
             送信する
           </button>
@@ -169,7 +185,11 @@ export async function submitReply(c: Context<StaffEnv>) {
     const sent = await sendStaffReply(
       c.var.scope,
       id,
-      { text: fields.text ?? "", clientKey: fields.clientKey || crypto.randomUUID() },
+      {
+        // the typed words, or else the chosen template
+        text: fields.text?.trim() ? fields.text : (fields.template ?? ""),
+        clientKey: fields.clientKey || crypto.randomUUID(),
+      },
       deps.config.pushBudgetPerMonth,
     );
     if (sent.outbox.length > 0) c.executionCtx.waitUntil(sendFresh(deps, sent.outbox));

@@ -42,6 +42,7 @@ import {
 import { pageDenied, pageError, render } from "./render";
 import { showQueue } from "./queue";
 import { showConversationPage, showInbox, submitReply } from "./conversation";
+import { showCenterSettings, submitCenterSettings } from "./center";
 import { createStaffMember, showStaffPage } from "./staff";
 
 export interface PageRoute {
@@ -162,6 +163,8 @@ export const pageRoutes: PageRoute[] = [
   { method: "get", path: "/dashboard/staff", role: "supervisor", handle: showStaffPage },
   { method: "post", path: "/dashboard/staff", role: "supervisor", handle: createStaffMember },
   { method: "get", path: "/dashboard/audit", role: "supervisor", handle: showAudit },
+  { method: "get", path: "/dashboard/center", role: "supervisor", handle: showCenterSettings },
+  { method: "post", path: "/dashboard/center", role: "supervisor", handle: submitCenterSettings },
   { method: "get", path: "/dashboard/line", role: "caseworker", handle: showLineAlerts },
   { method: "post", path: "/dashboard/line/code", role: "caseworker", handle: issueLineCode },
   { method: "post", path: "/dashboard/line/unlink", role: "caseworker", handle: unlinkLine },

@@ -78,6 +78,7 @@ export const auditActionLabels: Record<string, string> = {
   "conversation.mark_read": "やりとりを既読にする",
   "conversation.reply": "LINE で返信",
   "inbox.read": "受信箱を表示",
+  "center.settings": "センターの設定を変更",
 };
 
 /** What an employer contact reported, in the words of the buttons they tapped. */

@@ -1,0 +1,206 @@
+// The center's settings page (supervisors): name, phone, hours per weekday, closed days, templates.
+import type { Context } from "hono";
+import { AppError } from "../../errors";
+import {
+  centerSettingsSchema,
+  readCenterSettings,
+  saveCenterSettings,
+  weekdayKeys,
+  type CenterSettings,
+} from "../center-settings";
+import type { StaffEnv } from "../staff-env";
+import { readForm } from "./form";
+import { Layout, Notice, PageHead } from "./layout";
+import { render } from "./render";
+
+const weekdayLabels: Record<(typeof weekdayKeys)[number], string> = {
+  sun: "日曜日",
+  mon: "月曜日",
+  tue: "火曜日",
+  wed: "水曜日",
+  thu: "木曜日",
+  fri: "金曜日",
+  sat: "土曜日",
+};
+
+/** Plain-Japanese messages for the fields the schema names. */
+function problemOf(path: string): string {
+  if (path.startsWith("hours")) {
+    return "開所時間を確認してください（閉所は開所より後の時刻、HH:MM で入力）。";
+  }
+  if (path.startsWith("closedDays"))
+    return "休所日は 2026-08-13 のように 1 行に 1 日ずつ入力してください。";
+  if (path.startsWith("phone")) return "電話番号は数字とハイフンで入力してください。";
+  if (path.startsWith("name")) return "センター名を入力してください（100 文字まで）。";
+  if (path.startsWith("replyTemplates"))
+    return "返信テンプレートは 1 行 500 文字まで、20 個までです。";
+  return "入力を確認してください。";
+}
+
+function SettingsForm(props: {
+  settings: CenterSettings;
+  error?: string | undefined;
+  saved: boolean;
+}) {
+  const { settings } = props;
+  return (
+    <section class="card">
+      <Notice kind="error" message={props.error} />
+      <Notice
+        kind="success"
+        message={props.saved ? "保存しました。ボットの返事にもすぐ使われます。" : undefined}
+      />
+      <form method="post" action="/dashboard/center" class="stack" data-testid="center-form">
+        <label class="field">
+          <span class="field-label">センター名</span>
+          <input type="text" name="name" value={settings.name} maxlength={100} required />
+        </label>
+        <label class="field">
+          <span class="field-label">電話番号（開所時間中、危機対応の返事と案内に出ます）</span>
+          <input
+            type="tel"
+            name="phone"
+            value={settings.phone ?? ""}
+            maxlength={20}
+            data-testid="center-phone"
+          />
+        </label>
+        <fieldset class="field">
+          <legend class="field-label">開所時間</legend>
+          <table class="table compact">
+            <tbody>
+              {weekdayKeys.map((key) => {
+                const hours = settings.hours[key];
+                return (
+                  <tr>
+                    <th scope="row">{weekdayLabels[key]}</th>
+                    <td>
+                      <label>
+                        <input
+                          type="checkbox"
+                          name={`${key}.open`}
+                          value="1"
+                          checked={hours !== null}
+                        />{" "}
+                        開所
+                      </label>
+                    </td>
+                    <td>
+                      <input
+                        type="time"
+                        name={`${key}.opens`}
+                        value={hours?.opens ?? "09:00"}
+                        aria-label={`${weekdayLabels[key]}の開所時刻`}
+                      />
+                      〜
+                      <input
+                        type="time"
+                        name={`${key}.closes`}
+                        value={hours?.closes ?? "17:30"}
+                        aria-label={`${weekdayLabels[key]}の閉所時刻`}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </fieldset>
+        <label class="field">
+          <span class="field-label">休所日（祝日のほか。1 行に 1 日、例：2026-08-13）</span>
+          <textarea name="closedDays" rows={4}>
+            {settings.closedDays.join("\n")}
+          </textarea>
+        </label>
+        <label class="field field-inline">
+          <input
+            type="checkbox"
+            name="yearEndClosure"
+            value="1"
+            checked={settings.yearEndClosure}
+          />
+          <span>年末年始（12/29〜1/3）は休所</span>
+        </label>
+        <label class="field field-inline">
+          <input
+            type="checkbox"
+            name="notifyAcknowledged"
+            value="1"
+            checked={settings.notifyAcknowledged ?? true}
+          />
+          <span>本人の言葉から上がった案件を職員が確認したら、本人に「読みました」と知らせる</span>
+        </label>
+        <label class="field">
+          <span class="field-label">返信テンプレート（1 行に 1 つ、20 個まで）</span>
+          <textarea name="replyTemplates" rows={5} data-testid="center-templates">
+            {settings.replyTemplates.join("\n")}
+          </textarea>
+        </label>
+        <button type="submit" class="button button-primary" data-testid="center-save">
+          保存する
+        </button>
+      </form>
+    </section>
+  );
+}
+
+async function showPage(
+  c: Context<StaffEnv>,
+  settings: CenterSettings,
+  error: string | undefined,
+  status: 200 | 400,
+) {
+  return render(
+    c,
+    <Layout title="センターの設定" actor={c.var.actor} current="center">
+      <PageHead title="センターの設定" />
+      <SettingsForm settings={settings} error={error} saved={c.req.query("saved") === "1"} />
+    </Layout>,
+    status,
+  );
+}
+
+export async function showCenterSettings(c: Context<StaffEnv>) {
+  return showPage(c, await readCenterSettings(c.var.scope), undefined, 200);
+}
+
+const lines = (text: string | undefined) =>
+  (text ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+
+export async function submitCenterSettings(c: Context<StaffEnv>) {
+  const fields = await readForm(c);
+  const candidate = {
+    name: fields.name ?? "",
+    phone: (fields.phone ?? "").trim() || null,
+    hours: Object.fromEntries(
+      weekdayKeys.map((key) => [
+        key,
+        fields[`${key}.open`] === "1"
+          ? { opens: fields[`${key}.opens`] ?? "", closes: fields[`${key}.closes`] ?? "" }
+          : null,
+      ]),
+    ),
+    closedDays: lines(fields.closedDays),
+    yearEndClosure: fields.yearEndClosure === "1",
+    notifyAcknowledged: fields.notifyAcknowledged === "1",
+    replyTemplates: lines(fields.replyTemplates),
+  };
+  const parsed = centerSettingsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const path = parsed.error.issues[0]?.path.join(".") ?? "";
+    const shown = { ...(await readCenterSettings(c.var.scope)), ...candidate } as CenterSettings;
+    return showPage(c, shown, problemOf(path), 400);
+  }
+  try {
+    await saveCenterSettings(c.var.scope, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "bad_request") {
+      return showPage(c, parsed.data, problemOf(""), 400);
+    }
+    throw error;
+  }
+  return c.redirect("/dashboard/center?saved=1", 303);
+}
