@@ -197,6 +197,15 @@ const calls: Record<string, Call> = {
   }),
   "get /api/audit": () => ({ path: "/api/audit" }),
   "get /api/center": () => ({ path: "/api/center" }),
+  "post /api/staff/:id/deactivate": (w) => ({ path: `/api/staff/${w.caseworker.id}/deactivate` }),
+  "post /api/staff/:id/reactivate": (w) => ({ path: `/api/staff/${w.caseworker.id}/reactivate` }),
+  "post /api/staff/:id/reset-password": (w) => ({
+    path: `/api/staff/${w.caseworker.id}/reset-password`,
+  }),
+  "post /api/staff/:id/role": (w) => ({
+    path: `/api/staff/${w.caseworker.id}/role`,
+    body: { role: "supervisor" },
+  }),
   "put /api/center": () => ({ path: "/api/center", body: centerBody }),
 };
 
@@ -249,6 +258,7 @@ async function snapshot(store: Store) {
     employers: await store.db.select().from(employers).orderBy(employers.id),
     employerContacts: await store.db.select().from(employerContacts).orderBy(employerContacts.id),
     centers: await store.db.select().from(centers).orderBy(centers.id),
+    staff: await store.db.select().from(staff).orderBy(staff.id),
   };
   return { counts, rows };
 }

@@ -83,6 +83,34 @@ describe("npm run admin -- bootstrap", () => {
   });
 });
 
+describe("npm run admin -- reset-password", () => {
+  it("gives a locked-out supervisor a new one-time password as JSON", async () => {
+    expect(admin("bootstrap", "--center", "C", "--email", "locked@example.jp").status).toBe(0);
+    const result = admin("reset-password", "--email", "Locked@Example.jp");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as Record<string, string>;
+    expect(Object.keys(output).sort()).toEqual(["email", "password", "staffId"]);
+    const store = await openStore({ url: databaseUrl });
+    try {
+      const staff = await findStaffByEmail(store.db, "locked@example.jp");
+      expect(await verifyPassword(output.password ?? "", staff?.passwordHash ?? "")).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it.each([
+    [["reset-password"], /--email is required/],
+    [["reset-password", "--email", "nobody@example.jp"], /No staff account has the email/],
+  ])("refuses %j with a message on stderr and a non-zero exit", (args, message) => {
+    const result = admin(...args);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(message);
+  });
+});
+
 /** Runs the CLI without blocking this process, which may be serving the mock it talks to. */
 function adminAsync(env: Record<string, string>, ...args: string[]) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/admin.ts", ...args], {

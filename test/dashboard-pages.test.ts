@@ -482,6 +482,19 @@ const calls: Record<string, Call> = {
   }),
   "get /dashboard/inbox": () => ({ path: "/dashboard/inbox" }),
   "get /dashboard/center": () => ({ path: "/dashboard/center" }),
+  "post /dashboard/staff/:id/deactivate": (w) => ({
+    path: `/dashboard/staff/${w.caseworker.id}/deactivate`,
+  }),
+  "post /dashboard/staff/:id/reactivate": (w) => ({
+    path: `/dashboard/staff/${w.caseworker.id}/reactivate`,
+  }),
+  "post /dashboard/staff/:id/reset-password": (w) => ({
+    path: `/dashboard/staff/${w.caseworker.id}/reset-password`,
+  }),
+  "post /dashboard/staff/:id/role": (w) => ({
+    path: `/dashboard/staff/${w.caseworker.id}/role`,
+    fields: { role: "supervisor" },
+  }),
   "post /dashboard/center": () => ({
     path: "/dashboard/center",
     fields: {
@@ -540,7 +553,8 @@ async function snapshot() {
   const contacts = await store.db.select().from(employerContacts).orderBy(employerContacts.id);
   const jobs = await store.db.select({ n: count() }).from(employments);
   const places = await store.db.select().from(centers).orderBy(centers.id);
-  return { counts, rows, people, companies, contacts, jobs, places };
+  const members = await store.db.select().from(staff).orderBy(staff.id);
+  return { counts, rows, people, companies, contacts, jobs, places, members };
 }
 
 /** An employer of the center with one contact linked on LINE. */
@@ -1371,5 +1385,41 @@ describe("the center's settings page", () => {
       .from(messages)
       .where(eq(messages.registrantId, w.registrantId));
     expect(rows.map((row) => row.text)).toContain("メッセージ よみました");
+  });
+});
+
+describe("the staff page's actions", () => {
+  it("deactivates a caseworker, whose open session then goes to the login page", async () => {
+    const w = await mintWorld();
+    const boss = await logIn(w.supervisor);
+    const worker = await logIn(w.caseworker);
+    const done = await post(`/dashboard/staff/${w.caseworker.id}/deactivate`, {}, boss);
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/dashboard/staff?done=deactivate");
+    const page = await (await get("/dashboard/staff?done=deactivate", boss)).text();
+    expect(page).toContain("無効にしました");
+    const after = await get("/dashboard", worker);
+    expect(after.status).toBe(303);
+    expect(after.headers.get("location")).toMatch(/^\/login/);
+    const again = await post("/login", { email: w.caseworker.email, password: testPassword });
+    expect(again.status).not.toBe(303);
+  });
+
+  it("refuses in words to deactivate the supervisor themself", async () => {
+    const w = await mintWorld();
+    const boss = await logIn(w.supervisor);
+    const refused = await post(`/dashboard/staff/${w.supervisor.id}/deactivate`, {}, boss);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("自分のアカウントは無効にできません");
+  });
+
+  it("shows a reset password once", async () => {
+    const w = await mintWorld();
+    const boss = await logIn(w.supervisor);
+    const reset = await post(`/dashboard/staff/${w.caseworker.id}/reset-password`, {}, boss);
+    expect(reset.status).toBe(200);
+    const password = /data-testid="staff-password">([^<]+)</.exec(await reset.text())?.[1] ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    expect((await post("/login", { email: w.caseworker.email, password })).status).toBe(303);
   });
 });

@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { installRichMenu, RichMenuError } from "../bot/rich-menu";
 import { bootstrap, bootstrapInputSchema } from "../dashboard/accounts";
 import { EmailTakenError } from "../store/staff";
+import { resetPasswordByEmail } from "../dashboard/staff-admin";
+import { AppError } from "../errors";
 import { openStore } from "../store/open-node";
 import { ConfigError, loadConfig } from "../config";
 
@@ -23,6 +25,9 @@ const usage = `usage: npm run admin -- <command> [flags]
 commands:
   bootstrap --center "<name>" --email <email> [--name "<display name>"]
       creates a center and its first supervisor; prints the one-time password
+  reset-password --email <email>
+      a new one-time password for a staff member (a locked-out last supervisor);
+      ends their sessions and reactivates the account
   richmenu [--image <png or jpeg>]
       creates the rich menu (チェックイン / 相談する / ヘルプ), uploads its image
       (default assets/richmenu.png) and makes it the default for every friend`;
@@ -60,6 +65,26 @@ async function main(argv: string[]): Promise<unknown> {
       });
       try {
         return await bootstrap(store, input.data, Date.now());
+      } finally {
+        store.close();
+      }
+    }
+    case "reset-password": {
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: "string" } },
+        strict: true,
+      });
+      if (!values.email?.trim()) throw new UsageError("--email is required");
+      const store = await openStore({
+        url: config.databaseUrl,
+        authToken: config.databaseAuthToken,
+      });
+      try {
+        return await resetPasswordByEmail(store, values.email);
+      } catch (error) {
+        if (error instanceof AppError) throw new UsageError(error.message);
+        throw error;
       } finally {
         store.close();
       }

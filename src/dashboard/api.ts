@@ -16,6 +16,12 @@ import { iso, minuteOfTime, timePattern } from "./scope";
 import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
 import { sendFresh } from "../schedule/delivery";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
+import {
+  changeStaffRole,
+  deactivateStaff,
+  reactivateStaff,
+  resetStaffPassword,
+} from "./staff-admin";
 import { clearSessionCookie, requireStaff, setSessionCookie } from "./session-middleware";
 import type { StaffEnv } from "./staff-env";
 
@@ -35,6 +41,7 @@ const schemas = {
   pulse: z.object({ enabled: z.boolean(), day: z.number().int().min(1).max(28) }),
   staff: z.object({ email: emailSchema, displayName: name(60), role: z.enum(staffRoles) }),
   assign: z.object({ staffId: id }),
+  role: z.object({ role: z.enum(staffRoles) }),
   note: z.object({ text: name(2000) }),
   resolve: z.object({ note: name(2000) }),
   alerts: z.object({ urgent: z.boolean(), high: z.boolean(), digest: z.boolean() }),
@@ -401,6 +408,33 @@ export const apiRoutes: ApiRoute[] = [
     handle: async (c) => {
       const body = await input(c, schemas.staff);
       return c.json(await c.var.scope.createStaff(body), 201);
+    },
+  },
+  {
+    method: "post",
+    path: "/api/staff/:id/deactivate",
+    role: "supervisor",
+    handle: async (c) => c.json(await deactivateStaff(c.var.scope, c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/staff/:id/reactivate",
+    role: "supervisor",
+    handle: async (c) => c.json(await reactivateStaff(c.var.scope, c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/staff/:id/reset-password",
+    role: "supervisor",
+    handle: async (c) => c.json(await resetStaffPassword(c.var.scope, c.req.param("id") ?? "")),
+  },
+  {
+    method: "post",
+    path: "/api/staff/:id/role",
+    role: "supervisor",
+    handle: async (c) => {
+      const body = await input(c, schemas.role);
+      return c.json(await changeStaffRole(c.var.scope, c.req.param("id") ?? "", body.role));
     },
   },
   {

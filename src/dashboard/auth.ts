@@ -65,7 +65,8 @@ export async function login(
   }
   const found = await findStaffByEmail(store.db, email);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash()));
-  if (!found || !ok) {
+  // a deactivated account answers as a wrong password does: it says nothing of who exists
+  if (!found || !ok || found.deactivatedAt !== null) {
     await store.write((tx) => recordFailure(tx, email, now));
     throw new AppError("unauthorized", "Email or password is wrong");
   }
@@ -94,7 +95,11 @@ export async function authenticate(
   const found = await findSession(store.db, tokenHash);
   if (!found) return null;
   const { session } = found;
-  if (now >= session.expiresAt || now - session.lastSeenAt >= sessionIdleMs) {
+  if (
+    now >= session.expiresAt ||
+    now - session.lastSeenAt >= sessionIdleMs ||
+    found.staff.deactivatedAt !== null
+  ) {
     await store.write((tx) => deleteSession(tx, tokenHash));
     return null;
   }

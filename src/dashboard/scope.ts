@@ -403,7 +403,8 @@ export class CenterScope {
   // Staff
 
   async listStaff() {
-    return listStaff(this.store.db, this.centerId);
+    const rows = await listStaff(this.store.db, this.centerId);
+    return rows.map((row) => ({ ...row, active: row.deactivatedAt === null }));
   }
 
   // The staff member's own LINE account and alert settings (their own data: no audit on read)

@@ -1,5 +1,5 @@
 // Staff alerts on LINE: who is linked and wants what, and the ledger that makes each alert happen once.
-import { and, asc, count, eq, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import {
   centers,
@@ -40,6 +40,8 @@ export async function linkedStaff(db: Queryable, centerId: string): Promise<Aler
       and(
         eq(staff.centerId, centerId),
         isNotNull(staff.lineUserId),
+        // a deactivated account is told nothing more
+        isNull(staff.deactivatedAt),
         eq(lineAccounts.following, true),
       ),
     );

@@ -1,5 +1,5 @@
 // Registrants, employers, their contacts and employments: always read within one center.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { nextWeeklySlot } from "../schedule/calendar";
 import {
@@ -195,4 +195,20 @@ export async function refreshNextCheckin(tx: Tx, id: string, now: number): Promi
         : null,
     })
     .where(eq(registrants.id, id));
+}
+
+/** How many active registrants each case worker is the primary worker of. */
+export async function caseloadsOf(db: Queryable, centerId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ staffId: registrants.caseworkerId, n: sql<number>`count(*)` })
+    .from(registrants)
+    .where(
+      and(
+        eq(registrants.centerId, centerId),
+        isNotNull(registrants.caseworkerId),
+        ne(registrants.status, "ended"),
+      ),
+    )
+    .groupBy(registrants.caseworkerId);
+  return new Map(rows.flatMap((row) => (row.staffId === null ? [] : [[row.staffId, row.n]])));
 }

@@ -38,6 +38,11 @@ export async function deleteOtherSessions(tx: Tx, staffId: string, keepTokenHash
   }
 }
 
+/** Ends every login of one staff member (deactivation, a password reset by a supervisor). */
+export async function deleteAllSessions(tx: Tx, staffId: string) {
+  await tx.delete(sessions).where(eq(sessions.staffId, staffId));
+}
+
 export async function deleteExpiredSessions(tx: Tx, now: number): Promise<void> {
   await tx.delete(sessions).where(lt(sessions.expiresAt, now));
 }

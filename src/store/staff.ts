@@ -1,5 +1,5 @@
 // Centers and staff accounts.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { centers, staff, type StaffRole } from "./schema";
 
@@ -59,11 +59,32 @@ export async function listStaff(db: Queryable, centerId: string) {
       email: staff.email,
       displayName: staff.displayName,
       role: staff.role,
+      deactivatedAt: staff.deactivatedAt,
       createdAt: staff.createdAt,
     })
     .from(staff)
     .where(eq(staff.centerId, centerId))
     .orderBy(staff.displayName);
+}
+
+/** Deactivates (a time) or reactivates (null) an account; its history stays. */
+export async function setDeactivated(tx: Tx, staffId: string, at: number | null) {
+  await tx.update(staff).set({ deactivatedAt: at }).where(eq(staff.id, staffId));
+}
+
+export async function setRole(tx: Tx, staffId: string, role: StaffRole) {
+  await tx.update(staff).set({ role }).where(eq(staff.id, staffId));
+}
+
+/** Active supervisors of a center: there must always be one. */
+export async function activeSupervisors(db: Queryable, centerId: string) {
+  const rows = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(
+      and(eq(staff.centerId, centerId), eq(staff.role, "supervisor"), isNull(staff.deactivatedAt)),
+    );
+  return rows.map((row) => row.id);
 }
 
 export async function setPasswordHash(tx: Tx, staffId: string, passwordHash: string) {

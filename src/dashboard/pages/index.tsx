@@ -43,7 +43,14 @@ import { pageDenied, pageError, render } from "./render";
 import { showQueue } from "./queue";
 import { showConversationPage, showInbox, submitReply } from "./conversation";
 import { showCenterSettings, submitCenterSettings } from "./center";
-import { createStaffMember, showStaffPage } from "./staff";
+import {
+  changeStaffMemberRole,
+  createStaffMember,
+  deactivateStaffMember,
+  reactivateStaffMember,
+  resetStaffMemberPassword,
+  showStaffPage,
+} from "./staff";
 
 export interface PageRoute {
   method: "get" | "post";
@@ -162,6 +169,30 @@ export const pageRoutes: PageRoute[] = [
   },
   { method: "get", path: "/dashboard/staff", role: "supervisor", handle: showStaffPage },
   { method: "post", path: "/dashboard/staff", role: "supervisor", handle: createStaffMember },
+  {
+    method: "post",
+    path: "/dashboard/staff/:id/deactivate",
+    role: "supervisor",
+    handle: deactivateStaffMember,
+  },
+  {
+    method: "post",
+    path: "/dashboard/staff/:id/reactivate",
+    role: "supervisor",
+    handle: reactivateStaffMember,
+  },
+  {
+    method: "post",
+    path: "/dashboard/staff/:id/reset-password",
+    role: "supervisor",
+    handle: resetStaffMemberPassword,
+  },
+  {
+    method: "post",
+    path: "/dashboard/staff/:id/role",
+    role: "supervisor",
+    handle: changeStaffMemberRole,
+  },
   { method: "get", path: "/dashboard/audit", role: "supervisor", handle: showAudit },
   { method: "get", path: "/dashboard/center", role: "supervisor", handle: showCenterSettings },
   { method: "post", path: "/dashboard/center", role: "supervisor", handle: submitCenterSettings },

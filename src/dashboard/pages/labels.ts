@@ -79,6 +79,10 @@ export const auditActionLabels: Record<string, string> = {
   "conversation.reply": "LINE で返信",
   "inbox.read": "受信箱を表示",
   "center.settings": "センターの設定を変更",
+  "staff.deactivate": "職員を無効化",
+  "staff.reactivate": "職員を再有効化",
+  "staff.reset_password": "職員のパスワードを再発行",
+  "staff.role": "職員の役割を変更",
 };
 
 /** What an employer contact reported, in the words of the buttons they tapped. */

@@ -42,6 +42,7 @@ function pageOf(c: Context): string {
       ? url.pathname
       : url.pathname
           .replace(/\/contacts\/[^/]+\/(link-code|unlink)$/, "")
+          .replace(/\/staff\/[^/]+\/(deactivate|reactivate|reset-password|role)$/, "/staff")
           .replace(
             /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code|employment|contacts|pulse)$/,
             "",

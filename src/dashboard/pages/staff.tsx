@@ -10,6 +10,13 @@ import { label, roleLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
 import { formatDateTime } from "./time";
+import {
+  changeStaffRole,
+  deactivateStaff,
+  reactivateStaff,
+  resetStaffPassword,
+} from "../staff-admin";
+import { caseloadsOf } from "../../store/registrants";
 
 const createSchema = z.object({
   email: z
@@ -31,11 +38,14 @@ interface Typed {
 
 async function showStaff(
   c: Context<StaffEnv>,
-  form: { error?: string; typed?: Typed },
+  form: { error?: string | undefined; done?: string | undefined; typed?: Typed },
   status: ContentfulStatusCode,
 ) {
-  const { scope, actor } = c.var;
-  const staff = await scope.listStaff();
+  const { scope, actor, deps } = c.var;
+  const [staff, caseloads] = await Promise.all([
+    scope.listStaff(),
+    caseloadsOf(deps.store.db, actor.centerId),
+  ]);
   const typed = form.typed ?? {};
   return render(
     c,
@@ -44,6 +54,7 @@ async function showStaff(
       <section class="card">
         <h2>職員を追加</h2>
         <Notice kind="error" message={form.error} />
+        <Notice kind="success" message={form.done} />
         <form method="post" action="/dashboard/staff" class="grid-form">
           <label class="field">
             <span class="field-label">名前</span>
@@ -95,18 +106,67 @@ async function showStaff(
             <th scope="col">名前</th>
             <th scope="col">メールアドレス</th>
             <th scope="col">役割</th>
+            <th scope="col">担当</th>
+            <th scope="col">状態</th>
             <th scope="col">追加日</th>
+            <th scope="col">操作</th>
           </tr>
         </thead>
         <tbody>
-          {staff.map((member) => (
-            <tr>
-              <td data-label="名前">{member.displayName}</td>
-              <td data-label="メール">{member.email}</td>
-              <td data-label="役割">{label(roleLabels, member.role)}</td>
-              <td data-label="追加日">{formatDateTime(member.createdAt)}</td>
-            </tr>
-          ))}
+          {staff.map((member) => {
+            const base = `/dashboard/staff/${encodeURIComponent(member.id)}`;
+            const self = member.id === actor.staffId;
+            return (
+              <tr data-testid="staff-row" class={member.active ? undefined : "muted"}>
+                <td data-label="名前">{member.displayName}</td>
+                <td data-label="メール">{member.email}</td>
+                <td data-label="役割">{label(roleLabels, member.role)}</td>
+                <td data-label="担当" data-testid="staff-caseload">
+                  {caseloads.get(member.id) ?? 0} 人
+                </td>
+                <td data-label="状態" data-testid="staff-active">
+                  {member.active ? "有効" : "無効"}
+                </td>
+                <td data-label="追加日">{formatDateTime(member.createdAt)}</td>
+                <td data-label="操作" class="row-actions">
+                  {self ? (
+                    <span class="muted small">（自分）</span>
+                  ) : (
+                    <>
+                      <form
+                        method="post"
+                        action={`${base}/${member.active ? "deactivate" : "reactivate"}`}
+                        class="inline"
+                      >
+                        <button
+                          type="submit"
+                          class="button button-small"
+                          data-testid={member.active ? "staff-deactivate" : "staff-reactivate"}
+                        >
+                          {member.active ? "無効にする" : "有効に戻す"}
+                        </button>
+                      </form>
+                      <form method="post" action={`${base}/reset-password`} class="inline">
+                        <button type="submit" class="button button-small" data-testid="staff-reset">
+                          パスワード再発行
+                        </button>
+                      </form>
+                      <form method="post" action={`${base}/role`} class="inline">
+                        <input
+                          type="hidden"
+                          name="role"
+                          value={member.role === "supervisor" ? "caseworker" : "supervisor"}
+                        />
+                        <button type="submit" class="button button-small button-quiet">
+                          {member.role === "supervisor" ? "支援員にする" : "管理者にする"}
+                        </button>
+                      </form>
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </Layout>,
@@ -114,8 +174,84 @@ async function showStaff(
   );
 }
 
+const doneMessages: Record<string, string> = {
+  deactivate: "無効にしました。ログイン中の画面もすぐ使えなくなり、LINE通知も止まります。",
+  reactivate: "有効に戻しました。",
+  role: "役割を変更しました。",
+};
+
 export function showStaffPage(c: Context<StaffEnv>) {
-  return showStaff(c, {}, 200);
+  return showStaff(c, { done: doneMessages[c.req.query("done") ?? ""] }, 200);
+}
+
+const refusals: Record<string, string> = {
+  "You cannot deactivate your own account": "自分のアカウントは無効にできません。",
+  "The center needs at least one active supervisor":
+    "有効な管理者が 1 人もいなくなるため、できません。",
+};
+
+/** Deactivate, reactivate or change a role; refusals come back on the page in words. */
+async function act(c: Context<StaffEnv>, done: string, change: (id: string) => Promise<unknown>) {
+  try {
+    await change(c.req.param("id") ?? "");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") {
+      return showStaff(c, { error: refusals[error.message] ?? "この操作はできません。" }, 409);
+    }
+    throw error;
+  }
+  return c.redirect(`/dashboard/staff?done=${done}`, 303);
+}
+
+export function deactivateStaffMember(c: Context<StaffEnv>) {
+  return act(c, "deactivate", (id) => deactivateStaff(c.var.scope, id));
+}
+
+export function reactivateStaffMember(c: Context<StaffEnv>) {
+  return act(c, "reactivate", (id) => reactivateStaff(c.var.scope, id));
+}
+
+export async function changeStaffMemberRole(c: Context<StaffEnv>) {
+  const form = await parseForm(
+    c,
+    z.object({ role: z.enum(staffRoles, { error: "役割を選んでください。" }) }),
+  );
+  if (!form.ok) return showStaff(c, { error: form.message }, 400);
+  const { role } = form.data;
+  return act(c, "role", (id) => changeStaffRole(c.var.scope, id, role));
+}
+
+/** A new password, shown once, like a new account's. */
+export async function resetStaffMemberPassword(c: Context<StaffEnv>) {
+  const reset = await resetStaffPassword(c.var.scope, c.req.param("id") ?? "");
+  const member = (await c.var.scope.listStaff()).find((item) => item.id === reset.id);
+  return render(
+    c,
+    <Layout title="パスワードを再発行しました" actor={c.var.actor} current="staff">
+      <section class="card code-card">
+        <p class="notice notice-success" role="status">
+          {member?.displayName ?? ""}{" "}
+          さんのパスワードを再発行しました。ログイン中の画面は終了しました。
+        </p>
+        <dl class="pairs">
+          <div class="pair">
+            <dt>新しいパスワード</dt>
+            <dd>
+              <code class="secret" data-testid="staff-password">
+                {reset.password}
+              </code>
+            </dd>
+          </div>
+        </dl>
+        <p class="muted small">一度だけ表示されます。本人に安全な方法で伝えてください。</p>
+        <p>
+          <a class="button" href="/dashboard/staff">
+            職員の一覧へ
+          </a>
+        </p>
+      </section>
+    </Layout>,
+  );
 }
 
 export async function createStaffMember(c: Context<StaffEnv>) {
