@@ -145,6 +145,10 @@ const calls: Record<string, Call> = {
     path: `/api/registrants/${w.registrantId}/link-code`,
   }),
   "get /api/registrants/:id": (w) => ({ path: `/api/registrants/${w.registrantId}` }),
+  "patch /api/registrants/:id": (w) => ({
+    path: `/api/registrants/${w.registrantId}`,
+    body: { phone: "090-1234-5678", caseworkerId: w.caseworker.id },
+  }),
   "post /api/registrants/:id/checkins": (w) => ({
     path: `/api/registrants/${w.registrantId}/checkins`,
   }),

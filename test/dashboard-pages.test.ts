@@ -482,6 +482,10 @@ const calls: Record<string, Call> = {
   }),
   "get /dashboard/inbox": () => ({ path: "/dashboard/inbox" }),
   "get /dashboard/center": () => ({ path: "/dashboard/center" }),
+  "post /dashboard/registrants/:id/profile": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/profile`,
+    fields: { phone: "090-1234-5678", caseworkerId: w.caseworker.id },
+  }),
   "post /dashboard/staff/:id/deactivate": (w) => ({
     path: `/dashboard/staff/${w.caseworker.id}/deactivate`,
   }),

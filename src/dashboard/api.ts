@@ -16,6 +16,7 @@ import { iso, minuteOfTime, timePattern } from "./scope";
 import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
 import { sendFresh } from "../schedule/delivery";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
+import { profileSchema, updateProfile } from "./profile";
 import {
   changeStaffRole,
   deactivateStaff,
@@ -100,7 +101,7 @@ function queueFilter(c: Context<StaffEnv>) {
   return {
     statuses,
     category,
-    assignedTo: assignee === "me" ? c.var.actor.staffId : assignee,
+    ...(assignee === "me" ? { mine: c.var.actor.staffId } : { assignedTo: assignee }),
     limit,
   };
 }
@@ -232,7 +233,11 @@ export const apiRoutes: ApiRoute[] = [
     method: "get",
     path: "/api/registrants",
     role: "caseworker",
-    handle: async (c) => c.json({ items: await c.var.scope.listRegistrants() }),
+    handle: async (c) => {
+      const query = (c.req.query("q") ?? "").trim();
+      if (query.length > 60) throw new AppError("bad_request", "q must be at most 60 characters");
+      return c.json({ items: await c.var.scope.listRegistrants(query) });
+    },
   },
   {
     method: "post",
@@ -288,6 +293,15 @@ export const apiRoutes: ApiRoute[] = [
     path: "/api/inbox",
     role: "caseworker",
     handle: async (c) => c.json({ items: await readInbox(c.var.scope) }),
+  },
+  {
+    method: "patch",
+    path: "/api/registrants/:id",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, profileSchema);
+      return c.json(await updateProfile(c.var.scope, c.req.param("id") ?? "", body));
+    },
   },
   {
     method: "post",

@@ -52,6 +52,7 @@ import type { Actor } from "./auth";
 import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code";
 import { generatePassword, hashPassword } from "./password";
 import { setAlertSettings } from "../store/alerts";
+import { profileOf } from "./profile";
 import { unlinkStaffLine } from "../store/link";
 
 export class CenterScope {
@@ -86,12 +87,16 @@ export class CenterScope {
 
   // Registrants
 
-  async listRegistrants() {
+  /** The center's registrants, or those whose name, kana or id starts or contains `query`. */
+  async listRegistrants(query = "") {
     await this.recordRead("registrant.list", "registrant", null);
-    const rows = await listRegistrants(this.store.db, this.centerId);
+    const rows = await listRegistrants(this.store.db, this.centerId, query);
     return rows.map((row) => ({
       id: row.id,
       displayName: row.displayName,
+      kana: row.kana,
+      caseworkerId: row.caseworkerId,
+      unread: row.unreadCount,
       status: row.status,
       linked: row.lineUserId !== null,
       consented: row.consentedAt !== null,
@@ -139,6 +144,8 @@ export class CenterScope {
       consentHistory: consents.map((consent) => ({ ...consent, at: iso(consent.at) })),
       checkins: checkins.map(historyCheckinJson),
       employerReports: reports.map((report) => ({ ...report, createdAt: iso(report.createdAt) })),
+      profile: profileOf(row),
+      unread: row.unreadCount,
     };
   }
 

@@ -1,4 +1,4 @@
-// Escalations and their timelines. Queue order: severity, then acknowledge-by time.
+// Escalations and their timelines. Queue order: resolved last, severity, unacknowledged first, deadline.
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Category, Severity, Source } from "../escalation/categories";
 import { severities } from "../escalation/categories";
@@ -67,6 +67,8 @@ export interface QueueFilter {
   statuses: EscalationStatus[];
   category?: string | undefined;
   assignedTo?: string | undefined;
+  /** A staff member's own: assigned to them, or about a person whose primary worker they are. */
+  mine?: string | undefined;
   limit: number;
 }
 
@@ -82,6 +84,17 @@ export async function listQueue(db: Queryable, centerId: string, filter: QueueFi
   ];
   if (filter.category) conditions.push(eq(escalations.category, filter.category));
   if (filter.assignedTo) conditions.push(eq(escalations.assignedTo, filter.assignedTo));
+  if (filter.mine) {
+    const theirs = db
+      .select({ id: registrants.id })
+      .from(registrants)
+      .where(and(eq(registrants.centerId, centerId), eq(registrants.caseworkerId, filter.mine)));
+    const mine = or(
+      eq(escalations.assignedTo, filter.mine),
+      inArray(escalations.registrantId, theirs),
+    );
+    if (mine) conditions.push(mine);
+  }
   // resolved never above unresolved; within a severity, what nobody acknowledged comes first
   const statusRank = sql`case ${escalations.status} when 'open' then 0 when 'acknowledged' then 1 else 2 end`;
   const order = [

@@ -1,5 +1,5 @@
 // Registrants, employers, their contacts and employments: always read within one center.
-import { and, asc, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { nextWeeklySlot } from "../schedule/calendar";
 import {
@@ -33,11 +33,24 @@ export async function insertRegistrant(
   return row;
 }
 
-export async function listRegistrants(db: Queryable, centerId: string) {
+export async function listRegistrants(db: Queryable, centerId: string, query = "") {
+  const escaped = query.replace(/[\\%_]/g, (char) => `\\${char}`);
+  const contains = `%${escaped}%`;
   return db
     .select()
     .from(registrants)
-    .where(eq(registrants.centerId, centerId))
+    .where(
+      query === ""
+        ? eq(registrants.centerId, centerId)
+        : and(
+            eq(registrants.centerId, centerId),
+            or(
+              sql`${registrants.displayName} like ${contains} escape '\\'`,
+              sql`${registrants.kana} like ${contains} escape '\\'`,
+              sql`${registrants.id} like ${`${escaped}%`} escape '\\'`,
+            ),
+          ),
+    )
     .orderBy(asc(registrants.displayName));
 }
 

@@ -35,6 +35,7 @@ import {
   pauseRegistrant,
   reissueRegistrantCode,
   resumeRegistrant,
+  saveRegistrantProfile,
   sendRegistrantCheckin,
   showRegistrant,
   showRegistrants,
@@ -115,6 +116,12 @@ export const pageRoutes: PageRoute[] = [
     path: "/dashboard/registrants/:id/schedule",
     role: "caseworker",
     handle: changeRegistrantSchedule,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/profile",
+    role: "caseworker",
+    handle: saveRegistrantProfile,
   },
   {
     method: "post",

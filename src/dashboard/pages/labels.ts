@@ -80,6 +80,7 @@ export const auditActionLabels: Record<string, string> = {
   "inbox.read": "受信箱を表示",
   "center.settings": "センターの設定を変更",
   "staff.deactivate": "職員を無効化",
+  "registrant.profile": "登録者のプロフィールを変更",
   "staff.reactivate": "職員を再有効化",
   "staff.reset_password": "職員のパスワードを再発行",
   "staff.role": "職員の役割を変更",

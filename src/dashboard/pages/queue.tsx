@@ -77,7 +77,7 @@ function Filters(props: { query: QueueQuery }) {
         <select name="assignee">
           <option value="">だれでも</option>
           <option value="me" selected={query.assignee === "me"}>
-            自分
+            自分の担当
           </option>
         </select>
       </label>
@@ -223,7 +223,7 @@ export async function showQueue(c: Context<StaffEnv>) {
     scope.listEscalations({
       statuses,
       category: query.category || undefined,
-      assignedTo: query.assignee === "me" ? actor.staffId : undefined,
+      mine: query.assignee === "me" ? actor.staffId : undefined,
       limit: shown + 1,
     }),
     scope.listStaff(),

@@ -14,6 +14,7 @@ import { checkinStatusLabels, label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { EmployerReports, Workplaces } from "./registrant-employers";
 import { render } from "./render";
+import { ProfileCard, saveProfile } from "./registrant-profile";
 import { formatDateTime, formatNear, isoTime } from "./time";
 
 type Detail = RegistrantDetail;
@@ -25,6 +26,7 @@ const done: Record<string, string> = {
   paused: "チェックインを一時停止しました。",
   resumed: "チェックインを再開しました。",
   employment: "勤務先を登録しました。",
+  profile: "連絡先とプロフィールを保存しました。",
 };
 
 const originLabels: Record<string, string> = {
@@ -398,7 +400,7 @@ function HistoryTable(props: { checkins: HistoryCheckin[]; weeks: ChartWeek[]; n
 async function showDetail(c: Context<StaffEnv>, form: FormState, status: ContentfulStatusCode) {
   const { scope, actor } = c.var;
   const registrant = await scope.getRegistrant(c.req.param("id") ?? "");
-  const employers = await scope.listEmployers();
+  const [employers, staff] = await Promise.all([scope.listEmployers(), scope.listStaff()]);
   const now = c.var.deps.clock();
   const weeks = chartWeeks(recentWeeks(now), registrant.checkins);
   const error = typeof form.error === "function" ? form.error(registrant) : form.error;
@@ -448,6 +450,12 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
           </section>
         </div>
         <div class="detail-side">
+          <ProfileCard
+            registrantId={registrant.id}
+            profile={registrant.profile}
+            unread={registrant.unread}
+            staff={staff}
+          />
           <Actions registrant={registrant} form={form} />
           <ConsentHistory items={registrant.consentHistory} />
           <Workplaces registrant={registrant} choices={employers} />
@@ -546,4 +554,11 @@ export async function linkRegistrantEmployment(c: Context<StaffEnv>) {
     throw error;
   }
   return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=employment`, 303);
+}
+
+export async function saveRegistrantProfile(c: Context<StaffEnv>) {
+  const id = c.req.param("id") ?? "";
+  const saved = await saveProfile(c, id);
+  if (saved.error !== undefined) return showDetail(c, { error: saved.error }, 400);
+  return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=profile`, 303);
 }

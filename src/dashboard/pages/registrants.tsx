@@ -19,7 +19,8 @@ async function showList(
   status: ContentfulStatusCode,
 ) {
   const { scope, actor } = c.var;
-  const items = await scope.listRegistrants();
+  const query = (c.req.query("q") ?? "").trim().slice(0, 60);
+  const items = await scope.listRegistrants(query);
   return render(
     c,
     <Layout title="登録者" actor={actor} current="registrants">
@@ -48,7 +49,27 @@ async function showList(
           登録すると、本人が LINE で送る連携コード（14日間有効）と、渡す用紙が表示されます。
         </p>
       </section>
-      {items.length === 0 ? (
+      <form method="get" action="/dashboard/registrants" class="filters" role="search">
+        <label class="field field-inline">
+          <span class="field-label">さがす</span>
+          <input
+            type="search"
+            name="q"
+            value={query}
+            maxlength={60}
+            placeholder="名前・よみがな・ID"
+            data-testid="registrant-search"
+          />
+        </label>
+        <button type="submit" class="button">
+          検索
+        </button>
+      </form>
+      {items.length === 0 && query !== "" ? (
+        <section class="card empty" data-testid="search-empty">
+          <p class="empty-title">「{query}」に合う登録者はいません。</p>
+        </section>
+      ) : items.length === 0 ? (
         <section class="card empty">
           <p class="empty-title">まだ登録者はいません。</p>
           <p class="muted">上のフォームから最初の登録者を追加してください。</p>
@@ -74,6 +95,8 @@ async function showList(
                   >
                     {item.displayName}
                   </a>
+                  {item.kana ? <span class="muted small"> {item.kana}</span> : null}
+                  {item.unread > 0 ? <span class="nav-count">{item.unread}</span> : null}
                 </td>
                 <td data-label="LINE 連携">
                   <YesNo value={item.linked} yes="連携済み" no="未連携" />
@@ -126,6 +149,7 @@ export async function reissueRegistrantCode(c: Context<StaffEnv>) {
 }
 
 export {
+  saveRegistrantProfile,
   changeRegistrantSchedule,
   linkRegistrantEmployment,
   pauseRegistrant,

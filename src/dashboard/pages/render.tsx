@@ -44,7 +44,7 @@ function pageOf(c: Context): string {
           .replace(/\/contacts\/[^/]+\/(link-code|unlink)$/, "")
           .replace(/\/staff\/[^/]+\/(deactivate|reactivate|reset-password|role)$/, "/staff")
           .replace(
-            /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code|employment|contacts|pulse)$/,
+            /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code|employment|contacts|pulse|profile)$/,
             "",
           );
   return c.req.method === "GET" ? path + url.search : path;
