@@ -78,7 +78,7 @@ export async function updateProfile(
     }
     await scope.audit(tx, "registrant.profile", "registrant", registrantId, now);
   });
-  return profileOf({ ...row, ...set } as typeof row);
+  return profileOf({ ...row, ...set });
 }
 
 /** What the registrant page and the API show of the profile. */
