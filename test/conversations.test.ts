@@ -2,13 +2,21 @@
 // over the real webhook, the staff API and the mock Messaging API.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditLog, outbox, pushUsage } from "../src/store/schema";
+import { deliverDue } from "../src/schedule/delivery";
+import { auditLog, centers, outbox, pushUsage } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { testClassifier } from "./support/classifier";
 import { createTestClock } from "./support/clock";
 import { stickerEvent, unfollowEvent, webhookBody } from "./support/events";
 import { lineChat, registrantOnLine, textOf } from "./support/line-chat";
-import { loginAs, mintCenter, mintRegistrant, mintStaff, type ApiClient } from "./support/staff";
+import {
+  loginAs,
+  mintCenter,
+  mintEscalation,
+  mintRegistrant,
+  mintStaff,
+  type ApiClient,
+} from "./support/staff";
 
 let t: TestApp;
 let staff: ApiClient;
@@ -301,5 +309,73 @@ describe("reading", () => {
     expect(actions).toEqual(
       expect.arrayContaining(["conversation.read", "conversation.mark_read", "inbox.read"]),
     );
+  });
+});
+
+describe("when staff acknowledge what a person's words raised", () => {
+  beforeEach(() => setUp());
+
+  async function acknowledgeAll(registrantId: string) {
+    const response = await staff.call("GET", "/api/escalations");
+    const { items } = (await response.json()) as {
+      items: { id: string; registrantId: string; category: string }[];
+    };
+    const theirs = items.filter((item) => item.registrantId === registrantId);
+    for (const item of theirs) {
+      expect((await staff.call("POST", `/api/escalations/${item.id}/acknowledge`)).status).toBe(
+        200,
+      );
+    }
+    await deliverDue(t.deps);
+    return theirs.map((item) => item.category);
+  }
+
+  it("tells the person a person has read it, once, and shows it in the conversation", async () => {
+    const { id, userId } = await registrantOnLine(t, staff, clock);
+    await lineChat(t, clock).say(userId, "さいきん ぜんぜん ねむれない");
+    const before = t.mock.messagesTo(userId).length;
+    expect(await acknowledgeAll(id)).not.toEqual([]);
+    const told = textOf(t.mock.messagesTo(userId).slice(before) as never);
+    expect(told).toContain("しえんの 人が あなたの メッセージを よみました");
+    expect((await conversation(id)).items.at(-1)?.text).toContain("よみました");
+  });
+
+  it("says nothing while a suspicion of abuse is open, whichever item is acknowledged", async () => {
+    const { id, userId } = await registrantOnLine(t, staff, clock);
+    await lineChat(t, clock).say(userId, "おやに なぐられた");
+    const before = t.mock.messagesTo(userId).length;
+    expect(await acknowledgeAll(id)).toContain("abuse");
+    expect(textOf(t.mock.messagesTo(userId).slice(before) as never)).not.toContain("よみました");
+  });
+
+  it("says nothing for what a check-in or an employer raised", async () => {
+    const { id, userId } = await registrantOnLine(t, staff, clock);
+    const { centerId } = (await (await staff.call("GET", "/api/me")).json()) as {
+      centerId: string;
+    };
+    await mintEscalation(t.db.store, { centerId, registrantId: id, source: "checkin" });
+    await mintEscalation(t.db.store, {
+      centerId,
+      registrantId: id,
+      source: "employer",
+      category: "absence",
+    });
+    const before = t.mock.messagesTo(userId).length;
+    expect(await acknowledgeAll(id)).toHaveLength(2);
+    expect(t.mock.messagesTo(userId).slice(before)).toEqual([]);
+  });
+
+  it("says nothing when the center turned it off", async () => {
+    const { id, userId } = await registrantOnLine(t, staff, clock);
+    const { centerId } = (await (await staff.call("GET", "/api/me")).json()) as {
+      centerId: string;
+    };
+    await t.db.store.write((tx) =>
+      tx.update(centers).set({ notifyAcknowledged: false }).where(eq(centers.id, centerId)),
+    );
+    await lineChat(t, clock).say(userId, "さいきん ぜんぜん ねむれない");
+    const before = t.mock.messagesTo(userId).length;
+    await acknowledgeAll(id);
+    expect(t.mock.messagesTo(userId).slice(before)).toEqual([]);
   });
 });

@@ -43,6 +43,7 @@ import {
   insertEmployerReport,
 } from "../store/employers";
 import { queueOutbound } from "./outbound";
+import { textOfReplies } from "../flows/message-text";
 import { severities } from "../escalation/categories";
 import { trendSignals } from "../escalation/trend-rules";
 import type { TextClassifier } from "../escalation/classifier";
@@ -473,16 +474,6 @@ async function fileEmployerReport(
       now,
     );
   }
-}
-
-/** What a person saw of the bot's messages, as staff read it in the conversation. */
-export function textOfReplies(replies: OutMessage[]): string {
-  return replies
-    .map((message) =>
-      message.type === "text" ? message.text : "altText" in message ? `［${message.altText}］` : "",
-    )
-    .filter((text) => text !== "")
-    .join("\n\n");
 }
 
 /** The first five messages go as a free reply; any more, or no token, as pushes. */

@@ -53,6 +53,7 @@ import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code"
 import { generatePassword, hashPassword } from "./password";
 import { setAlertSettings } from "../store/alerts";
 import { profileOf } from "./profile";
+import { tellPersonSeen } from "../escalation/person-feedback";
 import { unlinkStaffLine } from "../store/link";
 
 export class CenterScope {
@@ -61,6 +62,8 @@ export class CenterScope {
     readonly store: Store,
     readonly clock: Clock,
     readonly log: Logger,
+    /** Paid messages a month, for the pushes staff actions cause. */
+    readonly pushBudgetPerMonth?: number,
   ) {}
 
   get centerId(): string {
@@ -546,6 +549,12 @@ export class CenterScope {
         await insertEscalationEvent(tx, id, "acknowledged", now, this.actor.staffId, {});
         // the employer who reported it hears that the center received it (never what it is)
         await tellEmployers(tx, escalation, "acknowledged", now, this.log);
+        // the person whose own words raised it hears that a person has read them
+        await tellPersonSeen(tx, escalation, {
+          now,
+          log: this.log,
+          pushBudgetPerMonth: this.pushBudgetPerMonth,
+        });
       },
       "escalation.acknowledge",
     );

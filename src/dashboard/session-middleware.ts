@@ -31,7 +31,10 @@ export function requireStaff(
     if (!hasRole(actor, role)) return onDenied(c, "forbidden");
     c.set("actor", actor);
     c.set("sessionToken", token);
-    c.set("scope", new CenterScope(actor, deps.store, deps.clock, deps.log));
+    c.set(
+      "scope",
+      new CenterScope(actor, deps.store, deps.clock, deps.log, deps.config.pushBudgetPerMonth),
+    );
     await next();
     return undefined;
   };

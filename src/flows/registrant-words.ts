@@ -87,6 +87,13 @@ export const registrantWords = {
   talkRequested: (): OutMessage[] => [
     withButtons("しえんの 人に つたえました。\nれんらくを まって いて ください。", menu),
   ],
+  /** After staff acknowledged what the person's words raised: a person has read it. */
+  seenByStaff: (): OutMessage[] => [
+    withButtons(
+      "しえんの 人が あなたの メッセージを よみました。\nこまった ことが あれば、いつでも おくって ください。",
+      menu,
+    ),
+  ],
   /** Honest about when: outside opening hours, when the center opens again. */
   messageReceived: (center?: CenterNow, now = 0): OutMessage[] => [
     withButtons(

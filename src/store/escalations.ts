@@ -296,3 +296,19 @@ export async function raiseLevel(
     .returning({ level: escalations.level });
   return rows[0]?.level ?? null;
 }
+
+/** Whether a suspicion of abuse about this person is still open or acknowledged. */
+export async function hasOpenAbuse(db: Queryable, registrantId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: escalations.id })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.registrantId, registrantId),
+        eq(escalations.category, "abuse"),
+        inArray(escalations.status, ["open", "acknowledged"]),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,56 @@
+// Telling a registrant that a person at the center has read what their own words raised: once,
+// when staff acknowledge it, if the center wants it. Never for abuse (someone at home or at work
+// may be reading the phone), never to an employer, and only to a person who can be reached.
+import { queueOutbound } from "../bot/outbound";
+import { registrantWords } from "../flows/registrant-words";
+import type { Logger } from "../log";
+import { monthKey } from "../schedule/calendar";
+import { findAccount } from "../store/accounts";
+import { logMessages } from "../store/conversation-log";
+import type { Tx } from "../store/db";
+import { findRegistrantById } from "../store/registrants";
+import { countPushes, pushesThisMonth } from "../store/schedule";
+import { findCenter } from "../store/staff";
+import { hasOpenAbuse } from "../store/escalations";
+import { textOfReplies } from "../flows/message-text";
+
+export async function tellPersonSeen(
+  tx: Tx,
+  escalation: { registrantId: string; category: string; source: string },
+  options: { now: number; log: Logger; pushBudgetPerMonth: number | undefined },
+): Promise<boolean> {
+  if (escalation.source !== "message" || escalation.category === "abuse") return false;
+  // nor while any suspicion of abuse is open for them: the message itself could give them away
+  if (await hasOpenAbuse(tx, escalation.registrantId)) return false;
+  const registrant = await findRegistrantById(tx, escalation.registrantId);
+  if (!registrant?.lineUserId || registrant.consentedAt === null) return false;
+  const center = await findCenter(tx, registrant.centerId);
+  if (!center?.notifyAcknowledged) return false;
+  const account = await findAccount(tx, registrant.lineUserId);
+  if (!account?.following) return false;
+  const month = monthKey(options.now);
+  const budget = options.pushBudgetPerMonth;
+  if (budget !== undefined && (await pushesThisMonth(tx, month)) + 1 > budget) {
+    options.log.warn("person_feedback.skipped_budget", {});
+    return false;
+  }
+  const messages = registrantWords.seenByStaff();
+  const row = await queueOutbound(
+    tx,
+    { kind: "push", recipients: [registrant.lineUserId], messages, now: options.now },
+    options.log,
+  );
+  if (!row) return false;
+  await countPushes(tx, month, 1);
+  await logMessages(tx, [
+    {
+      lineUserId: registrant.lineUserId,
+      registrantId: registrant.id,
+      direction: "out",
+      messageType: "bot",
+      text: textOfReplies(messages),
+      now: options.now,
+    },
+  ]);
+  return true;
+}
