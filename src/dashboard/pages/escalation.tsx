@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import type { StaffEnv } from "../staff-env";
 import { Deadline, SeverityBadge, StatusBadge } from "./badges";
 import { parseForm, text } from "./form";
-import { categoryLabel, eventLabels, label, sourceLabels } from "./labels";
+import { categoryLabel, eventLabels, label, severityLabels, sourceLabels } from "./labels";
 import { Layout, Notice } from "./layout";
 import { render } from "./render";
 import { formatDateTime, isoTime } from "./time";
@@ -35,65 +35,116 @@ const done: Record<string, string> = {
 };
 
 /** Evidence fields that hold someone's own words: shown as a quotation, exactly as stored. */
-const quoteKeys = new Set(["quote", "text", "message", "words", "answer"]);
-const evidenceKeyLabels: Record<string, string> = {
-  quote: "引用",
-  text: "本文",
-  message: "メッセージ",
-  answer: "回答",
-  answers: "回答",
-  question: "質問",
-  reason: "理由",
-  score: "点数",
-  weeks: "週数",
-  source: "発生元",
-  reporter: "報告者",
-  urgency: "緊急度",
-  phrases: "一致した言葉（ルール）",
-  model: "学習モデル",
-};
+const quoteKeys = ["quote", "text", "message", "words"] as const;
+/** Internal references: useful to the code, meaningless to a case worker. */
+const hiddenKeys = new Set(["at", "checkinId", "rule", "raisedFrom", "category"]);
 
-function valueText(key: string, value: unknown): string {
-  if (key === "phrases" && Array.isArray(value)) {
-    return value.map((phrase) => `「${String(phrase)}」`).join(" ");
+/** "2026-W47" as the Monday it starts on, 「11月16日（月）の週」. */
+export function weekLabel(key: string): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (!match) return key;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  // ISO week 1 holds January 4th; its Monday is the start
+  const jan4 = Date.UTC(year, 0, 4);
+  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
+  const monday = new Date(jan4 - jan4Weekday * 86_400_000 + (week - 1) * 7 * 86_400_000);
+  return `${monday.getUTCMonth() + 1}月${monday.getUTCDate()}日（月）の週`;
+}
+
+/** One evidence entry as plain lines: what was said or answered, why, and who flagged it. */
+export function evidenceLines(item: Record<string, unknown>): { label: string; text: string }[] {
+  const lines: { label: string; text: string }[] = [];
+  const str = (key: string) => (typeof item[key] === "string" ? item[key] : null);
+  if (str("source"))
+    lines.push({ label: "発生元", text: label(sourceLabels, str("source") ?? "") });
+  if (str("severity")) {
+    lines.push({ label: "このときの重要度", text: label(severityLabels, str("severity") ?? "") });
   }
-  if (key === "model" && typeof value === "number") {
-    return `確からしさ ${value.toFixed(2)}`;
+  if (str("reason")) lines.push({ label: "理由", text: str("reason") ?? "" });
+  if (str("question") && str("answer")) {
+    lines.push({ label: "回答", text: `${str("question") ?? ""}：${str("answer") ?? ""}` });
+  } else if (str("answer")) {
+    lines.push({ label: "回答", text: str("answer") ?? "" });
   }
-  return typeof value === "string" ? value : JSON.stringify(value, null, 2);
+  if (Array.isArray(item.weeks)) {
+    const weeks = item.weeks.flatMap((week: unknown) => {
+      if (typeof week !== "object" || week === null) return [];
+      const { week: key, answer } = week as { week?: unknown; answer?: unknown };
+      return typeof key === "string" && typeof answer === "string"
+        ? [`${weekLabel(key)}：${answer}`]
+        : [];
+    });
+    if (weeks.length > 0) lines.push({ label: "週ごとの回答", text: weeks.join("\n") });
+  }
+  if (str("weekKey")) lines.push({ label: "週", text: weekLabel(str("weekKey") ?? "") });
+  if (str("urgency")) lines.push({ label: "緊急度", text: str("urgency") ?? "" });
+  if (str("reporter")) lines.push({ label: "報告者", text: str("reporter") ?? "" });
+  if (Array.isArray(item.phrases) && item.phrases.length > 0) {
+    lines.push({
+      label: "見つけたしくみ",
+      text: `言葉のルール：${item.phrases.map((phrase) => `「${String(phrase)}」`).join(" ")}`,
+    });
+  }
+  if (typeof item.model === "number") {
+    lines.push({
+      label: "見つけたしくみ",
+      text: `学習モデル：確からしさ ${Math.round(item.model * 100)}%`,
+    });
+  }
+  // anything newer that is plain text still shows, under a neutral label; structures never do
+  const known = new Set([
+    ...quoteKeys,
+    ...hiddenKeys,
+    "source",
+    "severity",
+    "reason",
+    "question",
+    "answer",
+    "weeks",
+    "weekKey",
+    "urgency",
+    "reporter",
+    "phrases",
+    "model",
+  ]);
+  for (const [key, value] of Object.entries(item)) {
+    if (!known.has(key) && (typeof value === "string" || typeof value === "number")) {
+      lines.push({ label: "補足", text: String(value) });
+    }
+  }
+  return lines;
 }
 
 function Evidence(props: { items: Detail["evidence"] }) {
   if (props.items.length === 0) return <p class="muted">記録された根拠はありません。</p>;
   return (
     <ol class="evidence" data-testid="evidence">
-      {props.items.map((item) => {
-        const entries = Object.entries(item).filter(([key]) => key !== "at");
-        return (
-          <li class="evidence-item">
-            <p class="evidence-at muted small">
-              <time datetime={isoTime(item.at)}>{formatDateTime(item.at)}</time>
-            </p>
-            {entries
-              .filter(([key, value]) => quoteKeys.has(key) && typeof value === "string")
-              .map(([, value]) => (
-                <blockquote class="quote" data-testid="evidence-quote">
-                  {valueText("quote", value)}
-                </blockquote>
-              ))}
-            <dl class="pairs">
-              {entries
-                .filter(([key, value]) => !(quoteKeys.has(key) && typeof value === "string"))
-                .map(([key, value]) => (
-                  <div class="pair">
-                    <dt>{label(evidenceKeyLabels, key)}</dt>
-                    <dd class="prewrap">{valueText(key, value)}</dd>
-                  </div>
-                ))}
-            </dl>
-          </li>
-        );
-      })}
+      {props.items.map((item) => (
+        <li class="evidence-item">
+          <p class="evidence-at muted small">
+            <time datetime={isoTime(item.at)}>{formatDateTime(item.at)}</time>
+          </p>
+          {quoteKeys
+            .map((key) => (item as Record<string, unknown>)[key])
+            .filter((value): value is string => typeof value === "string")
+            .map((value) => (
+              <blockquote class="quote" data-testid="evidence-quote">
+                {value}
+              </blockquote>
+            ))}
+          <dl class="pairs">
+            {evidenceLines(item).map((line) => (
+              <div class="pair">
+                <dt>{line.label}</dt>
+                <dd class="prewrap" data-testid="evidence-line">
+                  {line.text}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
     </ol>
   );
 }
