@@ -169,6 +169,7 @@ const calls: Record<string, Call> = {
   }),
   "post /api/registrants/:id/read": (w) => ({ path: `/api/registrants/${w.registrantId}/read` }),
   "get /api/inbox": () => ({ path: "/api/inbox" }),
+  "get /api/changes": () => ({ path: "/api/changes?since=0" }),
   "post /api/registrants/:id/employers": (w) => ({
     path: `/api/registrants/${w.registrantId}/employers`,
     body: { employerId: w.employerId },

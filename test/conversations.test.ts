@@ -379,3 +379,26 @@ describe("when staff acknowledge what a person's words raised", () => {
     expect(t.mock.messagesTo(userId).slice(before)).toEqual([]);
   });
 });
+
+describe("what changed since a page was drawn", () => {
+  beforeEach(() => setUp());
+
+  it("counts new escalations and newly unread people, and refuses a since that is not a time", async () => {
+    const drawn = clock();
+    const { userId } = await registrantOnLine(t, staff, clock);
+    const counts = async () =>
+      (await (await staff.call("GET", `/api/changes?since=${drawn}`)).json()) as Record<
+        string,
+        number
+      >;
+    clock.advance(1_000);
+    const chat = lineChat(t, clock);
+    await chat.say(userId, plainWords);
+    expect(await counts()).toMatchObject({ newEscalations: 0, newUnread: 1 });
+    await chat.say(userId, "もう しにたい");
+    expect(await counts()).toMatchObject({ newEscalations: 1, newUnread: 1 });
+    for (const since of ["", "abc", "-5", "1.5"]) {
+      expect((await staff.call("GET", `/api/changes?since=${since}`)).status).toBe(400);
+    }
+  });
+});

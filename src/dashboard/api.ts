@@ -15,6 +15,8 @@ import { changePassword, login, logout } from "./auth";
 import { iso, minuteOfTime, timePattern } from "./scope";
 import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
 import { sendFresh } from "../schedule/delivery";
+import { countChangedSince } from "../store/escalations";
+import { countUnreadSince } from "../store/conversation-log";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
 import { profileSchema, updateProfile } from "./profile";
 import {
@@ -287,6 +289,25 @@ export const apiRoutes: ApiRoute[] = [
     path: "/api/registrants/:id/read",
     role: "caseworker",
     handle: async (c) => c.json(await markConversationRead(c.var.scope, c.req.param("id") ?? "")),
+  },
+  {
+    // counts only (no personal data, so not audited): what the queue and inbox poll
+    method: "get",
+    path: "/api/changes",
+    role: "caseworker",
+    handle: async (c) => {
+      const sinceText = c.req.query("since") ?? "";
+      const since = Number(sinceText);
+      if (!/^\d{1,15}$/.test(sinceText)) {
+        throw new AppError("bad_request", "since must be a time in ms since the epoch");
+      }
+      const { deps, actor } = c.var;
+      const [newEscalations, newUnread] = await Promise.all([
+        countChangedSince(deps.store.db, actor.centerId, since),
+        countUnreadSince(deps.store.db, actor.centerId, since),
+      ]);
+      return c.json({ newEscalations, newUnread, now: deps.clock() });
+    },
   },
   {
     method: "get",

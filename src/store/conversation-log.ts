@@ -1,5 +1,5 @@
 // A registrant's conversation as staff read it, and whether the center has read it yet.
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { escalations, messages, registrants, type MessageDirection } from "./schema";
 
@@ -140,5 +140,14 @@ export async function countUnreadPeople(db: Queryable, centerId: string): Promis
     .select({ n: sql<number>`count(*)` })
     .from(registrants)
     .where(and(eq(registrants.centerId, centerId), isNotNull(registrants.unreadSince)));
+  return rows[0]?.n ?? 0;
+}
+
+/** People whose unread messages began after `since`. */
+export async function countUnreadSince(db: Queryable, centerId: string, since: number) {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(registrants)
+    .where(and(eq(registrants.centerId, centerId), gt(registrants.unreadSince, since)));
   return rows[0]?.n ?? 0;
 }

@@ -312,3 +312,18 @@ export async function hasOpenAbuse(db: Queryable, registrantId: string): Promise
     .limit(1);
   return rows.length > 0;
 }
+
+/** How many escalations of a center opened or rose in severity after `since` (counts only). */
+export async function countChangedSince(db: Queryable, centerId: string, since: number) {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.centerId, centerId),
+        inArray(escalations.status, ["open", "acknowledged"]),
+        gt(escalations.openedAt, since),
+      ),
+    );
+  return rows[0]?.n ?? 0;
+}

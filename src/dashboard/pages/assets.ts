@@ -265,6 +265,9 @@ input:focus, select:focus, textarea:focus { border-color: var(--brand); outline:
 .table tbody tr:hover { background: #f8fafc; }
 /* the row's main link covers the whole row: one big target, no script */
 .row-link::after { content: ""; position: absolute; inset: 0; }
+/* what sits on a stretched row link stays reachable: the other items and the conversation link */
+.person-more, .q-who a, .person-items .row-link { position: relative; z-index: 1; }
+.person-items .row-link::after { content: none; }
 .queue-row.row-urgent td:first-child { box-shadow: inset 4px 0 0 var(--danger); }
 .queue-row.row-high td:first-child { box-shadow: inset 4px 0 0 #e8843c; }
 .queue td.q-sev, .queue td.q-age, .queue td.q-due, .queue td.q-assignee, .queue td.q-status { white-space: nowrap; }
@@ -580,5 +583,40 @@ export const dashboardScript = `
 for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
+}
+
+// The queue and the inbox keep themselves fresh: every 20 seconds they ask how many items came in
+// since the page was drawn (counts only) and say so; when nothing is being typed, they redraw.
+const watch = document.querySelector("[data-watch-since]");
+if (watch) {
+  const since = watch.getAttribute("data-watch-since");
+  const banner = document.querySelector("[data-fresh]");
+  const count = banner ? banner.querySelector("[data-fresh-count]") : null;
+  let fresh = 0;
+  const check = async () => {
+    const response = await fetch("/api/changes?since=" + encodeURIComponent(since), {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
+    // a session that ended (logged out elsewhere, deactivated): to the login, and back here after
+    if (response.status === 401) {
+      window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname));
+      return fresh;
+    }
+    if (!response.ok) return fresh;
+    const body = await response.json();
+    fresh = body.newEscalations + body.newUnread;
+    if (banner && count && fresh > 0) {
+      count.textContent = String(fresh);
+      banner.hidden = false;
+    }
+    return fresh;
+  };
+  window.tsunagiCheck = check;
+  setInterval(() => void check().catch(() => undefined), 20000);
+  setInterval(() => {
+    const typing = document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    if (fresh > 0 && !typing) window.location.reload();
+  }, 120000);
 }
 `;

@@ -17,6 +17,7 @@ import { readCenterSettings } from "../center-settings";
 import { readForm } from "./form";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
+import { FreshBanner } from "./fresh";
 import { ago, formatDateTime, isoTime } from "./time";
 
 /** What a message that is not words shows as. */
@@ -212,7 +213,7 @@ export async function showInbox(c: Context<StaffEnv>) {
   const now = deps.clock();
   return render(
     c,
-    <Layout title="受信箱" actor={actor} current="inbox">
+    <Layout title="受信箱" actor={actor} current="inbox" script>
       <PageHead
         title="受信箱"
         aside={
@@ -221,6 +222,7 @@ export async function showInbox(c: Context<StaffEnv>) {
           </p>
         }
       />
+      <FreshBanner since={deps.clock()} />
       {items.length === 0 ? (
         <section class="card empty" data-testid="inbox-empty">
           <p class="empty-title">未読のメッセージはありません。</p>

@@ -8,6 +8,7 @@ import { Deadline, SeverityBadge, StatusBadge } from "./badges";
 import { categoryLabel } from "./labels";
 import { Layout, PageHead } from "./layout";
 import { render } from "./render";
+import { FreshBanner } from "./fresh";
 import { ago, formatDateTime, isoTime } from "./time";
 
 /** More rows than a person can scan; the filters narrow it down. */
@@ -234,7 +235,7 @@ export async function showQueue(c: Context<StaffEnv>) {
   const filtered = query.status !== "" || query.category !== "" || query.assignee !== "";
   return render(
     c,
-    <Layout title="キュー" actor={actor} current="queue">
+    <Layout title="キュー" actor={actor} current="queue" script>
       <PageHead
         title="対応キュー"
         aside={
@@ -244,6 +245,7 @@ export async function showQueue(c: Context<StaffEnv>) {
           </p>
         }
       />
+      <FreshBanner since={deps.clock()} />
       <Filters query={query} />
       {items.length === 0 ? (
         <section class="card empty" data-testid="queue-empty">
