@@ -16,6 +16,10 @@ export interface CenterSpec {
   /** Open or acknowledged; the rest are resolved. */
   unresolved: number;
   auditRows: number;
+  /** Messages in the registrants' conversations (in and out), spread evenly. */
+  messages: number;
+  /** Registrants with unread messages. */
+  unreadPeople: number;
 }
 
 export interface SeededStaff {
@@ -28,6 +32,9 @@ export interface SeededCenter {
   id: string;
   staff: SeededStaff[];
   registrantIds: string[];
+  /** Linked registrants: each has a conversation. */
+  linkedRegistrantIds: string[];
+  unreadRegistrantIds: string[];
   unresolvedEscalationIds: string[];
   resolvedEscalationIds: string[];
 }
@@ -205,6 +212,16 @@ class Dice {
     return item;
   }
 
+  /** A new array in a random order (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.random() * (i + 1));
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  }
+
   /** An index drawn with the given relative weights. */
   weighted(weights: readonly number[]): number {
     const total = weights.reduce((sum, w) => sum + w, 0);
@@ -340,6 +357,7 @@ async function seedCenter(
 
   // Registrants: most linked on LINE and consented, a few paused or ended.
   const registrantIds: string[] = [];
+  const lineUserIds: (string | null)[] = [];
   const consented: boolean[] = [];
   await count(
     "registrants",
@@ -362,13 +380,15 @@ async function seedCenter(
           const createdAt = now - dice.int(12, 150) * week;
           const linked = dice.chance(0.92);
           const consent = linked && dice.chance(0.93);
+          const lineUserId = linked ? `U${crypto.randomUUID().replaceAll("-", "")}` : null;
           registrantIds.push(id);
+          lineUserIds.push(lineUserId);
           consented.push(consent);
           yield [
             id,
             centerId,
             `${dice.pick(familyNames)} ${dice.pick(givenNames)}`,
-            linked ? `U${crypto.randomUUID().replaceAll("-", "")}` : null,
+            lineUserId,
             linked ? createdAt + dice.int(1, 14) * day : null,
             consent ? createdAt + 15 * day : null,
             dice.chance(0.95) ? "active" : dice.pick(["paused", "ended"]),
@@ -378,6 +398,45 @@ async function seedCenter(
       })(),
     ),
   );
+
+  // Conversations: each linked registrant's messages over the last year, in and out alternately
+  const linkedIndexes = registrantIds.flatMap((_, i) => (lineUserIds[i] === null ? [] : [i]));
+  const perPerson = Math.max(1, Math.round(spec.messages / Math.max(1, linkedIndexes.length)));
+  await count(
+    "messages",
+    insertRows(
+      client,
+      "messages",
+      ["line_user_id", "registrant_id", "direction", "message_type", "text", "created_at"],
+      (function* () {
+        for (let m = 0; m < perPerson; m++) {
+          for (const i of linkedIndexes) {
+            const inbound = m % 2 === 0;
+            yield [
+              lineUserIds[i] ?? "",
+              registrantIds[i] ?? "",
+              inbound ? "in" : "out",
+              inbound ? "text" : "bot",
+              inbound
+                ? dice.pick(quotes)
+                : "メッセージ ありがとうございます。\nしえんの 人が よみます。",
+              now - (perPerson - m) * 3 * day + dice.int(0, day),
+            ];
+          }
+        }
+      })(),
+    ),
+  );
+  const unreadRegistrantIds = dice
+    .shuffle(linkedIndexes.map((i) => registrantIds[i] ?? ""))
+    .slice(0, spec.unreadPeople);
+  for (let i = 0; i < unreadRegistrantIds.length; i += 500) {
+    const chunk = unreadRegistrantIds.slice(i, i + 500);
+    await client.execute({
+      sql: `UPDATE registrants SET unread_count = 1 + abs(random() % 4), unread_since = ? - abs(random() % ${week}) WHERE id IN (${chunk.map(() => "?").join(", ")})`,
+      args: [now, ...chunk],
+    });
+  }
 
   // Employers, and one employment for most registrants (the registrant detail lists them).
   const employerIds = Array.from({ length: Math.max(1, Math.round(spec.registrants / 25)) }, () =>
@@ -641,6 +700,8 @@ async function seedCenter(
     id: centerId,
     staff,
     registrantIds,
+    linkedRegistrantIds: linkedIndexes.map((i) => registrantIds[i] ?? ""),
+    unreadRegistrantIds,
     unresolvedEscalationIds: unresolvedIds,
     resolvedEscalationIds: resolvedIds,
   };

@@ -76,6 +76,8 @@ function centerSpecs(scalePercent: number): CenterSpec[] {
       escalations: scaled(20_000),
       unresolved: scaled(2_000),
       auditRows: scaled(100_000),
+      messages: scaled(500_000),
+      unreadPeople: scaled(300),
     },
     {
       name: "となりのセンター",
@@ -86,6 +88,8 @@ function centerSpecs(scalePercent: number): CenterSpec[] {
       escalations: scaled(4_000),
       unresolved: scaled(400),
       auditRows: scaled(20_000),
+      messages: scaled(100_000),
+      unreadPeople: scaled(60),
     },
   ];
 }
@@ -109,6 +113,8 @@ function endpointsFor(main: SeededCenter): Endpoint[] {
     return foreign === 0 ? null : `${foreign} items of another center`;
   };
   const pageRows = Math.min(200, unresolved.length);
+  const unread = new Set(main.unreadRegistrantIds);
+  const readPeople = main.linkedRegistrantIds.filter((id) => !unread.has(id));
   return [
     {
       key: "queueApi",
@@ -127,8 +133,12 @@ function endpointsFor(main: SeededCenter): Endpoint[] {
       label: "GET /dashboard",
       path: () => "/dashboard",
       check: (body) => {
+        // one row per person; their other items behind 「ほか n 件」
         const rows = body.split('data-testid="queue-row"').length - 1;
-        return rows === pageRows ? null : `${rows} queue rows, expected ${pageRows}`;
+        const items = rows + body.split('data-testid="queue-item"').length - 1;
+        return items === pageRows && rows > 0
+          ? null
+          : `${items} queue items in ${rows} rows, expected ${pageRows} items`;
       },
     },
     {
@@ -136,6 +146,42 @@ function endpointsFor(main: SeededCenter): Endpoint[] {
       label: "GET /api/escalations/:id",
       path: (i) => `/api/escalations/${at(unresolved, i)}`,
       check: (body) => (body.includes('"timeline"') ? null : "no timeline in the answer"),
+    },
+    {
+      key: "inboxApi",
+      label: "GET /api/inbox",
+      path: () => "/api/inbox",
+      check: (body) => {
+        const items = (JSON.parse(body) as { items: unknown[] }).items.length;
+        return items === main.unreadRegistrantIds.length
+          ? null
+          : `${items} people, expected ${main.unreadRegistrantIds.length}`;
+      },
+    },
+    {
+      key: "inboxPage",
+      label: "GET /dashboard/inbox",
+      path: () => "/dashboard/inbox",
+      check: (body) => {
+        const rows = body.split('data-testid="inbox-row"').length - 1;
+        return rows === main.unreadRegistrantIds.length ? null : `${rows} inbox rows`;
+      },
+    },
+    {
+      key: "conversationApi",
+      label: "GET /api/registrants/:id/messages",
+      path: (i) => `/api/registrants/${at(main.linkedRegistrantIds, i * 7919)}/messages`,
+      check: (body) => {
+        const items = (JSON.parse(body) as { items: unknown[] }).items.length;
+        return items === 50 ? null : `${items} messages, expected a full page of 50`;
+      },
+    },
+    {
+      key: "conversationPage",
+      label: "GET /dashboard/registrants/:id/messages",
+      // people with nothing unread: reading the page then writes only its audit entry
+      path: (i) => `/dashboard/registrants/${at(readPeople, i * 7919)}/messages`,
+      check: (body) => (body.includes('data-testid="conversation"') ? null : "no conversation"),
     },
     {
       key: "registrantDetail",

@@ -187,6 +187,13 @@ const calls: Record<string, Call> = {
   "post /api/employers/:id/contacts/:contactId/unlink": (w) => ({
     path: `/api/employers/${w.employerId}/contacts/${w.contactId}/unlink`,
   }),
+  "get /api/employers/:id/contacts/:contactId/messages": (w) => ({
+    path: `/api/employers/${w.employerId}/contacts/${w.contactId}/messages`,
+  }),
+  "post /api/employers/:id/contacts/:contactId/messages": (w) => ({
+    path: `/api/employers/${w.employerId}/contacts/${w.contactId}/messages`,
+    body: { text: "来週 伺います。", confirmRecipientIsCompany: true },
+  }),
   "post /api/employers/:id/pulse": (w) => ({
     path: `/api/employers/${w.employerId}/pulse`,
     body: { enabled: false, day: 15 },

@@ -482,6 +482,17 @@ const calls: Record<string, Call> = {
   }),
   "get /dashboard/inbox": () => ({ path: "/dashboard/inbox" }),
   "get /dashboard/center": () => ({ path: "/dashboard/center" }),
+  "get /dashboard/employers/:id/contacts/:contactId/messages": async (w) => {
+    const { employerId, contactId } = await mintLinkedContact(w.centerId);
+    return { path: `/dashboard/employers/${employerId}/contacts/${contactId}/messages` };
+  },
+  "post /dashboard/employers/:id/contacts/:contactId/messages": async (w) => {
+    const { employerId, contactId } = await mintLinkedContact(w.centerId);
+    return {
+      path: `/dashboard/employers/${employerId}/contacts/${contactId}/messages`,
+      fields: { text: "来週 伺います。", confirm: "company", clientKey: crypto.randomUUID() },
+    };
+  },
   "post /dashboard/registrants/:id/profile": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/profile`,
     fields: { phone: "090-1234-5678", caseworkerId: w.caseworker.id },
@@ -1425,5 +1436,33 @@ describe("the staff page's actions", () => {
     const password = /data-testid="staff-password">([^<]+)</.exec(await reset.text())?.[1] ?? "";
     expect(password.length).toBeGreaterThanOrEqual(12);
     expect((await post("/login", { email: w.caseworker.email, password })).status).toBe(303);
+  });
+});
+
+describe("a reply to an employer contact from the page", () => {
+  it("asks for the confirmation that the company reads it before sending anything", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const { employerId, contactId } = await mintLinkedContact(w.centerId);
+    const path = `/dashboard/employers/${employerId}/contacts/${contactId}/messages`;
+    const page = await (await get(path, cookie)).text();
+    expect(page).toContain("会社の担当者</strong>に届きます");
+    const before = await snapshot();
+    const refused = await post(
+      path,
+      { text: "来週 伺います。", clientKey: crypto.randomUUID() },
+      cookie,
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("チェックしてください");
+    expect(await snapshot()).toEqual(before);
+    const sent = await post(
+      path,
+      { text: "来週 伺います。", confirm: "company", clientKey: crypto.randomUUID() },
+      cookie,
+    );
+    expect(sent.status).toBe(303);
+    const html = await (await get(`${path}?sent=1`, cookie)).text();
+    expect(html).toContain("センターの担当者より：");
   });
 });

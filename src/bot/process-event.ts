@@ -131,9 +131,10 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
             },
           ]
         : []),
-      // what the bot said back to a message, in the registrant's conversation (never a guest's);
-      // a check-in's questions are not repeated there: its answers become one card
-      ...(registrant !== null &&
+      // what the bot said back to a message, in the registrant's or employer contact's
+      // conversation (never a guest's); a check-in's questions are not repeated: its answers
+      // become one card
+      ...((registrant !== null || employer !== undefined) &&
       event.type === "message" &&
       step.replies.length > 0 &&
       saved?.flow !== "checkin" &&
@@ -141,7 +142,7 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
         ? [
             {
               lineUserId,
-              registrantId: registrant.id,
+              registrantId: registrant?.id ?? null,
               direction: "out" as const,
               messageType: "bot",
               text: textOfReplies(step.replies),

@@ -19,6 +19,7 @@ import { countChangedSince } from "../store/escalations";
 import { countUnreadSince } from "../store/conversation-log";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
 import { profileSchema, updateProfile } from "./profile";
+import { readContactConversation, sendReplyToContact } from "./employer-conversations";
 import {
   changeStaffRole,
   deactivateStaff,
@@ -48,6 +49,11 @@ const schemas = {
   note: z.object({ text: name(2000) }),
   resolve: z.object({ note: name(2000) }),
   alerts: z.object({ urgent: z.boolean(), high: z.boolean(), digest: z.boolean() }),
+  contactReply: z.object({
+    text: z.string().max(50_000),
+    clientKey: z.string().min(8).max(100).optional(),
+    confirmRecipientIsCompany: z.literal(true, { message: "must be true: the company reads it" }),
+  }),
   reply: z.object({
     text: z.string().max(50_000),
     clientKey: z.string().min(8).max(100).optional(),
@@ -420,6 +426,46 @@ export const apiRoutes: ApiRoute[] = [
       c.json(
         await c.var.scope.unlinkContact(c.req.param("id") ?? "", c.req.param("contactId") ?? ""),
       ),
+  },
+  {
+    method: "get",
+    path: "/api/employers/:id/contacts/:contactId/messages",
+    role: "caseworker",
+    handle: async (c) => {
+      const beforeText = c.req.query("before");
+      if (beforeText !== undefined && !/^\d{1,15}$/.test(beforeText)) {
+        throw new AppError("bad_request", "before must be a message id");
+      }
+      const page = await readContactConversation(
+        c.var.scope,
+        c.req.param("id") ?? "",
+        c.req.param("contactId") ?? "",
+        beforeText === undefined ? undefined : Number(beforeText),
+      );
+      return c.json({ items: page.items, nextBefore: page.nextBefore });
+    },
+  },
+  {
+    method: "post",
+    path: "/api/employers/:id/contacts/:contactId/messages",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.contactReply);
+      const { deps } = c.var;
+      const sent = await sendReplyToContact(
+        c.var.scope,
+        c.req.param("id") ?? "",
+        c.req.param("contactId") ?? "",
+        {
+          text: body.text,
+          clientKey: body.clientKey ?? c.req.header("idempotency-key") ?? crypto.randomUUID(),
+          confirmRecipientIsCompany: body.confirmRecipientIsCompany,
+        },
+        deps.config.pushBudgetPerMonth,
+      );
+      if (sent.outbox.length > 0) c.executionCtx.waitUntil(sendFresh(deps, sent.outbox));
+      return c.json({ id: sent.id }, 202);
+    },
   },
   {
     method: "post",

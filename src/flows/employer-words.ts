@@ -169,6 +169,11 @@ export const employerWords = {
     say("この確認には、すでにお答えいただいています。ありがとうございます。"),
   ],
   /** Feedback on a report: only that the center received it or followed up, never what. */
+  /**
+   * A staff member's own words to the company, after they confirmed the recipient: the one kind
+   * of message written outside this file that may reach an employer (each one is audited).
+   */
+  fromCenterStaff: (text: string): OutMessage => say(`センターの担当者より：\n${text}`),
   noticeAcknowledged: (name: string, reportedAt: number): OutMessage =>
     say(
       `${formatMonthDay(reportedAt)}にいただいた${name}さんについてのご相談を、センターの担当者が確認しました。`,

@@ -1,5 +1,5 @@
 // A registrant's conversation as staff read it, and whether the center has read it yet.
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { escalations, messages, registrants, type MessageDirection } from "./schema";
 
@@ -73,6 +73,30 @@ export async function pageConversation(
         : and(eq(messages.registrantId, registrantId), lt(messages.id, before)),
     )
     .orderBy(desc(messages.id))
+    .limit(limit);
+  return rows.reverse();
+}
+
+/** An employer contact's conversation (their LINE account's), oldest first within the page. */
+export async function pageContactConversation(
+  db: Queryable,
+  lineUserId: string,
+  before: number | undefined,
+  limit: number,
+): Promise<MessageRow[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      before === undefined
+        ? and(eq(messages.lineUserId, lineUserId), isNull(messages.registrantId))
+        : and(
+            eq(messages.lineUserId, lineUserId),
+            isNull(messages.registrantId),
+            lt(messages.id, before),
+          ),
+    )
+    .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(limit);
   return rows.reverse();
 }

@@ -30,11 +30,11 @@ const placeholders: Record<string, string> = {
   location: "（位置情報）",
 };
 
-function Bubble(props: { item: ConversationItem }) {
+export function Bubble(props: { item: ConversationItem; sender?: string }) {
   const { item } = props;
   const who =
     item.direction === "in"
-      ? "本人"
+      ? (props.sender ?? "本人")
       : item.kind === "staff"
         ? `職員：${item.staffName ?? "（不明な職員）"}`
         : "ボット";
@@ -171,7 +171,7 @@ export function showConversationPage(c: Context<StaffEnv>) {
   return showConversation(c, {}, 200);
 }
 
-const replyErrors: Partial<Record<AppError["code"], string>> = {
+export const replyErrors: Partial<Record<AppError["code"], string>> = {
   unreachable:
     "この人には LINE で届きません（ブロック中か、まだ連携していません）。電話などで連絡してください。",
   push_budget: "今月の LINE 送信数の上限に達したため、送れません。電話などで連絡してください。",

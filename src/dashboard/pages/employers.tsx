@@ -221,6 +221,13 @@ function Contacts(props: { employer: Employer; typedName: string | undefined }) 
                 </td>
                 <td data-label="操作">
                   <div class="button-row">
+                    <a
+                      class="button button-small"
+                      href={`${contactPath(employer.id, contact.id)}/messages`}
+                      data-testid="contact-conversation"
+                    >
+                      やりとり
+                    </a>
                     <form
                       method="post"
                       action={`${contactPath(employer.id, contact.id)}/link-code`}

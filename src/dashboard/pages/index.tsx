@@ -44,6 +44,7 @@ import { pageDenied, pageError, render } from "./render";
 import { showQueue } from "./queue";
 import { showConversationPage, showInbox, submitReply } from "./conversation";
 import { showCenterSettings, submitCenterSettings } from "./center";
+import { showContactConversation, submitContactReply } from "./contact-conversation";
 import {
   changeStaffMemberRole,
   createStaffMember,
@@ -167,6 +168,18 @@ export const pageRoutes: PageRoute[] = [
     path: "/dashboard/employers/:id/contacts/:contactId/unlink",
     role: "caseworker",
     handle: unlinkContact,
+  },
+  {
+    method: "get",
+    path: "/dashboard/employers/:id/contacts/:contactId/messages",
+    role: "caseworker",
+    handle: showContactConversation,
+  },
+  {
+    method: "post",
+    path: "/dashboard/employers/:id/contacts/:contactId/messages",
+    role: "caseworker",
+    handle: submitContactReply,
   },
   {
     method: "post",

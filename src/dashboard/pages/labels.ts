@@ -81,6 +81,8 @@ export const auditActionLabels: Record<string, string> = {
   "center.settings": "センターの設定を変更",
   "staff.deactivate": "職員を無効化",
   "registrant.profile": "登録者のプロフィールを変更",
+  "employer_contact.conversation": "企業担当者とのやりとりを表示",
+  "employer_contact.reply": "企業担当者に LINE で返信",
   "staff.reactivate": "職員を再有効化",
   "staff.reset_password": "職員のパスワードを再発行",
   "staff.role": "職員の役割を変更",
