@@ -1372,6 +1372,17 @@ describe("the center's settings page", () => {
     expect(html).toContain('value="03-1111-2222"');
   });
 
+  it("prints the center's name and phone on a new person's link sheet", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.supervisor);
+    expect((await post("/dashboard/center", week, cookie)).status).toBe(303);
+    const sheet = await post("/dashboard/registrants", { displayName: "新しい 人" }, cookie);
+    expect(sheet.status).toBe(201);
+    expect(await sheet.text()).toMatch(
+      /data-testid="sheet-center">みなとセンター：<strong>03-1111-2222/,
+    );
+  });
+
   it("refuses hours that close before they open, in plain Japanese, and changes nothing", async () => {
     const w = await mintWorld();
     const cookie = await logIn(w.supervisor);

@@ -18,8 +18,12 @@ export interface NewLink {
 }
 
 /** The sheet itself, in やさしい日本語: short sentences, one step at a time. */
-function Sheet(props: { link: NewLink; friendUrl: string | undefined }) {
-  const { link, friendUrl } = props;
+function Sheet(props: {
+  link: NewLink;
+  friendUrl: string | undefined;
+  center: { name: string; phone: string | null } | undefined;
+}) {
+  const { link, friendUrl, center } = props;
   return (
     <article class="sheet" data-testid="link-sheet" aria-label="本人に渡す用紙">
       <p class="sheet-to">{link.displayName} さんへ</p>
@@ -65,6 +69,11 @@ function Sheet(props: { link: NewLink; friendUrl: string | undefined }) {
         </li>
         <li>ばんごうは ほかの 人に みせないで ください。</li>
         <li>わからない ときは、しえんの 人に きいて ください。</li>
+        {center?.phone ? (
+          <li data-testid="sheet-center">
+            {center.name}：<strong>{center.phone}</strong>
+          </li>
+        ) : null}
       </ul>
     </article>
   );
@@ -74,6 +83,8 @@ export function LinkCodePage(props: {
   actor: Actor;
   link: NewLink;
   friendUrl: string | undefined;
+  /** The center's name and phone, printed for when the person is stuck. */
+  center?: { name: string; phone: string | null } | undefined;
 }) {
   const { link } = props;
   return (
@@ -104,7 +115,7 @@ export function LinkCodePage(props: {
         </div>
       </section>
       <h2 class="screen-only sheet-heading">本人に渡す用紙（印刷用）</h2>
-      <Sheet link={link} friendUrl={props.friendUrl} />
+      <Sheet link={link} friendUrl={props.friendUrl} center={props.center} />
     </Layout>
   );
 }

@@ -7,6 +7,7 @@ import { parseForm, text } from "./form";
 import { label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { LinkCodePage } from "./link-sheet";
+import { readCenterSettings } from "../center-settings";
 import { YesNo } from "./registrant-detail";
 import { render } from "./render";
 import { formatDateTime } from "./time";
@@ -133,6 +134,7 @@ export async function createRegistrant(c: Context<StaffEnv>) {
       actor={c.var.actor}
       link={{ ...created, displayName }}
       friendUrl={c.var.deps.config.lineFriendUrl}
+      center={await readCenterSettings(c.var.scope)}
     />,
     201,
   );
@@ -143,7 +145,12 @@ export async function reissueRegistrantCode(c: Context<StaffEnv>) {
   const issued = await c.var.scope.reissueLinkCode(c.req.param("id") ?? "");
   return render(
     c,
-    <LinkCodePage actor={c.var.actor} link={issued} friendUrl={c.var.deps.config.lineFriendUrl} />,
+    <LinkCodePage
+      actor={c.var.actor}
+      link={issued}
+      friendUrl={c.var.deps.config.lineFriendUrl}
+      center={await readCenterSettings(c.var.scope)}
+    />,
     201,
   );
 }
