@@ -1,11 +1,10 @@
 // The center's own settings: name, phone, opening hours per weekday, closed days, the year-end
 // closure and reply templates. Read by every staff member; changed by supervisors, audited.
-import { eq } from "drizzle-orm";
 import * as z from "zod";
 import { AppError } from "../errors";
 import { formatMinute } from "../schedule/calendar";
-import { centers, type WeeklyHours } from "../store/schema";
-import { findCenter } from "../store/staff";
+import type { WeeklyHours } from "../store/schema";
+import { findCenter, updateCenter } from "../store/staff";
 import type { CenterScope } from "./scope";
 import { minuteOfTime, timePattern } from "./scope";
 
@@ -92,22 +91,19 @@ export async function saveCenterSettings(scope: CenterScope, input: CenterSettin
   const first = open[0]?.[1];
   const now = scope.clock();
   await scope.store.write(async (tx) => {
-    await tx
-      .update(centers)
-      .set({
-        name: input.name,
-        phone: input.phone === null || input.phone === "" ? null : input.phone,
-        weeklyHours,
-        openWeekdays: open.map(([weekday]) => Number(weekday)),
-        ...(first ? { opensAt: first[0], closesAt: first[1] } : {}),
-        closedDays: [...new Set(input.closedDays)].sort(),
-        yearEndClosure: input.yearEndClosure,
-        replyTemplates: input.replyTemplates,
-        ...(input.notifyAcknowledged === undefined
-          ? {}
-          : { notifyAcknowledged: input.notifyAcknowledged }),
-      })
-      .where(eq(centers.id, scope.centerId));
+    await updateCenter(tx, scope.centerId, {
+      name: input.name,
+      phone: input.phone === null || input.phone === "" ? null : input.phone,
+      weeklyHours,
+      openWeekdays: open.map(([weekday]) => Number(weekday)),
+      ...(first ? { opensAt: first[0], closesAt: first[1] } : {}),
+      closedDays: [...new Set(input.closedDays)].sort(),
+      yearEndClosure: input.yearEndClosure,
+      replyTemplates: input.replyTemplates,
+      ...(input.notifyAcknowledged === undefined
+        ? {}
+        : { notifyAcknowledged: input.notifyAcknowledged }),
+    });
     await scope.audit(tx, "center.settings", "center", scope.centerId, now);
   });
   return readCenterSettings(scope);

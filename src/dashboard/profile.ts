@@ -1,11 +1,9 @@
 // A registrant's profile as staff keep it: reading aid, how to reach them, whom to call, their
 // clinic, notes and the primary case worker. Every change is audited; another center's case
 // worker (or a deactivated one) cannot be made theirs.
-import { eq } from "drizzle-orm";
 import * as z from "zod";
 import { AppError } from "../errors";
-import { registrants } from "../store/schema";
-import { findRegistrant } from "../store/registrants";
+import { findRegistrant, updateRegistrantProfile } from "../store/registrants";
 import { findStaffInCenter } from "../store/staff";
 import type { CenterScope } from "./scope";
 
@@ -74,7 +72,7 @@ export async function updateProfile(
   const now = scope.clock();
   await scope.store.write(async (tx) => {
     if (Object.keys(set).length > 0) {
-      await tx.update(registrants).set(set).where(eq(registrants.id, registrantId));
+      await updateRegistrantProfile(tx, registrantId, set);
     }
     await scope.audit(tx, "registrant.profile", "registrant", registrantId, now);
   });

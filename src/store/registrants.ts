@@ -225,3 +225,24 @@ export async function caseloadsOf(db: Queryable, centerId: string): Promise<Map<
     .groupBy(registrants.caseworkerId);
   return new Map(rows.flatMap((row) => (row.staffId === null ? [] : [[row.staffId, row.n]])));
 }
+
+/** The profile staff keep about a registrant (only the fields given change). */
+export async function updateRegistrantProfile(
+  tx: Tx,
+  registrantId: string,
+  values: Partial<
+    Pick<
+      typeof registrants.$inferInsert,
+      | "displayName"
+      | "kana"
+      | "phone"
+      | "email"
+      | "emergencyContact"
+      | "clinic"
+      | "notes"
+      | "caseworkerId"
+    >
+  >,
+) {
+  await tx.update(registrants).set(values).where(eq(registrants.id, registrantId));
+}

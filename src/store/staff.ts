@@ -100,3 +100,12 @@ export async function hasAnyStaff(db: Queryable): Promise<boolean> {
   const rows = await db.select({ id: staff.id }).from(staff).limit(1);
   return rows.length > 0;
 }
+
+/** Changes a center's own settings (name, phone, hours, closed days, templates…). */
+export async function updateCenter(
+  tx: Tx,
+  centerId: string,
+  values: Partial<Omit<typeof centers.$inferInsert, "id" | "createdAt">>,
+) {
+  await tx.update(centers).set(values).where(eq(centers.id, centerId));
+}
