@@ -9,6 +9,7 @@ import { apiRoutesApp } from "./dashboard/api";
 import { dashboardPages } from "./dashboard/pages/index";
 import { sameOriginOnly } from "./dashboard/same-origin";
 import { AppError, errorBody } from "./errors";
+import { ConfigError } from "./config";
 import { describeError } from "./log";
 import { ping } from "./store/db";
 
@@ -70,11 +71,16 @@ export function createApp(source: DepsSource, options: AppOptions = {}) {
     if (error instanceof HTTPException) {
       return c.json(errorBody("bad_request", "Request could not be read"), error.status);
     }
-    c.var.deps.log.error("request.failed", {
-      requestId: c.var.requestId,
-      path: c.req.path,
-      ...describeError(error),
-    });
+    // a missing or wrong setting (Workers read theirs per request): say which, never a TypeError
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      return c.json(errorBody("internal", `Configuration error: ${error.message}`), 500);
+    }
+    // the deps may be what failed to build
+    const log = (c.var as Partial<AppEnv["Variables"]>).deps?.log;
+    const fields = { requestId: c.var.requestId, path: c.req.path, ...describeError(error) };
+    if (log) log.error("request.failed", fields);
+    else console.error(JSON.stringify({ level: "error", event: "request.failed", ...fields }));
     return c.json(errorBody("internal", `Internal error (request ${c.var.requestId})`), 500);
   });
 

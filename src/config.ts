@@ -34,6 +34,9 @@ const envSchema = z
     ),
     PUSH_BUDGET_PER_MONTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).optional()),
     TEXT_MODEL_PATH: optionalString,
+    NODE_ENV: optionalString,
+    /** The address `npm start` listens on; loopback unless a proxy in front needs otherwise. */
+    HOST: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(255).default("127.0.0.1")),
     CRISIS_CONTACTS: z.preprocess((value) => {
       if (value === "" || value === undefined) return undefined;
       try {
@@ -44,6 +47,23 @@ const envSchema = z
     }, crisisContactsSchema.optional()),
   })
   .superRefine((env, ctx) => {
+    // emulator mode (no channel) serves a mock LINE and a chat anyone can drive: never in
+    // production, never on an address other machines can reach
+    if (!env.LINE_CHANNEL_SECRET && env.NODE_ENV === "production") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LINE_CHANNEL_SECRET"],
+        message:
+          "is required when NODE_ENV=production (emulator mode is only for a developer's machine)",
+      });
+    }
+    if (!env.LINE_CHANNEL_SECRET && !isLoopback(env.HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOST"],
+        message: `${env.HOST} is not a loopback address; emulator mode (no LINE_CHANNEL_SECRET) listens on 127.0.0.1, ::1 or localhost only`,
+      });
+    }
     if (env.LINE_CHANNEL_SECRET && !env.LINE_CHANNEL_ACCESS_TOKEN) {
       ctx.addIssue({
         code: "custom",
@@ -53,8 +73,16 @@ const envSchema = z
     }
   });
 
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
 export interface Config {
   port: number;
+  /** The listening address on Node. */
+  host: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   /** True when no LINE channel is configured: the built-in mock API stands in for LINE. */
@@ -105,6 +133,7 @@ export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSec
   );
   return {
     port: env.PORT,
+    host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     emulator,

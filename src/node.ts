@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const server = serve({
     fetch: (request) => app.fetch(request, {}, background),
     port: config.port,
+    hostname: config.host,
   });
   const stopTicker = startTicker(() => runTick(deps), tickEveryMs);
 

@@ -265,6 +265,24 @@ describe("npm start", () => {
   });
 
   it.each([
+    [
+      { NODE_ENV: "production" },
+      /^Configuration error: LINE_CHANNEL_SECRET is required when NODE_ENV=production/,
+    ],
+    [{ HOST: "0.0.0.0" }, /^Configuration error: HOST 0\.0\.0\.0 is not a loopback address/],
+  ])("refuses emulator mode with %j, in one line, before serving anything", (env, message) => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/node.ts"], {
+      cwd: root,
+      env: { ...process.env, ...env, DATABASE_URL: databaseUrl, LINE_CHANNEL_SECRET: "" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain("emulator");
+    expect(result.stderr.trim()).toMatch(message);
+  });
+
+  it.each([
     ["missing", null, /^Classifier error: text model .*nowhere\.json cannot be read \(ENOENT\)$/],
     ["cut short", '{"format":"tsunagi-text-model","vers', /^Classifier error: .* is not JSON/],
     ["of another shape", '{"format":"fasttext"}', /^Classifier error: .* not a Tsunagi text model/],

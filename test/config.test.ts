@@ -57,6 +57,15 @@ describe("loadConfig", () => {
     });
   });
 
+  it("listens on loopback by default, and anywhere only with a real channel", () => {
+    expect(loadConfig({}).host).toBe("127.0.0.1");
+    for (const host of ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST"]) {
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    }
+    const real = { LINE_CHANNEL_SECRET: "s", LINE_CHANNEL_ACCESS_TOKEN: "t" };
+    expect(loadConfig({ ...real, HOST: "0.0.0.0", NODE_ENV: "production" }).host).toBe("0.0.0.0");
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ LINE_CHANNEL_SECRET: "", PORT: "" }).emulator).toBe(true);
   });
@@ -69,6 +78,10 @@ describe("loadConfig", () => {
     [{ PUBLIC_BASE_URL: "ftp://x" }, /^PUBLIC_BASE_URL /],
     [{ LINE_FRIEND_URL: "http://lin.ee/x" }, /^LINE_FRIEND_URL /],
     [{ LINE_CHANNEL_SECRET: "s" }, /^LINE_CHANNEL_ACCESS_TOKEN is required/],
+    [{ NODE_ENV: "production" }, /^LINE_CHANNEL_SECRET is required when NODE_ENV=production/],
+    [{ HOST: "0.0.0.0" }, /^HOST 0\.0\.0\.0 is not a loopback address/],
+    [{ HOST: "192.168.1.20" }, /^HOST 192\.168\.1\.20 is not a loopback address/],
+    [{ HOST: "::" }, /^HOST :: is not a loopback address/],
   ])("stops with one line naming the variable for %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
