@@ -32,7 +32,7 @@ import {
   webhookBody,
 } from "./support/events";
 import { seedCheckin } from "./support/history";
-import { buttonsOf, lineChat } from "./support/line-chat";
+import { buttonsOf, lineChat, textOf } from "./support/line-chat";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
 
 let t: TestApp;
@@ -503,5 +503,26 @@ describe("trends over weeks", () => {
       .from(signals)
       .where(and(eq(signals.registrantId, id), eq(signals.source, "trend")));
     expect(trend).toEqual([]);
+  });
+});
+
+describe("who paused decides who resumes", () => {
+  it("keeps a pause staff set when the person writes 「さいかい」, and tells them so", async () => {
+    const { id, userId } = await linkedAndConsenting();
+    expect((await staff.call("POST", `/api/registrants/${id}/pause`)).status).toBe(200);
+    const answer = textOf(await say(userId, "さいかい"));
+    expect(answer).toContain("しえんの 人が しつもんを おやすみに して います");
+    expect((await registrantRow(id))?.status).toBe("paused");
+    expect((await staff.call("POST", `/api/registrants/${id}/resume`)).status).toBe(200);
+    expect((await registrantRow(id))?.status).toBe("active");
+  });
+
+  it("lets the person resume a pause they set themselves", async () => {
+    const { id, userId } = await linkedAndConsenting();
+    await say(userId, "停止");
+    expect((await registrantRow(id))?.pausedBy).toBe("person");
+    await say(userId, "さいかい");
+    expect((await registrantRow(id))?.status).toBe("active");
+    expect((await registrantRow(id))?.pausedBy).toBeNull();
   });
 });

@@ -246,6 +246,7 @@ function registrantContext(row: RegistrantRow): RegistrantContext {
   return {
     id: row.id,
     status: row.status,
+    pausedByStaff: row.pausedBy === "staff",
     consented: row.consentedAt !== null,
     checkinWeekday: row.checkinWeekday,
     checkinMinute: row.checkinMinute,
@@ -325,7 +326,9 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
     }
     case "setPaused": {
       const registrant = registrantOf(target, effect);
-      await setRegistrantStatus(tx, registrant.id, effect.paused ? "paused" : "active");
+      // a pause staff set is lifted only by staff (the flow has told the person so)
+      if (!effect.paused && registrant.pausedBy === "staff") return;
+      await setRegistrantStatus(tx, registrant.id, effect.paused ? "paused" : "active", "person");
       await refreshNextCheckin(tx, registrant.id, now);
       return;
     }

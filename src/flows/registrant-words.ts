@@ -72,6 +72,13 @@ export const registrantWords = {
       helpButton,
     ]),
   ],
+  /** The person asked to resume, but staff paused the check-ins: only staff can restart them. */
+  pausedByStaff: (): OutMessage[] => [
+    withButtons(
+      "いまは しえんの 人が しつもんを おやすみに して います。\nまた はじめたい ときは、しえんの 人に つたえて ください。",
+      [{ label: "相談する", text: "相談する" }, helpButton],
+    ),
+  ],
   resumed: (): OutMessage[] => [withButtons("チェックインを また はじめます。", menu)],
   help: (center?: CenterNow): OutMessage[] => [
     withButtons(

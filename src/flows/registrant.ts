@@ -35,6 +35,7 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
       return reply(say.paused(), [{ type: "setPaused", paused: true }]);
     case "resume":
       if (registrant.status === "active") return reply(say.resumed());
+      if (registrant.pausedByStaff) return reply(say.pausedByStaff());
       return reply(say.resumed(), [{ type: "setPaused", paused: false }]);
     case "help":
       return reply(say.help(ctx.center));

@@ -82,6 +82,8 @@ export type Effect =
 export interface RegistrantContext {
   id: string;
   status: RegistrantStatus;
+  /** Staff paused the check-ins: only staff resume them. */
+  pausedByStaff?: boolean;
   consented: boolean;
   checkinWeekday: number;
   checkinMinute: number;

@@ -154,8 +154,17 @@ export async function setRegistrantLine(
     .where(eq(registrants.id, id));
 }
 
-export async function setRegistrantStatus(tx: Tx, id: string, status: RegistrantRow["status"]) {
-  await tx.update(registrants).set({ status }).where(eq(registrants.id, id));
+/** A new status; a pause remembers who set it (staff or the person), anything else forgets it. */
+export async function setRegistrantStatus(
+  tx: Tx,
+  id: string,
+  status: RegistrantRow["status"],
+  by: "staff" | "person" = "staff",
+) {
+  await tx
+    .update(registrants)
+    .set({ status, pausedBy: status === "paused" ? by : null })
+    .where(eq(registrants.id, id));
 }
 
 export async function setConsent(

@@ -259,6 +259,8 @@ export const registrants = sqliteTable(
     /** The consent text version given; from version 2 it covers the employer link. */
     consentVersion: integer("consent_version"),
     status: text("status", { enum: registrantStatuses }).notNull().default("active"),
+    /** Who paused the check-ins: a pause staff set is lifted only by staff. */
+    pausedBy: text("paused_by", { enum: ["staff", "person"] }),
     /** Preferred check-in day (0 Sunday … 6 Saturday, Japan time) and minute of that day. */
     checkinWeekday: integer("checkin_weekday").notNull().default(5),
     checkinMinute: integer("checkin_minute")
