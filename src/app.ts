@@ -42,6 +42,13 @@ export function createApp(source: DepsSource, options: AppOptions = {}) {
       objectSrc: ["'none'"],
     },
   });
+  app.use(async (c, next) => {
+    await next();
+    // the body of a refused upload may still be in flight: do not read the next request after it
+    if (c.res.status === 413) c.header("connection", "close");
+    // what the API answers is personal data or about it: no browser or proxy keeps a copy
+    if (c.req.path.startsWith("/api/")) c.header("cache-control", "no-store");
+  });
   // LINE reads no headers from the webhook's answer; pages and the API get them all.
   app.use(async (c, next) => (c.req.path === "/webhook" ? next() : pageHeaders(c, next)));
 

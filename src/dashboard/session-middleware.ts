@@ -24,7 +24,7 @@ export function requireStaff(
   onDenied: (c: Context<StaffEnv>, why: Denial) => Response | Promise<Response>,
 ): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
-    const token = getCookie(c, sessionCookie);
+    const token = sessionTokenOf(c);
     const deps = c.var.deps;
     const actor = token ? await authenticate(deps.store, token, deps.clock()) : null;
     if (!token || !actor) return onDenied(c, "no-session");
@@ -40,19 +40,36 @@ export function requireStaff(
   };
 }
 
+/** Over https (directly or behind a proxy that ends TLS, as the public URL says). */
+function servedSecurely(c: Context): boolean {
+  return (
+    new URL(c.req.url).protocol === "https:" ||
+    (c.get("deps") as AppDeps | undefined)?.config.publicBaseUrl.startsWith("https:") === true
+  );
+}
+
+/**
+ * Over https the cookie is `__Host-` prefixed: the browser then takes it only as Secure, for
+ * this host, for path /, so no subdomain or plain-http page can plant or read one.
+ */
+function cookieName(c: Context): string {
+  return servedSecurely(c) ? `__Host-${sessionCookie}` : sessionCookie;
+}
+
+export function sessionTokenOf(c: Context): string | undefined {
+  return getCookie(c, cookieName(c));
+}
+
 export function setSessionCookie(c: Context, token: string): void {
-  setCookie(c, sessionCookie, token, {
+  setCookie(c, cookieName(c), token, {
     httpOnly: true,
     sameSite: "Lax",
-    // behind a proxy that ends TLS the request looks like http; the public URL knows better
-    secure:
-      new URL(c.req.url).protocol === "https:" ||
-      (c.get("deps") as AppDeps | undefined)?.config.publicBaseUrl.startsWith("https:") === true,
+    secure: servedSecurely(c),
     path: "/",
     maxAge: Math.floor(sessionLifetimeMs / 1000),
   });
 }
 
 export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, sessionCookie, { path: "/" });
+  deleteCookie(c, cookieName(c), { path: "/", secure: servedSecurely(c) });
 }
