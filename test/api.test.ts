@@ -242,7 +242,7 @@ describe("registrants", () => {
     const response = await client.call("POST", "/api/registrants", { displayName: "  山田 花子 " });
     expect(response.status).toBe(201);
     const body = await json<{ id: string; linkCode: string; linkCodeExpiresAt: string }>(response);
-    expect(body.linkCode).toMatch(/^\d{8}$/);
+    expect(body.linkCode).toMatch(/^\d{14}$/);
     expect(Date.parse(body.linkCodeExpiresAt) - clock()).toBe(14 * 86_400_000);
     const [code] = await t.db.store.db.select().from(linkCodes);
     expect(code?.codeHash).toBe(await hashLinkCode(body.linkCode));
@@ -299,7 +299,7 @@ describe("registrants", () => {
       displayName: "佐藤",
     });
     expect(contact.status).toBe(201);
-    expect((await json<{ linkCode: string }>(contact)).linkCode).toMatch(/^\d{8}$/);
+    expect((await json<{ linkCode: string }>(contact)).linkCode).toMatch(/^\d{14}$/);
 
     const first = await client.call("POST", `/api/registrants/${registrantId}/employers`, {
       employerId: employer.id,

@@ -988,8 +988,8 @@ describe("registrants", () => {
     expect(response.status).toBe(201);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const html = await response.text();
-    const code = /data-testid="link-code">(\d{4} \d{4})</.exec(html)?.[1];
-    expect(code).toMatch(/^\d{4} \d{4}$/);
+    const code = /data-testid="link-code">(\d{4} \d{4} \d{4} \d{2})</.exec(html)?.[1];
+    expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
     expect(html).toContain("佐藤 一郎 さんへ");
     // 14 days after 2026-11-20 12:00 JST
     expect(html).toContain("2026/12/4 12:00");
@@ -1235,7 +1235,7 @@ describe("the LINE alerts page", () => {
     expect(issued.status).toBe(201);
     const html = await issued.text();
     const code = /data-testid="line-code">([\d ]+)</.exec(html)?.[1]?.replaceAll(" ", "") ?? "";
-    expect(code).toMatch(/^\d{8}$/);
+    expect(code).toMatch(/^\d{14}$/);
     const stored = await store.db
       .select()
       .from(linkCodes)

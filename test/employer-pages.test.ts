@@ -366,7 +366,7 @@ describe("contact link codes", () => {
     const html = await first.text();
     expect(html).toContain("現場 田中 さんの連携コードを発行しました");
     const oldCode = /data-testid="contact-code">([\d ]+)</.exec(html)?.[1]?.replaceAll(" ", "");
-    expect(oldCode).toMatch(/^\d{8}$/);
+    expect(oldCode).toMatch(/^\d{14}$/);
 
     const second = await client.call(
       "POST",
@@ -376,7 +376,7 @@ describe("contact link codes", () => {
     const issued = await json<{ id: string; linkCode: string; linkCodeExpiresAt: string }>(second);
     expect(issued).toEqual({
       id: w.unlinked.id,
-      linkCode: expect.stringMatching(/^\d{8}$/) as string,
+      linkCode: expect.stringMatching(/^\d{14}$/) as string,
       // 14 days on
       linkCodeExpiresAt: "2026-12-04T09:00:00.000Z",
     });
@@ -408,7 +408,7 @@ describe("contact link codes", () => {
     const html = await response.text();
     expect(html).toContain("総務 伊藤 さんの連携コードを発行しました");
     const code = /data-testid="contact-code">([\d ]+)</.exec(html)?.[1]?.replaceAll(" ", "") ?? "";
-    expect(code).toMatch(/^\d{8}$/);
+    expect(code).toMatch(/^\d{14}$/);
     const contacts = await store.db
       .select()
       .from(employerContacts)

@@ -784,7 +784,7 @@ describe("a new link code for an existing registrant", () => {
       const reissued = await staff.call("POST", `/api/registrants/${created.id}/link-code`);
       expect(reissued.status).toBe(201);
       const { linkCode } = (await reissued.json()) as { linkCode: string };
-      expect(linkCode).toMatch(/^\d{8}$/);
+      expect(linkCode).toMatch(/^\d{14}$/);
       expect(linkCode).not.toBe(created.linkCode);
       const { redeemLinkCode } = await import("../src/store/link");
       const { hashLinkCode } = await import("../src/dashboard/link-code");
@@ -802,7 +802,7 @@ describe("a new link code for an existing registrant", () => {
         "content-type": "application/x-www-form-urlencoded",
       });
       expect(page.status).toBe(201);
-      expect(await page.text()).toMatch(/\d{4} \d{4}/);
+      expect(await page.text()).toMatch(/\d{4} \d{4} \d{4} \d{2}/);
       const other = await mintCenter(t.db.store, "よそ");
       const outsider = await loginAs(t, await mintStaff(t.db.store, other.id, "supervisor"));
       expect((await outsider.call("POST", `/api/registrants/${created.id}/link-code`)).status).toBe(

@@ -1,7 +1,12 @@
 // One-time link codes: random digits shown once to staff, stored only as a hash.
 /** How long a printed code works. */
 export const linkCodeLifetimeMs = 14 * 24 * 60 * 60 * 1000;
-export const linkCodeDigits = 8;
+/**
+ * 14 digits. At most 100 wrong codes in any 10 minutes get through the global limit: 201,600 in
+ * a code's 14 days. With 10,000 codes live, each guess hits one with probability 10,000 / 10^14,
+ * so all of them together with at most 201,600 × 10^-10 ≈ 2 × 10^-5 (8 digits: certain; 12: 0.2 %).
+ */
+export const linkCodeDigits = 14;
 
 /** Uniform random digits (rejection sampling keeps every digit equally likely). */
 export function generateLinkCode(digits = linkCodeDigits): string {
@@ -20,7 +25,8 @@ export function generateLinkCode(digits = linkCodeDigits): string {
  */
 export function normalizeLinkCode(text: string): string | null {
   const folded = text.normalize("NFKC").replace(/[\s\-‐‑–—ー−]/g, "");
-  return /^\d{8,12}$/.test(folded) ? folded : null;
+  // 8 digits: codes printed before they grew to 14, still live for their 14 days
+  return /^\d{8,16}$/.test(folded) ? folded : null;
 }
 
 export async function hashLinkCode(code: string): Promise<string> {
@@ -28,7 +34,7 @@ export async function hashLinkCode(code: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** "12345678" → "1234 5678", easier to read aloud and to type. */
+/** "12345678901234" → "1234 5678 9012 34", easier to read aloud and to type. */
 export function formatLinkCode(code: string): string {
   return code.replace(/(\d{4})(?=\d)/g, "$1 ");
 }

@@ -60,6 +60,8 @@ function linkReply(result: LinkResult): OutMessage[] {
       return words.unknownCode();
     case "throttled":
       return words.tooManyCodes();
+    case "busy":
+      return words.codesBusy();
     case "already-linked":
       return words.alreadyLinked();
   }

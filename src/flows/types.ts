@@ -22,6 +22,8 @@ export type LinkResult =
   | { outcome: "linked"; subject: "registrant" | "employer_contact" | "staff" }
   | { outcome: "unknown-code" }
   | { outcome: "throttled" }
+  /** Too many wrong codes from everyone lately: every attempt waits a few minutes. */
+  | { outcome: "busy" }
   | { outcome: "already-linked" };
 
 /** One thing a person did on LINE, stripped of transport detail. */

@@ -15,11 +15,18 @@ import {
 export type Redemption =
   | { outcome: "linked"; subject: LinkSubject; personId: string }
   | { outcome: "unknown-code" }
-  | { outcome: "throttled" };
+  | { outcome: "throttled" }
+  | { outcome: "busy" };
 
 /** Wrong codes allowed per LINE user per hour; after that even the right one waits. */
 export const maxLinkFailures = 5;
 export const linkFailureWindowMs = 60 * 60 * 1000;
+/**
+ * Wrong codes allowed from everyone together in any 10 minutes: new LINE accounts cost nothing,
+ * so the per-user limit alone does not stop guessing. After that every attempt waits.
+ */
+export const maxGlobalLinkFailures = 100;
+export const globalLinkFailureWindowMs = 10 * 60 * 1000;
 
 async function setAccount(tx: Tx, lineUserId: string, role: AccountRole, personId: string | null) {
   await tx
@@ -41,6 +48,11 @@ export async function redeemLinkCode(
       and(eq(linkFailures.lineUserId, lineUserId), gte(linkFailures.at, now - linkFailureWindowMs)),
     );
   if ((failures[0]?.n ?? 0) >= maxLinkFailures) return { outcome: "throttled" };
+  const everyone = await tx
+    .select({ n: count() })
+    .from(linkFailures)
+    .where(gte(linkFailures.at, now - globalLinkFailureWindowMs));
+  if ((everyone[0]?.n ?? 0) >= maxGlobalLinkFailures) return { outcome: "busy" };
 
   const codes = await tx
     .select()

@@ -584,6 +584,8 @@ export const linkFailures = sqliteTable(
   (t) => [
     // one user's recent failures
     index("link_failures_user_idx").on(t.lineUserId, t.at),
+    // everyone's recent failures (the global limit)
+    index("link_failures_at_idx").on(t.at),
   ],
 );
 

@@ -66,7 +66,7 @@ describe("a guest and a registrant write", () => {
     await dashboard.getByTestId("registrant-name").fill("佐藤 一郎");
     await dashboard.getByTestId("registrant-create").click();
     linkCode = await dashboard.getByTestId("link-code").innerText();
-    expect(linkCode).toMatch(/^\d{4} \d{4}$/);
+    expect(linkCode).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
   });
 
   it("raises a registrant's plain worry as low, with the words as evidence", async () => {

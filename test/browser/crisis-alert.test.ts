@@ -68,7 +68,7 @@ describe("a registrant who writes of dying", () => {
     await dashboard.getByTestId("registrant-name").fill("山田 花子");
     await dashboard.getByTestId("registrant-create").click();
     registrantCode = await dashboard.getByTestId("link-code").innerText();
-    expect(registrantCode).toMatch(/^\d{4} \d{4}$/);
+    expect(registrantCode).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
 
     await dashboard.getByRole("link", { name: "LINE通知" }).click();
     await dashboard.waitForURL(`${origin}/dashboard/line`);
@@ -79,7 +79,7 @@ describe("a registrant who writes of dying", () => {
     expect(await issue.innerText()).toBe("連携コードを発行する");
     await issue.click();
     staffCode = await dashboard.getByTestId("line-code").innerText();
-    expect(staffCode).toMatch(/^\d{4} \d{4}$/);
+    expect(staffCode).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
     expect(staffCode).not.toBe(registrantCode);
   });
 

@@ -274,7 +274,7 @@ describe("the dashboard in a browser", () => {
     await page.getByTestId("registrant-name").fill("伊藤 ひなた");
     await page.getByTestId("registrant-create").click();
     const code = await page.getByTestId("link-code").innerText();
-    expect(code).toMatch(/^\d{4} \d{4}$/);
+    expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
     expect(await page.getByTestId("sheet-code").innerText()).toBe(code);
     expect(await page.getByTestId("link-sheet").innerText()).toContain("伊藤 ひなた さんへ");
     const qr = page.getByTestId("sheet-qr");

@@ -90,7 +90,7 @@ async function createRegistrant(person: Person) {
   await dashboard.getByTestId("registrant-name").fill(person.name);
   await dashboard.getByTestId("registrant-create").click();
   person.code = await dashboard.getByTestId("link-code").innerText();
-  expect(person.code).toMatch(/^\d{4} \d{4}$/);
+  expect(person.code).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
   await dashboard.getByRole("link", { name: "登録者のページへ" }).click();
   await dashboard.waitForURL(/\/dashboard\/registrants\/[^/?]+$/);
   person.page = dashboard.url();
@@ -180,7 +180,7 @@ describe("an employer's contact who reports on two people", () => {
       const box = dashboard.getByTestId("contact-code-box");
       expect(await box.innerText()).toContain(`${contactName} さんの連携コードを発行しました`);
       contactCode = await box.getByTestId("contact-code").innerText();
-      expect(contactCode).toMatch(/^\d{4} \d{4}$/);
+      expect(contactCode).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
       expect([tanaka.code, sato.code]).not.toContain(contactCode);
       expect(await dashboard.getByTestId("contact-row").innerText()).toContain("未連携");
     },

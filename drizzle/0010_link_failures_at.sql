@@ -1,0 +1,1 @@
+CREATE INDEX `link_failures_at_idx` ON `link_failures` (`at`);
