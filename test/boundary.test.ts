@@ -45,6 +45,8 @@ interface World {
   contactId: string;
   escalationId: string;
   outsider: { id: string; email: string };
+  /** A message to the registrant that LINE would not take. */
+  failedOutboxId: number;
 }
 
 async function mintWorld(store: Store): Promise<World> {
@@ -95,7 +97,23 @@ async function mintWorld(store: Store): Promise<World> {
     centerId: center.id,
     registrantId: registrant.id,
   });
+  const failed = await store.write((tx) =>
+    tx
+      .insert(outbox)
+      .values({
+        retryKey: crypto.randomUUID(),
+        kind: "push",
+        recipients: [lineUserId],
+        messages: [{ type: "text", text: "x" }],
+        status: "failed",
+        purpose: "reply",
+        nextAttemptAt: 0,
+        createdAt: 0,
+      })
+      .returning({ id: outbox.id }),
+  );
   return {
+    failedOutboxId: failed[0]?.id ?? 0,
     centerId: center.id,
     caseworker,
     supervisor,
@@ -209,6 +227,9 @@ const calls: Record<string, Call> = {
   }),
   "get /api/audit": () => ({ path: "/api/audit" }),
   "get /api/center": () => ({ path: "/api/center" }),
+  "get /api/outbox/failed": () => ({ path: "/api/outbox/failed" }),
+  "post /api/outbox/:id/retry": (w) => ({ path: `/api/outbox/${w.failedOutboxId}/retry` }),
+  "post /api/outbox/:id/handled": (w) => ({ path: `/api/outbox/${w.failedOutboxId}/handled` }),
   "post /api/staff/:id/deactivate": (w) => ({ path: `/api/staff/${w.caseworker.id}/deactivate` }),
   "post /api/staff/:id/reactivate": (w) => ({ path: `/api/staff/${w.caseworker.id}/reactivate` }),
   "post /api/staff/:id/reset-password": (w) => ({
@@ -271,6 +292,7 @@ async function snapshot(store: Store) {
     employerContacts: await store.db.select().from(employerContacts).orderBy(employerContacts.id),
     centers: await store.db.select().from(centers).orderBy(centers.id),
     staff: await store.db.select().from(staff).orderBy(staff.id),
+    outbox: await store.db.select().from(outbox).orderBy(outbox.id),
   };
   return { counts, rows };
 }

@@ -482,6 +482,13 @@ const calls: Record<string, Call> = {
   }),
   "get /dashboard/inbox": () => ({ path: "/dashboard/inbox" }),
   "get /dashboard/center": () => ({ path: "/dashboard/center" }),
+  "get /dashboard/undelivered": () => ({ path: "/dashboard/undelivered" }),
+  "post /dashboard/undelivered/:id/retry": async (w) => ({
+    path: `/dashboard/undelivered/${await failedMessageFor(w.registrantId)}/retry`,
+  }),
+  "post /dashboard/undelivered/:id/handled": async (w) => ({
+    path: `/dashboard/undelivered/${await failedMessageFor(w.registrantId)}/handled`,
+  }),
   "get /dashboard/employers/:id/contacts/:contactId/messages": async (w) => {
     const { employerId, contactId } = await mintLinkedContact(w.centerId);
     return { path: `/dashboard/employers/${employerId}/contacts/${contactId}/messages` };
@@ -596,6 +603,28 @@ async function mintLinkedContact(centerId: string) {
       .where(eq(employerContacts.id, contact.id));
     return { employerId: employer.id, contactId: contact.id };
   });
+}
+
+/** A message to the registrant (linked for it) that LINE would not take: its outbox id. */
+async function failedMessageFor(registrantId: string): Promise<number> {
+  await makeReachable(registrantId);
+  const [row] = await store.db.select().from(registrants).where(eq(registrants.id, registrantId));
+  const inserted = await store.write((tx) =>
+    tx
+      .insert(outbox)
+      .values({
+        retryKey: crypto.randomUUID(),
+        kind: "push",
+        recipients: [row?.lineUserId ?? ""],
+        messages: [{ type: "text", text: "x" }],
+        status: "failed",
+        purpose: "crisis",
+        nextAttemptAt: 0,
+        createdAt: now,
+      })
+      .returning({ id: outbox.id }),
+  );
+  return inserted[0]?.id ?? 0;
 }
 
 /** Links a registrant on LINE with consent, so that a check-in can be sent to them now. */

@@ -171,6 +171,7 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       lineUserId,
       replyToken: event.replyToken,
       replies: step.replies,
+      crisis: step.effects.some((effect) => effect.type === "crisisReplied"),
       now,
       log: deps.log,
     });
@@ -488,6 +489,8 @@ async function queueReplies(
     lineUserId: string;
     replyToken: string | undefined;
     replies: OutMessage[];
+    /** The replies carry the crisis contacts. */
+    crisis: boolean;
     now: number;
     log: Logger;
   },
@@ -506,6 +509,7 @@ async function queueReplies(
         replyExpiresAt: asReply ? args.now + replyTokenLifetimeMs : undefined,
         leaseUntil: args.now + freshLeaseMs,
         sourceEventId: args.key,
+        purpose: args.crisis ? "crisis" : "reply",
         now: args.now,
       },
       args.log,

@@ -19,6 +19,7 @@ import { countChangedSince } from "../store/escalations";
 import { countUnreadSince } from "../store/conversation-log";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
 import { profileSchema, updateProfile } from "./profile";
+import { listDeadLetters, markDeadLetterHandled, retryDeadLetter } from "./dead-letters";
 import { readContactConversation, sendReplyToContact } from "./employer-conversations";
 import {
   changeStaffRole,
@@ -112,6 +113,13 @@ function queueFilter(c: Context<StaffEnv>) {
     ...(assignee === "me" ? { mine: c.var.actor.staffId } : { assignedTo: assignee }),
     limit,
   };
+}
+
+/** An outbox row id from the path; anything else is no such row. */
+function outboxId(c: Context<StaffEnv>): number {
+  const text = c.req.param("id") ?? "";
+  if (!/^\d{1,15}$/.test(text)) throw new AppError("not_found", "No such undelivered message");
+  return Number(text);
 }
 
 export type Method = "get" | "post" | "put" | "patch";
@@ -517,6 +525,24 @@ export const apiRoutes: ApiRoute[] = [
       const body = await input(c, schemas.role);
       return c.json(await changeStaffRole(c.var.scope, c.req.param("id") ?? "", body.role));
     },
+  },
+  {
+    method: "get",
+    path: "/api/outbox/failed",
+    role: "supervisor",
+    handle: async (c) => c.json({ items: await listDeadLetters(c.var.scope) }),
+  },
+  {
+    method: "post",
+    path: "/api/outbox/:id/retry",
+    role: "supervisor",
+    handle: async (c) => c.json(await retryDeadLetter(c.var.scope, outboxId(c))),
+  },
+  {
+    method: "post",
+    path: "/api/outbox/:id/handled",
+    role: "supervisor",
+    handle: async (c) => c.json(await markDeadLetterHandled(c.var.scope, outboxId(c))),
   },
   {
     method: "get",

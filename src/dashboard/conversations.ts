@@ -178,6 +178,7 @@ export async function sendStaffReply(
         kind: "push",
         recipients: [lineUserId],
         messages: [plain(text)],
+        purpose: "staff_reply",
         now,
         leaseUntil: now + 15_000,
       },

@@ -111,6 +111,7 @@ export async function sendReplyToContact(
         kind: "push",
         recipients: [contact.lineUserId],
         messages: [message],
+        purpose: "staff_reply",
         now,
         leaseUntil: now + 15_000,
       },

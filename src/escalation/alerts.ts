@@ -75,6 +75,7 @@ export async function pushAlert(
       recipients: [recipient.lineUserId],
       messages: [message],
       leaseUntil: options.leaseUntil,
+      purpose: "alert",
       now,
     },
     options.log,

@@ -48,6 +48,7 @@ export async function tellEmployers(
           kind: "push",
           recipients: [lineUserId],
           messages: messages.slice(i, i + maxMessages),
+          purpose: "notice",
           now,
         },
         log,

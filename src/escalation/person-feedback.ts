@@ -37,7 +37,13 @@ export async function tellPersonSeen(
   const messages = registrantWords.seenByStaff();
   const row = await queueOutbound(
     tx,
-    { kind: "push", recipients: [registrant.lineUserId], messages, now: options.now },
+    {
+      kind: "push",
+      recipients: [registrant.lineUserId],
+      messages,
+      purpose: "notice",
+      now: options.now,
+    },
     options.log,
   );
   if (!row) return false;

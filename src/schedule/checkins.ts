@@ -115,7 +115,13 @@ export async function sendDueCheckins(
       for (const recipients of groups) {
         await queueOutbound(
           tx,
-          { kind: "multicast", recipients, messages: openingMessages(week), now },
+          {
+            kind: "multicast",
+            recipients,
+            messages: openingMessages(week),
+            purpose: "checkin",
+            now,
+          },
           deps.log,
         );
       }
@@ -197,7 +203,7 @@ export async function sendReminders(deps: ScheduleDeps, limit = 5_000): Promise<
     )) {
       await queueOutbound(
         tx,
-        { kind: "multicast", recipients, messages: reminderMessages(), now },
+        { kind: "multicast", recipients, messages: reminderMessages(), purpose: "reminder", now },
         deps.log,
       );
     }
@@ -280,7 +286,7 @@ export async function sendCheckinNow(
     await saveConversation(tx, lineUserId, step.state, now);
     await queueOutbound(
       tx,
-      { kind: "push", recipients: [lineUserId], messages: step.replies, now },
+      { kind: "push", recipients: [lineUserId], messages: step.replies, purpose: "checkin", now },
       deps.log,
     );
     await countPushes(tx, monthKey(now), 1);

@@ -4,6 +4,7 @@ import type { LineApi, SendResult } from "../bot/line-api";
 import type { Clock } from "../clock";
 import { describeError, type Logger } from "../log";
 import type { Store } from "../store/db";
+import { raiseUndeliveredCrisis } from "../store/escalations";
 import {
   claimDue,
   markFailed,
@@ -107,7 +108,15 @@ async function attempt(
       }),
     );
   } else {
-    await deps.store.write((tx) => markFailed(tx, row.id, result.error, attempts));
+    await deps.store.write(async (tx) => {
+      await markFailed(tx, row.id, result.error, attempts);
+      // the person never got the crisis contacts: their matter goes back to the top, due now
+      const lineUserId = row.recipients[0];
+      if (row.purpose === "crisis" && lineUserId !== undefined) {
+        await raiseUndeliveredCrisis(tx, lineUserId, result.error, done);
+      }
+    });
+    deps.log.error("outbox.dead_letter", { outboxId: row.id, purpose: row.purpose, attempts });
   }
 }
 

@@ -92,6 +92,7 @@ export async function sendPulses(deps: PulseDeps): Promise<number> {
             kind: "push",
             recipients: [lineUserId],
             messages: group.map((person) => employerWords.pulseQuestion(person, month)),
+            purpose: "pulse",
             now,
           },
           deps.log,

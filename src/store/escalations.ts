@@ -327,3 +327,50 @@ export async function countChangedSince(db: Queryable, centerId: string, since: 
     );
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * A crisis reply LINE would not take: the person never got the contacts. Their open crisis or
+ * abuse escalation goes back to unacknowledged and due now, with a note saying why, so staff
+ * call them (and, unacknowledged, it reaches the supervisors like any urgent matter).
+ */
+export async function raiseUndeliveredCrisis(
+  tx: Tx,
+  lineUserId: string,
+  error: string,
+  now: number,
+): Promise<string[]> {
+  const people = await tx
+    .select({ id: registrants.id })
+    .from(registrants)
+    .where(eq(registrants.lineUserId, lineUserId));
+  const person = people[0];
+  if (!person) return [];
+  const open = await tx
+    .select({ id: escalations.id })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.registrantId, person.id),
+        inArray(escalations.category, ["crisis", "abuse"]),
+        inArray(escalations.status, ["open", "acknowledged"]),
+      ),
+    );
+  for (const escalation of open) {
+    await tx
+      .update(escalations)
+      .set({
+        status: "open",
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        ackDueAt: now,
+        reescalateAt: now + 15 * 60_000,
+        alertedRank: null,
+        updatedAt: now,
+      })
+      .where(eq(escalations.id, escalation.id));
+    await insertEscalationEvent(tx, escalation.id, "note", now, null, {
+      text: `危機対応の返信が LINE で届きませんでした（${error}）。電話などで本人に連絡してください。`,
+    });
+  }
+  return open.map((escalation) => escalation.id);
+}

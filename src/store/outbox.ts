@@ -1,7 +1,7 @@
 // The outbox: every outbound message waits here, in the transaction that caused it, until LINE took it.
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { outbox, type OutboxKind } from "./schema";
+import { outbox, type OutboxKind, type OutboxPurpose } from "./schema";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -14,6 +14,8 @@ export interface NewOutboxMessage {
   /** Held by the creator until then, so the sweep leaves a fresh reply to the request that made it. */
   leaseUntil?: number | undefined;
   sourceEventId?: string | undefined;
+  /** What it is (a crisis reply, an alert…), shown to staff if it cannot be sent. */
+  purpose?: OutboxPurpose | undefined;
   now: number;
 }
 
@@ -27,6 +29,7 @@ export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<Outbox
     replyExpiresAt: message.replyExpiresAt ?? null,
     leaseUntil: message.leaseUntil ?? null,
     sourceEventId: message.sourceEventId ?? null,
+    purpose: message.purpose ?? "message",
     nextAttemptAt: message.now,
     createdAt: message.now,
   };
@@ -41,6 +44,8 @@ export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<Outbox
     attempts: 0,
     lastError: null,
     sentAt: null,
+    handledAt: null,
+    handledBy: null,
   };
 }
 
@@ -135,4 +140,39 @@ export async function markFailed(tx: Tx, id: number, error: string, attempts?: n
 export async function findOutbox(db: Queryable, ids: number[]): Promise<OutboxRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(outbox).where(inArray(outbox.id, ids));
+}
+
+/** Single-recipient messages that could not be sent, newest first. */
+export async function listFailed(db: Queryable, limit: number) {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, "failed"), inArray(outbox.kind, ["reply", "push"])))
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+}
+
+/** Sends a failed message again, as a push (its reply token is long dead), with a new key. */
+export async function requeueFailed(tx: Tx, id: number, now: number) {
+  await tx
+    .update(outbox)
+    .set({
+      status: "pending",
+      kind: "push",
+      replyToken: null,
+      attempts: 0,
+      nextAttemptAt: now,
+      leaseUntil: null,
+      retryKey: crypto.randomUUID(),
+      handledAt: null,
+      handledBy: null,
+    })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")));
+}
+
+export async function markHandled(tx: Tx, id: number, staffId: string, now: number) {
+  await tx
+    .update(outbox)
+    .set({ handledAt: now, handledBy: staffId })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")));
 }

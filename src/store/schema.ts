@@ -168,6 +168,18 @@ export const messages = sqliteTable(
 export const outboxKinds = ["reply", "push", "multicast"] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 export const outboxStatuses = ["pending", "sent", "failed"] as const;
+export const outboxPurposes = [
+  "message",
+  "reply",
+  "crisis",
+  "alert",
+  "checkin",
+  "reminder",
+  "pulse",
+  "staff_reply",
+  "notice",
+] as const;
+export type OutboxPurpose = (typeof outboxPurposes)[number];
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /**
@@ -193,8 +205,13 @@ export const outbox = sqliteTable(
     leaseUntil: integer("lease_until"),
     lastError: text("last_error"),
     sourceEventId: text("source_event_id"),
+    /** What it is, for the staff who must act when it cannot be sent. */
+    purpose: text("purpose", { enum: outboxPurposes }).notNull().default("message"),
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
+    /** A failed message a supervisor has dealt with (called the person, sent again…). */
+    handledAt: integer("handled_at"),
+    handledBy: text("handled_by"),
   },
   (t) => [
     uniqueIndex("outbox_retry_key_unique").on(t.retryKey),
@@ -204,6 +221,10 @@ export const outbox = sqliteTable(
       .where(sql`status = 'pending'`),
     // replies queued for one event, sent right after its commit
     index("outbox_source_event_idx").on(t.sourceEventId),
+    // what could not be sent, newest first (the supervisors' page)
+    index("outbox_failed_idx")
+      .on(t.createdAt)
+      .where(sql`status = 'failed'`),
   ],
 );
 

@@ -44,6 +44,7 @@ import { pageDenied, pageError, render } from "./render";
 import { showQueue } from "./queue";
 import { showConversationPage, showInbox, submitReply } from "./conversation";
 import { showCenterSettings, submitCenterSettings } from "./center";
+import { handleUndelivered, retryUndelivered, showUndelivered } from "./undelivered";
 import { showContactConversation, submitContactReply } from "./contact-conversation";
 import {
   changeStaffMemberRole,
@@ -215,6 +216,19 @@ export const pageRoutes: PageRoute[] = [
   },
   { method: "get", path: "/dashboard/audit", role: "supervisor", handle: showAudit },
   { method: "get", path: "/dashboard/center", role: "supervisor", handle: showCenterSettings },
+  { method: "get", path: "/dashboard/undelivered", role: "supervisor", handle: showUndelivered },
+  {
+    method: "post",
+    path: "/dashboard/undelivered/:id/retry",
+    role: "supervisor",
+    handle: retryUndelivered,
+  },
+  {
+    method: "post",
+    path: "/dashboard/undelivered/:id/handled",
+    role: "supervisor",
+    handle: handleUndelivered,
+  },
   { method: "post", path: "/dashboard/center", role: "supervisor", handle: submitCenterSettings },
   { method: "get", path: "/dashboard/line", role: "caseworker", handle: showLineAlerts },
   { method: "post", path: "/dashboard/line/code", role: "caseworker", handle: issueLineCode },

@@ -11,6 +11,7 @@ export type NavKey =
   | "employers"
   | "staff"
   | "center"
+  | "undelivered"
   | "audit"
   | "line"
   | "password";
@@ -22,6 +23,7 @@ const navItems: { key: NavKey; href: string; text: string; supervisor: boolean }
   { key: "employers", href: "/dashboard/employers", text: "企業", supervisor: false },
   { key: "staff", href: "/dashboard/staff", text: "職員", supervisor: true },
   { key: "center", href: "/dashboard/center", text: "センター", supervisor: true },
+  { key: "undelivered", href: "/dashboard/undelivered", text: "未送信", supervisor: true },
   { key: "audit", href: "/dashboard/audit", text: "監査ログ", supervisor: true },
   { key: "line", href: "/dashboard/line", text: "LINE通知", supervisor: false },
   { key: "password", href: "/dashboard/password", text: "パスワード", supervisor: false },

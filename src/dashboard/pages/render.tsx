@@ -43,6 +43,7 @@ function pageOf(c: Context): string {
       : url.pathname
           .replace(/\/contacts\/[^/]+\/(link-code|unlink)$/, "")
           .replace(/\/staff\/[^/]+\/(deactivate|reactivate|reset-password|role)$/, "/staff")
+          .replace(/\/undelivered\/[^/]+\/(retry|handled)$/, "/undelivered")
           .replace(
             /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code|employment|contacts|pulse|profile)$/,
             "",
