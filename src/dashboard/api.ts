@@ -11,7 +11,7 @@ import {
   type StaffRole,
 } from "../store/schema";
 import { emailSchema } from "./accounts";
-import { changePassword, login, logout } from "./auth";
+import { changePassword, clientAddress, login, logout } from "./auth";
 import { iso, minuteOfTime, timePattern } from "./scope";
 import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
 import { sendFresh } from "../schedule/delivery";
@@ -187,7 +187,13 @@ export const apiRoutes: ApiRoute[] = [
     role: "caseworker",
     handle: async (c) => {
       const body = await input(c, schemas.password);
-      await changePassword(c.var.deps.store, c.var.actor, c.var.sessionToken, body);
+      await changePassword(
+        c.var.deps.store,
+        c.var.actor,
+        c.var.sessionToken,
+        { ...body, client: clientAddress(c) },
+        c.var.deps.clock(),
+      );
       return c.json({ ok: true });
     },
   },
@@ -600,7 +606,11 @@ export function apiRoutesApp() {
   app.post("/api/login", async (c) => {
     const body = await input(c, schemas.login);
     const deps = c.var.deps;
-    const { token, actor } = await login(deps.store, body, deps.clock());
+    const { token, actor } = await login(
+      deps.store,
+      { ...body, client: clientAddress(c) },
+      deps.clock(),
+    );
     setSessionCookie(c, token);
     return c.json({
       id: actor.staffId,

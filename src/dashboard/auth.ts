@@ -3,13 +3,14 @@ import { AppError } from "../errors";
 import type { Store } from "../store/db";
 import {
   clearFailures,
-  countRecentFailures,
   deleteOtherSessions,
   deleteSession,
+  dropAttempt,
   findSession,
   insertSession,
-  recordFailure,
+  reserveAttempt,
   touchSession,
+  type AttemptLimits,
 } from "../store/sessions";
 import { findStaffByEmail, setPasswordHash } from "../store/staff";
 import type { StaffRole } from "../store/schema";
@@ -23,8 +24,19 @@ export const sessionIdleMs = 2 * 60 * 60 * 1000;
 /** Writing last-seen on every request would make every read a write; once a minute is enough. */
 const touchEveryMs = 60 * 1000;
 
-export const maxFailures = 10;
-export const failureWindowMs = 15 * 60 * 1000;
+/**
+ * Password checks allowed. Per email: 10 in 5 minutes — someone else's wrong guesses can keep
+ * the right person out for at most those 5 minutes (a longer window would hold guessing back
+ * longer but lock the person out longer too). Per client address: 30 in 15 minutes, whatever
+ * the emails. Everyone: 120 hash checks a minute, so a flood cannot eat the CPU.
+ */
+export const attemptLimits: AttemptLimits = {
+  perEmail: { max: 10, windowMs: 5 * 60 * 1000 },
+  perClient: { max: 30, windowMs: 15 * 60 * 1000 },
+  perMinute: 120,
+};
+export const maxFailures = attemptLimits.perEmail.max;
+export const failureWindowMs = attemptLimits.perEmail.windowMs;
 
 export interface Actor {
   staffId: string;
@@ -54,25 +66,32 @@ function newToken(): string {
   return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
+/** Counts the attempt before the (costly) hash check; refuses with 429 over a limit. */
+async function reserve(store: Store, email: string, client: string, now: number) {
+  const id = await store.write((tx) => reserveAttempt(tx, { email, client, now }, attemptLimits));
+  if (id === null) {
+    throw new AppError("too_many_requests", "Too many failed attempts; try again later");
+  }
+  return id;
+}
+
 export async function login(
   store: Store,
-  input: { email: string; password: string },
+  input: { email: string; password: string; client?: string },
   now: number,
 ): Promise<{ token: string; actor: Actor }> {
   const email = input.email.trim().toLowerCase();
-  if ((await countRecentFailures(store.db, email, now - failureWindowMs)) >= maxFailures) {
-    throw new AppError("too_many_requests", "Too many failed attempts; try again later");
-  }
+  const attempt = await reserve(store, email, input.client ?? "unknown", now);
   const found = await findStaffByEmail(store.db, email);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash()));
   // a deactivated account answers as a wrong password does: it says nothing of who exists
   if (!found || !ok || found.deactivatedAt !== null) {
-    await store.write((tx) => recordFailure(tx, email, now));
     throw new AppError("unauthorized", "Email or password is wrong");
   }
   const token = newToken();
   const tokenHash = await sha256Hex(token);
   await store.write(async (tx) => {
+    await dropAttempt(tx, attempt);
     await clearFailures(tx, email);
     await insertSession(tx, {
       tokenHash,
@@ -118,12 +137,16 @@ export async function changePassword(
   store: Store,
   actor: Actor,
   token: string,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; client?: string },
+  now: number = Date.now(),
 ): Promise<void> {
+  // the current password is checked like a login: the same limits, counted first
+  const attempt = await reserve(store, actor.email, input.client ?? "unknown", now);
   const found = await findStaffByEmail(store.db, actor.email);
   if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
     throw new AppError("forbidden", "The current password is wrong");
   }
+  await store.write((tx) => dropAttempt(tx, attempt));
   const passwordHash = await hashPassword(input.newPassword);
   const keep = await sha256Hex(token);
   await store.write(async (tx) => {
@@ -147,4 +170,20 @@ function toActor(row: {
     displayName: row.displayName,
     email: row.email,
   };
+}
+
+/**
+ * The client's address as the platform reports it: Cloudflare's header on Workers, the socket's
+ * peer on Node. Behind a reverse proxy every client is the proxy: the per-client limit then acts
+ * for all of them together (the README says so).
+ */
+export function clientAddress(c: {
+  req: { header(name: string): string | undefined };
+  env: unknown;
+}): string {
+  const cloudflare = c.req.header("cf-connecting-ip");
+  if (cloudflare) return cloudflare;
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? "unknown";
 }

@@ -253,11 +253,16 @@ export const loginFailures = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     email: text("email").notNull(),
+    /** The client address the attempt came from ("unknown" when the platform does not say). */
+    client: text("client"),
     at: integer("at").notNull(),
   },
   (t) => [
     // counting one email's failures in the window
     index("login_failures_email_idx").on(t.email, t.at),
+    // one client's failures, and everyone's (the ceiling on hash checks; pruning)
+    index("login_failures_client_idx").on(t.client, t.at),
+    index("login_failures_at_idx").on(t.at),
   ],
 );
 

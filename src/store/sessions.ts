@@ -1,5 +1,5 @@
 // Staff sessions and failed-login records.
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { loginFailures, sessions, staff } from "./schema";
 
@@ -47,16 +47,52 @@ export async function deleteExpiredSessions(tx: Tx, now: number): Promise<void> 
   await tx.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
-export async function countRecentFailures(db: Queryable, email: string, since: number) {
-  const rows = await db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), gte(loginFailures.at, since)));
-  return rows[0]?.n ?? 0;
+/** The limits a password check must fit in, counted over recorded attempts. */
+export interface AttemptLimits {
+  perEmail: { max: number; windowMs: number };
+  perClient: { max: number; windowMs: number };
+  /** Password hash checks from everyone per minute. */
+  perMinute: number;
 }
 
-export async function recordFailure(tx: Tx, email: string, now: number): Promise<void> {
-  await tx.insert(loginFailures).values({ email, at: now });
+/**
+ * Counts and records one password attempt in the caller's write transaction, so concurrent
+ * attempts are counted one after another: at most the limit of them ever reach a hash check. The
+ * row stands as a failure unless the attempt succeeds and removes it. False when over a limit.
+ */
+export async function reserveAttempt(
+  tx: Tx,
+  attempt: { email: string; client: string; now: number },
+  limits: AttemptLimits,
+): Promise<number | null> {
+  const { email, client, now } = attempt;
+  const counted = async (condition: SQL | undefined) => {
+    const rows = await tx.select({ n: count() }).from(loginFailures).where(condition);
+    return rows[0]?.n ?? 0;
+  };
+  if (
+    (await counted(
+      and(eq(loginFailures.email, email), gte(loginFailures.at, now - limits.perEmail.windowMs)),
+    )) >= limits.perEmail.max ||
+    (await counted(
+      and(eq(loginFailures.client, client), gte(loginFailures.at, now - limits.perClient.windowMs)),
+    )) >= limits.perClient.max ||
+    (await counted(gte(loginFailures.at, now - 60_000))) >= limits.perMinute
+  ) {
+    return null;
+  }
+  // old rows go as new ones come: a day is longer than any window
+  await tx.delete(loginFailures).where(lt(loginFailures.at, now - 24 * 60 * 60 * 1000));
+  const rows = await tx
+    .insert(loginFailures)
+    .values({ email, client, at: now })
+    .returning({ id: loginFailures.id });
+  return rows[0]?.id ?? null;
+}
+
+/** A successful attempt is not a failure. */
+export async function dropAttempt(tx: Tx, id: number): Promise<void> {
+  await tx.delete(loginFailures).where(eq(loginFailures.id, id));
 }
 
 export async function clearFailures(tx: Tx, email: string): Promise<void> {

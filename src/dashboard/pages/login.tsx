@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import * as z from "zod";
 import { AppError } from "../../errors";
-import { login, logout } from "../auth";
+import { clientAddress, login, logout } from "../auth";
 import { clearSessionCookie, setSessionCookie } from "../session-middleware";
 import type { StaffEnv } from "../staff-env";
 import { readForm } from "./form";
@@ -92,7 +92,11 @@ export async function submitLogin(c: Context<StaffEnv>) {
   }
   const { deps } = c.var;
   try {
-    const { token } = await login(deps.store, parsed.data, deps.clock());
+    const { token } = await login(
+      deps.store,
+      { ...parsed.data, client: clientAddress(c) },
+      deps.clock(),
+    );
     setSessionCookie(c, token);
     return c.redirect(next, 303);
   } catch (error) {

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
 import { AppError } from "../../errors";
-import { changePassword } from "../auth";
+import { changePassword, clientAddress } from "../auth";
 import type { StaffEnv } from "../staff-env";
 import { parseForm } from "./form";
 import { Layout, Notice, PageHead } from "./layout";
@@ -94,10 +94,26 @@ export async function submitPassword(c: Context<StaffEnv>) {
   if (!form.ok) return showForm(c, { error: form.message }, 400);
   const { deps, actor, sessionToken } = c.var;
   try {
-    await changePassword(deps.store, actor, sessionToken, form.data);
+    await changePassword(
+      deps.store,
+      actor,
+      sessionToken,
+      { ...form.data, client: clientAddress(c) },
+      deps.clock(),
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === "forbidden") {
       return showForm(c, { error: "今のパスワードが違います。" }, 403);
+    }
+    if (error instanceof AppError && error.code === "too_many_requests") {
+      return showForm(
+        c,
+        {
+          error:
+            "パスワードの入力が続けて違ったため、しばらく受け付けません。数分後にもう一度お試しください。",
+        },
+        429,
+      );
     }
     throw error;
   }
