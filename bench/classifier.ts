@@ -22,6 +22,7 @@ import {
 import { frozenDir, trainDir } from "../scripts/classifier/split";
 import { intFromEnv, type Benchmark, type BenchmarkResult } from "./harness";
 import { percentile, round } from "./stats";
+import { seededRandom } from "../scripts/seeded-random";
 
 interface Settings {
   messages: number;
@@ -115,24 +116,12 @@ function roundHeadlines(rows: readonly SourcedRow[], predictions: readonly Predi
   });
 }
 
-/** mulberry32: a small seeded generator, so every run classifies the same stream. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Messages shaped like a center's inbox, from the train split: mostly one message, some several
  * joined, a few long letters and now and then the 5,000-character maximum LINE allows.
  */
 function syntheticStream(texts: readonly string[], count: number, seed: number): string[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = (): string => texts[Math.floor(random() * texts.length)] ?? "";
   const stream: string[] = [];
   for (let i = 0; i < count; i++) {

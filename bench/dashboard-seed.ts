@@ -3,6 +3,7 @@ import { createClient, type Client, type InValue } from "@libsql/client";
 import { hashPassword } from "../src/dashboard/password";
 import { categoryKeys, severities, type Category, type Source } from "../src/escalation/categories";
 import type { EscalationEventKind, StaffRole } from "../src/store/schema";
+import { seededRandom } from "../scripts/seeded-random";
 
 export interface CenterSpec {
   name: string;
@@ -182,18 +183,6 @@ const quotes = [
   "上司に おこられて つらい",
   "お金が たりない",
 ];
-
-/** mulberry32: a small seeded generator, so every run seeds the same shape of data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 class Dice {
   constructor(private readonly random: () => number) {}

@@ -18,6 +18,7 @@ import {
   type Thresholds,
 } from "../../src/escalation/text/model";
 import type { CorpusRow } from "./corpus";
+import { seededRandom } from "../seeded-random";
 
 /** Everything that decides the weights; changing any of them changes the committed model. */
 export const trainingSettings = {
@@ -48,18 +49,6 @@ export const trainingSettings = {
 
 const outputCount = modelOutputs.length;
 const severityRank = { none: 0, low: 1, normal: 2, high: 3, urgent: 4 } as const;
-
-/** mulberry32: the one source of randomness, so training is repeatable. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The 0/1 target of every output for one labelled row. */
 export function targetsOf(row: CorpusRow): Uint8Array {
@@ -153,7 +142,7 @@ function fit(rows: readonly CorpusRow[], seed: number): Weights {
   const bias = new Float64Array(outputCount);
   const biasG2 = new Float64Array(outputCount).fill(1e-8);
   const positive = positiveWeights(examples);
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const order = examples.map((_, index) => index);
   const { epochs, learningRate, l2 } = trainingSettings;
   const best = new Float64Array(outputCount);

@@ -21,6 +21,9 @@ import { listStaff } from "../store/staff";
 import { questionKeys, type QuestionKey } from "../store/schema";
 import { severities } from "../escalation/categories";
 import type { CenterScope } from "./scope";
+import type { Tx } from "../store/db";
+import type { OutMessage } from "../flows/types";
+import { textOfReplies } from "../flows/message-text";
 
 /** LINE takes at most 5,000 characters in one text message. */
 export const maxReplyLength = 5_000;
@@ -122,6 +125,80 @@ export async function readInbox(scope: CenterScope) {
   }));
 }
 
+/** Staff-written words checked before anything is written: trimmed, not empty, within LINE's size. */
+export function replyText(text: string, max = maxReplyLength): string {
+  const trimmed = text.trim();
+  if (trimmed === "") throw new AppError("bad_request", "text is required");
+  if (trimmed.length > max) {
+    throw new AppError("bad_request", `text must be at most ${max} characters`);
+  }
+  return trimmed;
+}
+
+/**
+ * One staff-written push in the caller's write: once per idempotency key (the first message's id
+ * when the key was used), to someone linked and following, within the month's budget; logged in
+ * the conversation under the staff member's name and queued through the one sender. Null when
+ * the key was used already.
+ */
+export async function pushStaffWords(
+  tx: Tx,
+  scope: CenterScope,
+  args: {
+    lineUserId: string | null;
+    registrantId: string | null;
+    message: OutMessage;
+    clientKey: string;
+    pushBudgetPerMonth: number | undefined;
+    now: number;
+  },
+): Promise<{ id: number; outbox: OutboxRow[]; repeated: boolean }> {
+  const clientKey = `${scope.actor.staffId}:${args.clientKey}`;
+  const earlier = await findByClientKey(tx, clientKey);
+  if (earlier) {
+    if (earlier.registrantId !== args.registrantId || earlier.lineUserId !== args.lineUserId) {
+      throw new AppError("bad_request", "idempotency key was used for another person");
+    }
+    return { id: earlier.id, outbox: [], repeated: true };
+  }
+  const { lineUserId, now } = args;
+  if (lineUserId === null) throw new AppError("unreachable", "Not linked on LINE");
+  const account = await findAccount(tx, lineUserId);
+  if (!account?.following) throw new AppError("unreachable", "Blocked the account on LINE");
+  const month = monthKey(now);
+  const budget = args.pushBudgetPerMonth;
+  if (budget !== undefined && (await pushesThisMonth(tx, month)) + 1 > budget) {
+    throw new AppError("push_budget", "This month's message budget is spent");
+  }
+  const id = await logStaffMessage(tx, {
+    lineUserId,
+    registrantId: args.registrantId,
+    direction: "out",
+    messageType: "staff",
+    text: textOfReplies([args.message]),
+    staffId: scope.actor.staffId,
+    clientKey,
+    now,
+  });
+  if (id === null) throw new AppError("conflict", "The same reply is being sent");
+  const row = await queueOutbound(
+    tx,
+    {
+      kind: "push",
+      recipients: [lineUserId],
+      messages: [args.message],
+      purpose: "staff_reply",
+      now,
+      leaseUntil: now + 15_000,
+    },
+    scope.log,
+  );
+  // only the employer allow-list can refuse it, and it approves these words by construction
+  if (!row) throw new Error("the one sender refused a staff reply");
+  await countPushes(tx, month, 1);
+  return { id, outbox: [row], repeated: false };
+}
+
 /**
  * A staff member's words to a registrant on LINE: one push through the outbox, counted against
  * the month's budget, shown in the conversation under their name; the person is then read. The
@@ -133,60 +210,22 @@ export async function sendStaffReply(
   input: { text: string; clientKey: string },
   pushBudgetPerMonth: number | undefined,
 ): Promise<{ id: number; outbox: OutboxRow[] }> {
-  const text = input.text.trim();
-  if (text === "") throw new AppError("bad_request", "text is required");
-  if (text.length > maxReplyLength) {
-    throw new AppError("bad_request", `text must be at most ${maxReplyLength} characters`);
-  }
+  const text = replyText(input.text);
   const now = scope.clock();
-  const clientKey = `${scope.actor.staffId}:${input.clientKey}`;
   return scope.store.write(async (tx) => {
     const registrant = await findRegistrant(tx, scope.centerId, registrantId);
     if (!registrant) throw new AppError("not_found", "No such registrant");
-    const earlier = await findByClientKey(tx, clientKey);
-    if (earlier) {
-      if (earlier.registrantId !== registrantId) {
-        throw new AppError("bad_request", "idempotency key was used for another person");
-      }
-      return { id: earlier.id, outbox: [] };
-    }
-    const lineUserId = registrant.lineUserId;
-    if (lineUserId === null) throw new AppError("unreachable", "Not linked on LINE");
-    const account = await findAccount(tx, lineUserId);
-    if (!account?.following) throw new AppError("unreachable", "Blocked the account on LINE");
-    const month = monthKey(now);
-    if (
-      pushBudgetPerMonth !== undefined &&
-      (await pushesThisMonth(tx, month)) + 1 > pushBudgetPerMonth
-    ) {
-      throw new AppError("push_budget", "This month's message budget is spent");
-    }
-    const id = await logStaffMessage(tx, {
-      lineUserId,
+    const sent = await pushStaffWords(tx, scope, {
+      lineUserId: registrant.lineUserId,
       registrantId,
-      direction: "out",
-      messageType: "staff",
-      text,
-      staffId: scope.actor.staffId,
-      clientKey,
+      message: plain(text),
+      clientKey: input.clientKey,
+      pushBudgetPerMonth,
       now,
     });
-    if (id === null) throw new AppError("conflict", "The same reply is being sent");
-    const row = await queueOutbound(
-      tx,
-      {
-        kind: "push",
-        recipients: [lineUserId],
-        messages: [plain(text)],
-        purpose: "staff_reply",
-        now,
-        leaseUntil: now + 15_000,
-      },
-      scope.log,
-    );
-    await countPushes(tx, month, 1);
+    if (sent.repeated) return sent;
     await markRead(tx, registrantId);
     await scope.audit(tx, "conversation.reply", "registrant", registrantId, now);
-    return { id, outbox: row ? [row] : [] };
+    return sent;
   });
 }

@@ -1,5 +1,5 @@
 // A registrant's conversation as staff read it, and whether the center has read it yet.
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { escalations, messages, registrants, type MessageDirection } from "./schema";
 
@@ -57,48 +57,45 @@ export async function findByClientKey(db: Queryable, clientKey: string) {
   return rows[0] ?? null;
 }
 
-/** Up to `limit` messages before the id `before` (or the newest), oldest first. */
-export async function pageConversation(
+/** Up to `limit` of one conversation's messages before the id `before` (or the newest), oldest first. */
+async function pageMessages(
   db: Queryable,
-  registrantId: string,
+  owner: SQL | undefined,
   before: number | undefined,
   limit: number,
 ): Promise<MessageRow[]> {
   const rows = await db
     .select()
     .from(messages)
-    .where(
-      before === undefined
-        ? eq(messages.registrantId, registrantId)
-        : and(eq(messages.registrantId, registrantId), lt(messages.id, before)),
-    )
+    .where(before === undefined ? owner : and(owner, lt(messages.id, before)))
     .orderBy(desc(messages.id))
     .limit(limit);
   return rows.reverse();
 }
 
-/** An employer contact's conversation (their LINE account's), oldest first within the page. */
-export async function pageContactConversation(
+/** A registrant's conversation (messages_registrant_idx). */
+export function pageConversation(
+  db: Queryable,
+  registrantId: string,
+  before: number | undefined,
+  limit: number,
+): Promise<MessageRow[]> {
+  return pageMessages(db, eq(messages.registrantId, registrantId), before, limit);
+}
+
+/** An employer contact's conversation: their LINE account's messages that are nobody else's. */
+export function pageContactConversation(
   db: Queryable,
   lineUserId: string,
   before: number | undefined,
   limit: number,
 ): Promise<MessageRow[]> {
-  const rows = await db
-    .select()
-    .from(messages)
-    .where(
-      before === undefined
-        ? and(eq(messages.lineUserId, lineUserId), isNull(messages.registrantId))
-        : and(
-            eq(messages.lineUserId, lineUserId),
-            isNull(messages.registrantId),
-            lt(messages.id, before),
-          ),
-    )
-    .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(limit);
-  return rows.reverse();
+  return pageMessages(
+    db,
+    and(eq(messages.lineUserId, lineUserId), isNull(messages.registrantId)),
+    before,
+    limit,
+  );
 }
 
 /** One more message for a person that nothing in the queue absorbed. */

@@ -6,7 +6,7 @@ import { sendFresh } from "../../schedule/delivery";
 import { readContactConversation, sendReplyToContact } from "../employer-conversations";
 import { maxReplyLength } from "../conversations";
 import type { StaffEnv } from "../staff-env";
-import { Bubble, replyErrors } from "./conversation";
+import { ConversationView, replyErrors } from "./conversation";
 import { readForm } from "./form";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
@@ -41,22 +41,7 @@ async function showPage(
           </a>
         }
       />
-      {page.nextBefore !== null ? (
-        <p>
-          <a href={`${base}/messages?before=${page.nextBefore}`}>もっと前のやりとり</a>
-        </p>
-      ) : null}
-      {page.items.length === 0 ? (
-        <section class="card empty">
-          <p class="empty-title">まだやりとりはありません。</p>
-        </section>
-      ) : (
-        <ol class="conversation" data-testid="conversation">
-          {page.items.map((item) => (
-            <Bubble item={item} sender="企業担当者" />
-          ))}
-        </ol>
-      )}
+      <ConversationView page={page} olderHref={`${base}/messages`} sender="企業担当者" />
       <section class="card" aria-labelledby="reply-title">
         <h2 id="reply-title">企業担当者に LINE で返信</h2>
         <Notice kind="error" message={form.error} />

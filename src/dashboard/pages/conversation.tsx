@@ -72,6 +72,37 @@ export function Bubble(props: { item: ConversationItem; sender?: string }) {
   );
 }
 
+/** One page of a conversation, oldest first, with the way to older messages. */
+export function ConversationView(props: {
+  page: { items: ConversationItem[]; nextBefore: number | null };
+  olderHref: string;
+  sender?: string;
+}) {
+  const { page } = props;
+  return (
+    <>
+      {page.nextBefore !== null ? (
+        <p>
+          <a href={`${props.olderHref}?before=${page.nextBefore}`} data-testid="older">
+            もっと前のやりとり
+          </a>
+        </p>
+      ) : null}
+      {page.items.length === 0 ? (
+        <section class="card empty">
+          <p class="empty-title">まだやりとりはありません。</p>
+        </section>
+      ) : (
+        <ol class="conversation" data-testid="conversation">
+          {page.items.map((item) => (
+            <Bubble item={item} sender={props.sender} />
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
 interface ReplyForm {
   error?: string | undefined;
   text?: string | undefined;
@@ -109,24 +140,7 @@ async function showConversation(c: Context<StaffEnv>, form: ReplyForm, status: 2
           </a>
         }
       />
-      {page.nextBefore !== null ? (
-        <p>
-          <a href={`${base}/messages?before=${page.nextBefore}`} data-testid="older">
-            もっと前のやりとり
-          </a>
-        </p>
-      ) : null}
-      {page.items.length === 0 ? (
-        <section class="card empty">
-          <p class="empty-title">まだやりとりはありません。</p>
-        </section>
-      ) : (
-        <ol class="conversation" data-testid="conversation">
-          {page.items.map((item) => (
-            <Bubble item={item} />
-          ))}
-        </ol>
-      )}
+      <ConversationView page={page} olderHref={`${base}/messages`} />
       <section class="card" aria-labelledby="reply-title">
         <h2 id="reply-title">LINE で返信</h2>
         <Notice kind="error" message={form.error} />
