@@ -21,6 +21,7 @@ import {
 import {
   insertEmployer,
   insertEmployerContact,
+  insertEmployment,
   refreshNextCheckin,
   setConsent,
   setRegistrantLine,
@@ -71,6 +72,8 @@ async function mintWorld(store: Store): Promise<World> {
     await refreshNextCheckin(tx, registrant.id, 0);
   });
   const employer = await store.write((tx) => insertEmployer(tx, center.id, "株式会社テスト", 0));
+  // employed there, so that ending the employment has something to end
+  await store.write((tx) => insertEmployment(tx, registrant.id, employer.id, 0));
   // a linked contact, so that unlinking has something to undo
   const contactLine = `U${crypto.randomUUID().replaceAll("-", "")}`;
   const contact = await store.write(async (tx) => {
@@ -188,6 +191,10 @@ const calls: Record<string, Call> = {
   "post /api/registrants/:id/read": (w) => ({ path: `/api/registrants/${w.registrantId}/read` }),
   "get /api/inbox": () => ({ path: "/api/inbox" }),
   "get /api/changes": () => ({ path: "/api/changes?since=0" }),
+  "post /api/registrants/:id/employers/:employerId/end": (w) => ({
+    path: `/api/registrants/${w.registrantId}/employers/${w.employerId}/end`,
+    body: { endedOn: "2026-12-31" },
+  }),
   "post /api/registrants/:id/employers": (w) => ({
     path: `/api/registrants/${w.registrantId}/employers`,
     body: { employerId: w.employerId },
@@ -293,6 +300,10 @@ async function snapshot(store: Store) {
     centers: await store.db.select().from(centers).orderBy(centers.id),
     staff: await store.db.select().from(staff).orderBy(staff.id),
     outbox: await store.db.select().from(outbox).orderBy(outbox.id),
+    employments: await store.db
+      .select()
+      .from(employments)
+      .orderBy(employments.registrantId, employments.employerId),
   };
   return { counts, rows };
 }

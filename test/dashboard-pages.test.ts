@@ -483,6 +483,17 @@ const calls: Record<string, Call> = {
   "get /dashboard/inbox": () => ({ path: "/dashboard/inbox" }),
   "get /dashboard/center": () => ({ path: "/dashboard/center" }),
   "get /dashboard/undelivered": () => ({ path: "/dashboard/undelivered" }),
+  "post /dashboard/registrants/:id/employment/end": async (w) => {
+    const employerId = await store.write(async (tx) => {
+      const employer = await insertEmployer(tx, w.centerId, "株式会社おわり", now);
+      await insertEmployment(tx, w.registrantId, employer.id, now);
+      return employer.id;
+    });
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/employment/end`,
+      fields: { employerId, endedOn: "2026-12-31" },
+    };
+  },
   "post /dashboard/undelivered/:id/retry": async (w) => ({
     path: `/dashboard/undelivered/${await failedMessageFor(w.registrantId)}/retry`,
   }),
@@ -1504,5 +1515,29 @@ describe("a reply to an employer contact from the page", () => {
     expect(sent.status).toBe(303);
     const html = await (await get(`${path}?sent=1`, cookie)).text();
     expect(html).toContain("センターの担当者より：");
+  });
+});
+
+describe("ending a job on the registrant page", () => {
+  it("records the last day and shows it instead of the form", async () => {
+    const w = await mintWorld();
+    const cookie = await logIn(w.caseworker);
+    const employerId = await store.write(async (tx) => {
+      const employer = await insertEmployer(tx, w.centerId, "株式会社おわり", now);
+      await insertEmployment(tx, w.registrantId, employer.id, now);
+      return employer.id;
+    });
+    const path = `/dashboard/registrants/${w.registrantId}`;
+    const bad = await post(`${path}/employment/end`, { employerId, endedOn: "そのうち" }, cookie);
+    expect(bad.status).toBe(400);
+    const done = await post(
+      `${path}/employment/end`,
+      { employerId, endedOn: "2026-11-30" },
+      cookie,
+    );
+    expect(done.status).toBe(303);
+    const html = await (await get(`${path}?done=employment_end`, cookie)).text();
+    expect(html).toContain("勤務の終了を登録しました");
+    expect(html).toMatch(/data-testid="employment-ended">[^<]*2026-11-30 まで/);
   });
 });

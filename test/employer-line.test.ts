@@ -547,3 +547,41 @@ describe("a full scenario, scanned", () => {
     expect(notices.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("after the job ends", () => {
+  const end = (registrantId: string, employerId: string, endedOn: string) =>
+    staff.call("POST", `/api/registrants/${registrantId}/employers/${employerId}/end`, {
+      endedOn,
+    });
+
+  it("offers the person no more, refuses a report about them politely and records nothing", async () => {
+    const company = await employer();
+    const tanaka = await registrant("田中 一郎", company);
+    await registrant("佐藤 花子", company);
+    await registrant("鈴木 次郎", company);
+    const { userId } = await contact(company);
+    expect((await end(tanaka.id, company, "2026-11-22")).status).toBe(200);
+
+    const who = await say(userId, "相談する");
+    expect(buttonsOf(who).map((b) => b.label)).toEqual(["佐藤 花子", "鈴木 次郎", "やめる"]);
+    const reply = await press(userId, encodePostback({ a: "er", s: "who", v: tanaka.id }));
+    expect(textOf(reply)).toContain("このかたについては、いまはご相談を受け付けられません");
+    expect(await reportsOf(tanaka.id)).toEqual([]);
+  });
+
+  it("still covers the person until the last day when it is still to come", async () => {
+    const company = await employer();
+    const tanaka = await registrant("田中 一郎", company);
+    const { userId } = await contact(company);
+    expect((await end(tanaka.id, company, "2026-12-31")).status).toBe(200);
+    expect(textOf(await say(userId, "相談する"))).toContain("田中 一郎さんについて");
+  });
+
+  it("refuses a date that is not one (400) and a job that does not exist (404)", async () => {
+    const company = await employer();
+    const tanaka = await registrant("田中 一郎", company);
+    expect((await end(tanaka.id, company, "2026-02-30")).status).toBe(400);
+    expect((await end(tanaka.id, company, "31/12/2026")).status).toBe(400);
+    expect((await end(tanaka.id, await employer("ほかの会社"), "2026-12-31")).status).toBe(404);
+  });
+});

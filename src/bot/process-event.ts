@@ -13,7 +13,7 @@ import type {
 import type { Logger } from "../log";
 import { setFollowing, touchAccount } from "../store/accounts";
 import type { Config } from "../config";
-import { isOpenAt, nextOpening } from "../escalation/business-time";
+import { dateKey, isOpenAt, nextOpening } from "../escalation/business-time";
 import { calendarOf, centerCalendar, raiseSignal } from "../escalation/engine";
 import { findCenter } from "../store/staff";
 import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins";
@@ -102,7 +102,7 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
         : null;
     const employer =
       account.role === "employer_contact" && account.personId !== null
-        ? await employerContext(tx, account.personId)
+        ? await employerContext(tx, account.personId, now)
         : undefined;
     const step = respond(deps.flows, saved, input, {
       now,
@@ -275,14 +275,18 @@ async function alertAtOnce(tx: Tx, ids: string[], options: AlertOptions, now: nu
 }
 
 /** An employer contact's context: who they may report about, and their center's calendar. */
-async function employerContext(tx: Tx, contactId: string): Promise<EmployerContext | undefined> {
+async function employerContext(
+  tx: Tx,
+  contactId: string,
+  now: number,
+): Promise<EmployerContext | undefined> {
   const contact = await findContact(tx, contactId);
   if (!contact) return undefined;
   return {
     contactId: contact.id,
     employerId: contact.employerId,
     centerId: contact.centerId,
-    registrants: await coveredRegistrants(tx, contact.employerId),
+    registrants: await coveredRegistrants(tx, contact.employerId, dateKey(now)),
     calendar: await centerCalendar(tx, contact.centerId),
   };
 }

@@ -43,6 +43,18 @@ const schemas = {
   employer: z.object({ name: name(100) }),
   contact: z.object({ displayName: name(60) }),
   employment: z.object({ employerId: id }),
+  employmentEnd: z.object({
+    endedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date as YYYY-MM-DD" })
+      .refine(
+        (value) => {
+          const parsed = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+        },
+        { message: "must be a real date" },
+      ),
+  }),
   pulse: z.object({ enabled: z.boolean(), day: z.number().int().min(1).max(28) }),
   staff: z.object({ email: emailSchema, displayName: name(60), role: z.enum(staffRoles) }),
   assign: z.object({ staffId: id }),
@@ -351,6 +363,21 @@ export const apiRoutes: ApiRoute[] = [
     handle: async (c) => {
       const body = await input(c, schemas.employment);
       return c.json(await c.var.scope.linkEmployment(c.req.param("id") ?? "", body.employerId));
+    },
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/employers/:employerId/end",
+    role: "caseworker",
+    handle: async (c) => {
+      const body = await input(c, schemas.employmentEnd);
+      return c.json(
+        await c.var.scope.endEmployment(
+          c.req.param("id") ?? "",
+          c.req.param("employerId") ?? "",
+          body.endedOn,
+        ),
+      );
     },
   },
   {

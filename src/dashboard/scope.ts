@@ -30,6 +30,7 @@ import { checkinHistory, consentHistory, recentWeeks, type HistoryCheckin } from
 import { insertLinkCode } from "../store/link-codes";
 import {
   employersOf,
+  endEmployment as endEmploymentRow,
   findEmployer,
   findRegistrant,
   insertEmployer,
@@ -407,6 +408,20 @@ export class CenterScope {
       const created = await insertEmployment(tx, registrantId, employerId, now);
       if (created) await this.audit(tx, "employment.create", "registrant", registrantId, now);
       return { registrantId, employerId, created };
+    });
+  }
+
+  /** The last day of a person's job: after it the employer is told nothing and asked nothing. */
+  async endEmployment(registrantId: string, employerId: string, endedOn: string) {
+    const registrant = await findRegistrant(this.store.db, this.centerId, registrantId);
+    if (!registrant) throw new AppError("not_found", "No such registrant");
+    const now = this.clock();
+    return this.store.write(async (tx) => {
+      if (!(await endEmploymentRow(tx, registrantId, employerId, endedOn))) {
+        throw new AppError("not_found", "No such employment");
+      }
+      await this.audit(tx, "employment.end", "registrant", registrantId, now);
+      return { registrantId, employerId, endedOn };
     });
   }
 

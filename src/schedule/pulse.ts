@@ -1,7 +1,7 @@
 // The monthly pulse: each linked employer contact is asked, once a month on their employer's day
 // (the next open day from it, an hour after opening), how each person they work with is doing.
 import { queueOutbound } from "../bot/outbound";
-import { isOpenAt, isOpenDay, type CenterCalendar } from "../escalation/business-time";
+import { dateKey, isOpenAt, isOpenDay, type CenterCalendar } from "../escalation/business-time";
 import { centerCalendar } from "../escalation/engine";
 import { employerWords } from "../flows/employer-words";
 import type { Clock } from "../clock";
@@ -57,9 +57,9 @@ export async function sendPulses(deps: PulseDeps): Promise<number> {
     // a contact linked after this month's pulse went out starts with next month's
     if ((contact.linkedAt ?? 0) > due) continue;
     const asked = await pulsedThisMonth(deps.store.db, contact.contactId, month);
-    const people = (await coveredRegistrants(deps.store.db, contact.employerId)).filter(
-      (person) => !asked.has(person.id),
-    );
+    const people = (
+      await coveredRegistrants(deps.store.db, contact.employerId, dateKey(now))
+    ).filter((person) => !asked.has(person.id));
     if (people.length === 0) continue;
     const pushes = Math.ceil(people.length / perPush);
     const budget = deps.pushBudgetPerMonth;

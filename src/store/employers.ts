@@ -1,5 +1,18 @@
 // Employers on LINE: who a contact may report about, their reports, the monthly pulse.
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  or,
+  sql,
+} from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import {
   employerContacts,
@@ -58,7 +71,11 @@ export async function findContact(
  * The registrants an employer's contacts may report about: employed there, and consenting to a
  * text that names the employer link. Everyone else is invisible to the employer, by name too.
  */
-export async function coveredRegistrants(db: Queryable, employerId: string) {
+/**
+ * Who an employer's contacts may report on and be asked about: employed there today (no end, or
+ * an end still to come) and consenting to the employer link.
+ */
+export async function coveredRegistrants(db: Queryable, employerId: string, today: string) {
   return db
     .select({ id: registrants.id, displayName: registrants.displayName })
     .from(employments)
@@ -66,6 +83,7 @@ export async function coveredRegistrants(db: Queryable, employerId: string) {
     .where(
       and(
         eq(employments.employerId, employerId),
+        or(isNull(employments.endedOn), gte(employments.endedOn, today)),
         isNotNull(registrants.consentedAt),
         gte(registrants.consentVersion, employerLinkConsentVersion),
         ne(registrants.status, "ended"),

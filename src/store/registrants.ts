@@ -129,9 +129,24 @@ export async function insertEmployment(
   return rows.length === 1;
 }
 
+/** Sets the last day of a job; false when there is no such employment. */
+export async function endEmployment(
+  tx: Tx,
+  registrantId: string,
+  employerId: string,
+  endedOn: string,
+): Promise<boolean> {
+  const rows = await tx
+    .update(employments)
+    .set({ endedOn })
+    .where(and(eq(employments.registrantId, registrantId), eq(employments.employerId, employerId)))
+    .returning({ registrantId: employments.registrantId });
+  return rows.length === 1;
+}
+
 export async function employersOf(db: Queryable, registrantId: string) {
   return db
-    .select({ id: employers.id, name: employers.name })
+    .select({ id: employers.id, name: employers.name, endedOn: employments.endedOn })
     .from(employments)
     .innerJoin(employers, eq(employers.id, employments.employerId))
     .where(eq(employments.registrantId, registrantId));

@@ -381,6 +381,8 @@ export const employments = sqliteTable(
     employerId: text("employer_id")
       .notNull()
       .references(() => employers.id),
+    /** The last day of the job (Tokyo date, "2026-12-31"); after it the employer hears nothing. */
+    endedOn: text("ended_on"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [

@@ -159,7 +159,10 @@ describe("an employer's contact who reports on two people", () => {
         await workplaces.getByTestId("employment-employer").selectOption({ label: company });
         await workplaces.getByTestId("employment-save").click();
         await dashboard.waitForURL(/\?done=employment$/);
-        expect(await dashboard.getByTestId("workplace-list").innerText()).toBe(company);
+        const listed = dashboard.getByTestId("workplace-list").getByRole("link");
+        expect(await listed.allInnerTexts()).toEqual([company]);
+        // still employed: the form for the last day is offered
+        await dashboard.getByTestId("employment-end").waitFor();
         expect(await dashboard.getByTestId("registrant-employers").innerText()).toBe(company);
       }
 

@@ -35,6 +35,7 @@ import {
   pauseRegistrant,
   reissueRegistrantCode,
   resumeRegistrant,
+  endRegistrantEmployment,
   saveRegistrantProfile,
   sendRegistrantCheckin,
   showRegistrant,
@@ -142,6 +143,12 @@ export const pageRoutes: PageRoute[] = [
     path: "/dashboard/registrants/:id/link-code",
     role: "caseworker",
     handle: reissueRegistrantCode,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/employment/end",
+    role: "caseworker",
+    handle: endRegistrantEmployment,
   },
   {
     method: "post",

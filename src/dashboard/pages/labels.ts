@@ -55,6 +55,7 @@ export const auditActionLabels: Record<string, string> = {
   "employer.create": "企業を作成",
   "employer_contact.create": "企業担当者を作成",
   "employment.create": "勤務先を登録",
+  "employment.end": "勤務の終了を登録",
   "staff.create": "職員を作成",
   "escalation.list": "キューを表示",
   "escalation.read": "案件を表示",

@@ -27,6 +27,7 @@ const done: Record<string, string> = {
   resumed: "チェックインを再開しました。",
   employment: "勤務先を登録しました。",
   profile: "連絡先とプロフィールを保存しました。",
+  employment_end: "勤務の終了を登録しました。",
 };
 
 const originLabels: Record<string, string> = {
@@ -561,4 +562,21 @@ export async function saveRegistrantProfile(c: Context<StaffEnv>) {
   const saved = await saveProfile(c, id);
   if (saved.error !== undefined) return showDetail(c, { error: saved.error }, 400);
   return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=profile`, 303);
+}
+
+/** The last day of a job: after it the employer can no longer report on the person. */
+export async function endRegistrantEmployment(c: Context<StaffEnv>) {
+  const form = await parseForm(
+    c,
+    z.object({
+      employerId: z.string().min(1).max(64),
+      endedOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "最終勤務日を日付で入力してください。" }),
+    }),
+  );
+  if (!form.ok) return showDetail(c, { error: "最終勤務日を日付で入力してください。" }, 400);
+  const id = c.req.param("id") ?? "";
+  await c.var.scope.endEmployment(id, form.data.employerId, form.data.endedOn);
+  return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=employment_end`, 303);
 }

@@ -22,10 +22,31 @@ export function Workplaces(props: {
       ) : (
         <ul data-testid="workplace-list">
           {registrant.employers.map((employer) => (
-            <li>
+            <li data-testid="workplace">
               <a href={`/dashboard/employers/${encodeURIComponent(employer.id)}`}>
                 {employer.name}
               </a>
+              {employer.endedOn === null ? (
+                <form
+                  method="post"
+                  action={`/dashboard/registrants/${encodeURIComponent(registrant.id)}/employment/end`}
+                  class="inline-form"
+                >
+                  <input type="hidden" name="employerId" value={employer.id} />
+                  <label class="field field-inline">
+                    <span class="field-label">最終勤務日</span>
+                    <input type="date" name="endedOn" required data-testid="employment-end-date" />
+                  </label>
+                  <button type="submit" class="button button-small" data-testid="employment-end">
+                    勤務の終了を登録
+                  </button>
+                </form>
+              ) : (
+                <span class="muted small" data-testid="employment-ended">
+                  {" "}
+                  （{employer.endedOn} まで。企業からの相談と月1回の確認は終わりました）
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -156,6 +156,7 @@ export async function reissueRegistrantCode(c: Context<StaffEnv>) {
 }
 
 export {
+  endRegistrantEmployment,
   saveRegistrantProfile,
   changeRegistrantSchedule,
   linkRegistrantEmployment,

@@ -44,6 +44,7 @@ function pageOf(c: Context): string {
           .replace(/\/contacts\/[^/]+\/(link-code|unlink)$/, "")
           .replace(/\/staff\/[^/]+\/(deactivate|reactivate|reset-password|role)$/, "/staff")
           .replace(/\/undelivered\/[^/]+\/(retry|handled)$/, "/undelivered")
+          .replace(/\/employment\/end$/, "")
           .replace(
             /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code|employment|contacts|pulse|profile)$/,
             "",

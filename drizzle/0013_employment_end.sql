@@ -1,0 +1,1 @@
+ALTER TABLE `employments` ADD `ended_on` text;
