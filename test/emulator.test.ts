@@ -101,6 +101,18 @@ describe("the emulator", () => {
     expect(await response.json()).toHaveProperty("error.message");
   });
 
+  it("refuses another site's page driving the chat, and a body over 64 KiB", async () => {
+    const crossSite = await t.request("/emulator/api/personas", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: JSON.stringify({ displayName: "わるもの" }),
+    });
+    expect(crossSite.status).toBe(403);
+    const big = await post("/emulator/api/personas", { displayName: "x".repeat(70_000) });
+    expect(big.status).toBe(413);
+    expect(big.headers.get("connection")).toBe("close");
+  });
+
   it("refuses a transcript for something that is not a LINE user id", async () => {
     const response = await t.request("/emulator/api/transcript?userId=../../etc");
     expect(response.status).toBe(400);

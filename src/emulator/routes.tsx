@@ -4,7 +4,9 @@ import * as z from "zod";
 import type { AppEnv } from "../app-env";
 import { isLineUserId } from "../bot/line-id";
 import { signBody } from "../bot/signature";
-import { AppError } from "../errors";
+import { AppError, errorBody } from "../errors";
+import { bodyLimit } from "hono/body-limit";
+import { sameOriginOnly } from "../dashboard/same-origin";
 import type { Emulator } from "./emulator";
 import { buildEvent, emulatorActionSchema, type EmulatorAction } from "./events";
 import { ChatPage, chatScript, chatStyle } from "./page";
@@ -16,6 +18,15 @@ export type SelfFetch = (request: Request, ctx: ExecutionContext) => Promise<Res
 
 export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
   const app = new Hono<AppEnv>();
+  // another site's page must not drive the chat, and a body is a chat message, not a file
+  app.use("/emulator/api/*", sameOriginOnly());
+  app.use(
+    "/emulator/api/*",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json(errorBody("payload_too_large", "Body is over 64 KiB"), 413),
+    }),
+  );
 
   app.get("/emulator", async (c) => c.html("<!DOCTYPE html>" + (await (<ChatPage />)).toString()));
   app.get("/emulator/chat.js", (c) =>
