@@ -600,6 +600,7 @@ describe("audit", () => {
       .from(auditLog)
       .where(eq(auditLog.actorStaffId, caseworker.id));
     expect(rows.map((row) => [row.action, row.subjectId])).toEqual([
+      ["auth.login", caseworker.id],
       ["registrant.read", r.id],
       ["escalation.read", x.id],
       ["escalation.acknowledge", x.id],
@@ -621,11 +622,16 @@ describe("audit", () => {
     const second = await json<{ items: { id: number }[]; nextBefore: number | null }>(
       await boss.call("GET", `/api/audit?limit=3&before=${first.nextBefore ?? 0}`),
     );
-    expect(second.items).toHaveLength(2);
+    // five reads and two logins: 3 + 3 + 1
+    expect(second.items).toHaveLength(3);
     expect(Math.max(...second.items.map((i) => i.id))).toBeLessThan(
       Math.min(...first.items.map((i) => i.id)),
     );
-    expect(second.nextBefore).toBeNull();
+    const third = await json<{ items: { id: number }[]; nextBefore: number | null }>(
+      await boss.call("GET", `/api/audit?limit=3&before=${second.nextBefore ?? 0}`),
+    );
+    expect(third.items).toHaveLength(1);
+    expect(third.nextBefore).toBeNull();
   });
 
   it("refuses a bad page request", async () => {

@@ -151,7 +151,7 @@ export const apiRoutes: ApiRoute[] = [
     path: "/api/logout",
     role: "caseworker",
     handle: async (c) => {
-      await logout(c.var.deps.store, c.var.sessionToken);
+      await logout(c.var.deps.store, c.var.sessionToken, c.var.actor, c.var.deps.clock());
       clearSessionCookie(c);
       return c.json({ ok: true });
     },

@@ -1,6 +1,7 @@
 // Staff login, sessions and passwords. Sessions live in the database: Workers isolates come and go.
 import { AppError } from "../errors";
-import type { Store } from "../store/db";
+import type { Store, Tx } from "../store/db";
+import { insertAudit } from "../store/audit";
 import {
   clearFailures,
   deleteOtherSessions,
@@ -86,6 +87,8 @@ export async function login(
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash()));
   // a deactivated account answers as a wrong password does: it says nothing of who exists
   if (!found || !ok || found.deactivatedAt !== null) {
+    // a failure against a real account goes into that center's audit trail
+    if (found) await store.write((tx) => auditOwn(tx, found, "auth.login_failed", now));
     throw new AppError("unauthorized", "Email or password is wrong");
   }
   const token = newToken();
@@ -93,6 +96,7 @@ export async function login(
   await store.write(async (tx) => {
     await dropAttempt(tx, attempt);
     await clearFailures(tx, email);
+    await auditOwn(tx, found, "auth.login", now);
     await insertSession(tx, {
       tokenHash,
       staffId: found.id,
@@ -128,9 +132,35 @@ export async function authenticate(
   return toActor(found.staff);
 }
 
-export async function logout(store: Store, token: string): Promise<void> {
+export async function logout(
+  store: Store,
+  token: string,
+  actor?: Actor,
+  now: number = Date.now(),
+): Promise<void> {
   const tokenHash = await sha256Hex(token);
-  await store.write((tx) => deleteSession(tx, tokenHash));
+  await store.write(async (tx) => {
+    await deleteSession(tx, tokenHash);
+    if (actor)
+      await auditOwn(tx, { id: actor.staffId, centerId: actor.centerId }, "auth.logout", now);
+  });
+}
+
+/** An entry about a staff member's own account, in their center's audit trail. */
+function auditOwn(
+  tx: Tx,
+  member: { id: string; centerId: string },
+  action: string,
+  now: number,
+): Promise<void> {
+  return insertAudit(tx, {
+    centerId: member.centerId,
+    actorStaffId: member.id,
+    action,
+    subjectType: "staff",
+    subjectId: member.id,
+    at: now,
+  });
 }
 
 export async function changePassword(
@@ -144,6 +174,7 @@ export async function changePassword(
   const attempt = await reserve(store, actor.email, input.client ?? "unknown", now);
   const found = await findStaffByEmail(store.db, actor.email);
   if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
+    if (found) await store.write((tx) => auditOwn(tx, found, "auth.password_failed", now));
     throw new AppError("forbidden", "The current password is wrong");
   }
   await store.write((tx) => dropAttempt(tx, attempt));
@@ -151,6 +182,7 @@ export async function changePassword(
   const keep = await sha256Hex(token);
   await store.write(async (tx) => {
     await setPasswordHash(tx, actor.staffId, passwordHash);
+    await auditOwn(tx, found, "auth.password_change", now);
     // a changed password ends every other login (a lost laptop stays logged out)
     await deleteOtherSessions(tx, actor.staffId, keep);
   });

@@ -107,7 +107,7 @@ export async function submitLogin(c: Context<StaffEnv>) {
     }
     if (error.code === "too_many_requests") {
       const message =
-        "ログインの失敗が続いたため、しばらくログインできません。15分ほど待ってから、もう一度お試しください。";
+        "ログインの失敗が続いたため、しばらくログインできません。5〜15分ほど待ってから、もう一度お試しください。";
       return render(c, <LoginPage next={next} email={email} error={message} />, 429);
     }
     throw error;
@@ -115,7 +115,7 @@ export async function submitLogin(c: Context<StaffEnv>) {
 }
 
 export async function submitLogout(c: Context<StaffEnv>) {
-  await logout(c.var.deps.store, c.var.sessionToken);
+  await logout(c.var.deps.store, c.var.sessionToken, c.var.actor, c.var.deps.clock());
   clearSessionCookie(c);
   return c.redirect("/login", 303);
 }
