@@ -34,10 +34,20 @@ async function main(): Promise<void> {
     log.error("background.failed", describeError(error));
   });
 
-  const server = serve({
-    fetch: (request) => app.fetch(request, {}, background),
-    port: config.port,
-    hostname: config.host,
+  // the URLs are printed once the socket listens, so whoever reads them can connect at once
+  let server: ReturnType<typeof serve> | undefined;
+  await new Promise<void>((resolve, reject) => {
+    server = serve(
+      {
+        fetch: (request) => app.fetch(request, {}, background),
+        port: config.port,
+        hostname: config.host,
+      },
+      () => {
+        resolve();
+      },
+    );
+    server.once("error", reject);
   });
   const stopTicker = startTicker(() => runTick(deps), tickEveryMs);
 
@@ -63,7 +73,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    server.close();
+    server?.close();
     await stopTicker();
     await background.drain();
     store.close();
