@@ -42,6 +42,11 @@ export const centers = sqliteTable("centers", {
     .default(sql`'[]'`),
   /** Whether a person is told when staff acknowledge what their own words raised. */
   notifyAcknowledged: integer("notify_acknowledged", { mode: "boolean" }).notNull().default(true),
+  /**
+   * Days a person's message text (and the words quoted as evidence on resolved escalations) is
+   * kept, and how long a person's data is kept after their support ended.
+   */
+  retentionDays: integer("retention_days").notNull().default(1095),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -125,6 +130,8 @@ export const processedEvents = sqliteTable(
   (t) => [
     // a person's recent events, newest first (staff timeline, debugging a conversation)
     index("processed_events_user_idx").on(t.lineUserId, t.receivedAt),
+    // the retention job: ids older than LINE's redelivery window
+    index("processed_events_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -162,6 +169,14 @@ export const messages = sqliteTable(
     // a registrant's conversation, paged by id
     index("messages_registrant_idx").on(t.registrantId, t.id),
     uniqueIndex("messages_client_key_unique").on(t.clientKey),
+    // the retention job: text past its center's period (rows leave the index once pruned)
+    index("messages_text_age_idx")
+      .on(t.createdAt)
+      .where(sql`text is not null`),
+    // the retention job: inbound messages still pointing at an event id about to be pruned
+    index("messages_event_age_idx")
+      .on(t.createdAt)
+      .where(sql`webhook_event_id is not null`),
   ],
 );
 
@@ -269,6 +284,17 @@ export const loginFailures = sqliteTable(
 export const registrantStatuses = ["active", "paused", "ended"] as const;
 export type RegistrantStatus = (typeof registrantStatuses)[number];
 
+/** Why support ended. */
+export const endReasons = [
+  "period_end",
+  "person_request",
+  "left_job",
+  "handover",
+  "moved",
+  "other",
+] as const;
+export type EndReason = (typeof endReasons)[number];
+
 export const registrants = sqliteTable(
   "registrants",
   {
@@ -287,6 +313,9 @@ export const registrants = sqliteTable(
     status: text("status", { enum: registrantStatuses }).notNull().default("active"),
     /** Who paused the check-ins: a pause staff set is lifted only by staff. */
     pausedBy: text("paused_by", { enum: ["staff", "person"] }),
+    /** When support ended (status `ended`) and why; the data is kept for the retention period. */
+    endedAt: integer("ended_at"),
+    endedReason: text("ended_reason", { enum: endReasons }),
     /** Preferred check-in day (0 Sunday … 6 Saturday, Japan time) and minute of that day. */
     checkinWeekday: integer("checkin_weekday").notNull().default(5),
     checkinMinute: integer("checkin_minute")
@@ -541,10 +570,32 @@ export const auditLog = sqliteTable(
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id"),
     at: integer("at").notNull(),
+    /** The client address the request came from; null for the scheduler and the CLI. */
+    client: text("client"),
+    /** A hash of the session the request came in (never the cookie, never its stored hash). */
+    sessionTag: text("session_tag"),
   },
   (t) => [
     // a center's audit trail, newest first, paged by id
     index("audit_log_center_idx").on(t.centerId, t.id),
+    // one staff member's entries (the audit page's actor filter)
+    index("audit_log_actor_idx").on(t.centerId, t.actorStaffId, t.id),
+  ],
+);
+
+/** Every registrant an audited read or change showed or touched: "who saw this person's data". */
+export const auditPeople = sqliteTable(
+  "audit_people",
+  {
+    auditId: integer("audit_id")
+      .notNull()
+      .references(() => auditLog.id),
+    registrantId: text("registrant_id").notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_people_unique").on(t.auditId, t.registrantId),
+    // a person's readers, newest first (disclosure; the audit page's person filter)
+    index("audit_people_registrant_idx").on(t.registrantId, t.auditId),
   ],
 );
 
