@@ -62,7 +62,13 @@ export async function pushAlert(
   tx: Tx,
   recipient: AlertRecipient,
   message: messagingApi.TextMessage | null,
-  alert: { escalationId: string | null; kind: StaffAlertKind; dedupKey: string },
+  alert: {
+    escalationId: string | null;
+    kind: StaffAlertKind;
+    dedupKey: string;
+    /** The registrants the message names. */
+    about: string[];
+  },
   options: AlertOptions,
   now: number,
 ): Promise<OutboxRow | null> {
@@ -76,6 +82,7 @@ export async function pushAlert(
       messages: [message],
       leaseUntil: options.leaseUntil,
       purpose: "alert",
+      about: alert.about,
       now,
     },
     options.log,
@@ -119,7 +126,12 @@ export async function alertEscalation(
       tx,
       recipient,
       message,
-      { escalationId: escalation.id, kind: severity, dedupKey: `${escalation.id}:${severity}` },
+      {
+        escalationId: escalation.id,
+        kind: severity,
+        dedupKey: `${escalation.id}:${severity}`,
+        about: [escalation.registrantId],
+      },
       options,
       now,
     );
@@ -161,6 +173,7 @@ export async function alertOverdue(
         escalationId: escalation.id,
         kind: "overdue",
         dedupKey: `overdue:${escalation.id}:${level}`,
+        about: [escalation.registrantId],
       },
       options,
       now,

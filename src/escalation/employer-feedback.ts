@@ -49,6 +49,7 @@ export async function tellEmployers(
           recipients: [lineUserId],
           messages: messages.slice(i, i + maxMessages),
           purpose: "notice",
+          about: [...new Set(reports.map((report) => report.registrantId))],
           now,
         },
         log,

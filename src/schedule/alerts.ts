@@ -141,7 +141,12 @@ export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
           tx,
           recipient,
           message,
-          { escalationId: null, kind: "digest", dedupKey },
+          {
+            escalationId: null,
+            kind: "digest",
+            dedupKey,
+            about: digest.first.map((row) => row.registrantId),
+          },
           { baseUrl: deps.baseUrl, log: deps.log },
           now,
         ),

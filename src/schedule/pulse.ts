@@ -93,6 +93,7 @@ export async function sendPulses(deps: PulseDeps): Promise<number> {
             recipients: [lineUserId],
             messages: group.map((person) => employerWords.pulseQuestion(person, month)),
             purpose: "pulse",
+            about: group.map((person) => person.id),
             now,
           },
           deps.log,

@@ -103,7 +103,11 @@ export async function digestOf(db: Queryable, centerId: string, names: number) {
     .where(open)
     .groupBy(escalations.severity);
   const first = await db
-    .select({ registrantName: registrants.displayName, severity: escalations.severity })
+    .select({
+      registrantId: escalations.registrantId,
+      registrantName: registrants.displayName,
+      severity: escalations.severity,
+    })
     .from(escalations)
     .innerJoin(registrants, eq(registrants.id, escalations.registrantId))
     .where(open)

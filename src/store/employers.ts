@@ -128,6 +128,7 @@ export async function reportsAwaitingNotice(tx: Tx, escalationId: string, notice
     .select({
       id: employerReports.id,
       createdAt: employerReports.createdAt,
+      registrantId: employerReports.registrantId,
       registrantName: registrants.displayName,
       lineUserId: employerContacts.lineUserId,
       following: lineAccounts.following,

@@ -199,6 +199,7 @@ export async function raiseSeverity(
 export interface AlertableEscalation {
   id: string;
   centerId: string;
+  registrantId: string;
   registrantName: string;
   severity: string;
   severityRank: number;
@@ -209,6 +210,7 @@ export interface AlertableEscalation {
 const alertable = {
   id: escalations.id,
   centerId: escalations.centerId,
+  registrantId: escalations.registrantId,
   registrantName: registrants.displayName,
   severity: escalations.severity,
   severityRank: escalations.severityRank,

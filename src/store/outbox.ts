@@ -16,6 +16,8 @@ export interface NewOutboxMessage {
   sourceEventId?: string | undefined;
   /** What it is (a crisis reply, an alert…), shown to staff if it cannot be sent. */
   purpose?: OutboxPurpose | undefined;
+  /** The registrants the messages name, when the recipient is someone else (staff, employers). */
+  about?: string[] | undefined;
   now: number;
 }
 
@@ -30,6 +32,7 @@ export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<Outbox
     leaseUntil: message.leaseUntil ?? null,
     sourceEventId: message.sourceEventId ?? null,
     purpose: message.purpose ?? "message",
+    about: message.about ?? null,
     nextAttemptAt: message.now,
     createdAt: message.now,
   };

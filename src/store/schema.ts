@@ -227,6 +227,8 @@ export const outbox = sqliteTable(
     /** A failed message a supervisor has dealt with (called the person, sent again…). */
     handledAt: integer("handled_at"),
     handledBy: text("handled_by"),
+    /** The registrants the messages name (alerts, digests, pulses, notices): erasure drops them. */
+    about: text("about", { mode: "json" }).$type<string[]>(),
   },
   (t) => [
     uniqueIndex("outbox_retry_key_unique").on(t.retryKey),
