@@ -19,11 +19,20 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** What a not-found id claimed to be: the staff boundary audits refused ids of other centers. */
+export type SubjectType = "registrant" | "escalation" | "employer" | "employer_contact" | "staff";
+
+export interface Subject {
+  type: SubjectType;
+  id: string;
+}
+
 export class AppError extends Error {
   override name = "AppError";
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly subject?: Subject,
   ) {
     super(message);
   }
@@ -35,4 +44,17 @@ export class AppError extends Error {
 
 export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
+}
+
+const missing: Record<SubjectType, string> = {
+  registrant: "No such registrant",
+  escalation: "No such escalation",
+  employer: "No such employer",
+  employer_contact: "No such employer contact",
+  staff: "No such staff member",
+};
+
+/** A 404 for an id of this kind: the same answer whether it exists elsewhere or nowhere. */
+export function notFound(type: SubjectType, id: string): AppError {
+  return new AppError("not_found", missing[type], { type, id });
 }

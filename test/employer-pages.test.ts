@@ -618,8 +618,11 @@ describe("the center boundary", () => {
         expect(await pageResponse.text()).toContain("見つかりません");
       }
       expect((await contactRow(contact.id)).lineUserId).toBe(contact.lineUserId);
-      expect(await auditActions(contact.id)).toEqual([]);
     }
+    // nothing was read or changed; the other center's contact id is recorded as refused, four
+    // times (API and page, link code and unlink), the same center's as nothing at all
+    expect(await auditActions(w.sisterContact.id)).toEqual([]);
+    expect(await auditActions(w.foreignContact.id)).toEqual(Array(4).fill("access.refused"));
     expect(await store.db.select({ n: count() }).from(linkCodes)).toEqual(codesBefore);
   });
 
@@ -661,7 +664,10 @@ describe("the center boundary", () => {
       .from(employerContacts)
       .where(eq(employerContacts.employerId, id));
     expect(contacts[0]?.n).toBe(1);
-    expect(await auditActions(id)).toEqual([]);
+    // no read and no change in the trail: only the refusals of the other center's ids
+    const refused = await auditActions(id);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((action) => action === "access.refused")).toBe(true);
     const unused = await store.db
       .select()
       .from(linkCodes)

@@ -151,7 +151,13 @@ export const apiRoutes: ApiRoute[] = [
     path: "/api/logout",
     role: "caseworker",
     handle: async (c) => {
-      await logout(c.var.deps.store, c.var.sessionToken, c.var.actor, c.var.deps.clock());
+      await logout(
+        c.var.deps.store,
+        c.var.sessionToken,
+        c.var.actor,
+        c.var.deps.clock(),
+        clientAddress(c),
+      );
       clearSessionCookie(c);
       return c.json({ ok: true });
     },

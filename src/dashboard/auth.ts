@@ -60,6 +60,19 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * What the audit trail keeps of a session: enough to tie one login's entries together, useless
+ * for logging in and different from the hash the sessions table is keyed by.
+ */
+export async function sessionTagOf(token: string): Promise<string> {
+  return (await sha256Hex(`audit:${token}`)).slice(0, 16);
+}
+
+/** Failed attempts are counted under a hash of the email: the table never holds addresses. */
+function emailKeyOf(email: string): Promise<string> {
+  return sha256Hex(`login:${email}`);
+}
+
 function newToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   let binary = "";
@@ -69,7 +82,10 @@ function newToken(): string {
 
 /** Counts the attempt before the (costly) hash check; refuses with 429 over a limit. */
 async function reserve(store: Store, email: string, client: string, now: number) {
-  const id = await store.write((tx) => reserveAttempt(tx, { email, client, now }, attemptLimits));
+  const key = await emailKeyOf(email);
+  const id = await store.write((tx) =>
+    reserveAttempt(tx, { email: key, client, now }, attemptLimits),
+  );
   if (id === null) {
     throw new AppError("too_many_requests", "Too many failed attempts; try again later");
   }
@@ -82,21 +98,28 @@ export async function login(
   now: number,
 ): Promise<{ token: string; actor: Actor }> {
   const email = input.email.trim().toLowerCase();
-  const attempt = await reserve(store, email, input.client ?? "unknown", now);
+  const client = input.client ?? "unknown";
+  const attempt = await reserve(store, email, client, now);
   const found = await findStaffByEmail(store.db, email);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash()));
   // a deactivated account answers as a wrong password does: it says nothing of who exists
   if (!found || !ok || found.deactivatedAt !== null) {
     // a failure against a real account goes into that center's audit trail
-    if (found) await store.write((tx) => auditOwn(tx, found, "auth.login_failed", now));
+    if (found) {
+      await store.write((tx) =>
+        auditOwn(tx, found, "auth.login_failed", now, { client, sessionTag: null }),
+      );
+    }
     throw new AppError("unauthorized", "Email or password is wrong");
   }
   const token = newToken();
   const tokenHash = await sha256Hex(token);
+  const sessionTag = await sessionTagOf(token);
+  const emailKey = await emailKeyOf(email);
   await store.write(async (tx) => {
     await dropAttempt(tx, attempt);
-    await clearFailures(tx, email);
-    await auditOwn(tx, found, "auth.login", now);
+    await clearFailures(tx, emailKey);
+    await auditOwn(tx, found, "auth.login", now, { client, sessionTag });
     await insertSession(tx, {
       tokenHash,
       staffId: found.id,
@@ -137,12 +160,21 @@ export async function logout(
   token: string,
   actor?: Actor,
   now: number = Date.now(),
+  client: string | null = null,
 ): Promise<void> {
   const tokenHash = await sha256Hex(token);
+  const origin = { client, sessionTag: await sessionTagOf(token) };
   await store.write(async (tx) => {
     await deleteSession(tx, tokenHash);
-    if (actor)
-      await auditOwn(tx, { id: actor.staffId, centerId: actor.centerId }, "auth.logout", now);
+    if (actor) {
+      await auditOwn(
+        tx,
+        { id: actor.staffId, centerId: actor.centerId },
+        "auth.logout",
+        now,
+        origin,
+      );
+    }
   });
 }
 
@@ -152,6 +184,7 @@ function auditOwn(
   member: { id: string; centerId: string },
   action: string,
   now: number,
+  origin: { client: string | null; sessionTag: string | null },
 ): Promise<void> {
   return insertAudit(tx, {
     centerId: member.centerId,
@@ -160,6 +193,7 @@ function auditOwn(
     subjectType: "staff",
     subjectId: member.id,
     at: now,
+    ...origin,
   });
 }
 
@@ -171,10 +205,14 @@ export async function changePassword(
   now: number = Date.now(),
 ): Promise<void> {
   // the current password is checked like a login: the same limits, counted first
-  const attempt = await reserve(store, actor.email, input.client ?? "unknown", now);
+  const client = input.client ?? "unknown";
+  const origin = { client, sessionTag: await sessionTagOf(token) };
+  const attempt = await reserve(store, actor.email, client, now);
   const found = await findStaffByEmail(store.db, actor.email);
   if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
-    if (found) await store.write((tx) => auditOwn(tx, found, "auth.password_failed", now));
+    if (found) {
+      await store.write((tx) => auditOwn(tx, found, "auth.password_failed", now, origin));
+    }
     throw new AppError("forbidden", "The current password is wrong");
   }
   await store.write((tx) => dropAttempt(tx, attempt));
@@ -182,7 +220,7 @@ export async function changePassword(
   const keep = await sha256Hex(token);
   await store.write(async (tx) => {
     await setPasswordHash(tx, actor.staffId, passwordHash);
-    await auditOwn(tx, found, "auth.password_change", now);
+    await auditOwn(tx, found, "auth.password_change", now, origin);
     // a changed password ends every other login (a lost laptop stays logged out)
     await deleteOtherSessions(tx, actor.staffId, keep);
   });
@@ -205,17 +243,17 @@ function toActor(row: {
 }
 
 /**
- * The client's address as the platform reports it: Cloudflare's header on Workers, the socket's
- * peer on Node. Behind a reverse proxy every client is the proxy: the per-client limit then acts
- * for all of them together (the README says so).
+ * The client's address as the platform reports it: the socket's peer on Node (a header there is
+ * whatever the client wrote, so it is never believed), Cloudflare's header on Workers. Behind a
+ * reverse proxy every client is the proxy: the per-client limit then acts for all of them
+ * together (the README says so).
  */
 export function clientAddress(c: {
   req: { header(name: string): string | undefined };
   env: unknown;
 }): string {
-  const cloudflare = c.req.header("cf-connecting-ip");
-  if (cloudflare) return cloudflare;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
     ?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
+  if (incoming) return incoming.socket?.remoteAddress ?? "unknown";
+  return c.req.header("cf-connecting-ip") ?? "unknown";
 }

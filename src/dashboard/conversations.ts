@@ -1,6 +1,6 @@
 // A registrant's conversation for staff: reading it (audited), the inbox of unread people, and a
 // staff member's reply on LINE through the outbox — once per idempotency key, within the budget.
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { labelOf } from "../flows/checkin-questions";
 import { plain } from "../flows/buttons";
 import { queueOutbound } from "../bot/outbound";
@@ -57,7 +57,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 async function registrantIn(scope: CenterScope, registrantId: string) {
   const row = await findRegistrant(scope.store.db, scope.centerId, registrantId);
-  if (!row) throw new AppError("not_found", "No such registrant");
+  if (!row) throw notFound("registrant", registrantId);
   return row;
 }
 
@@ -114,8 +114,13 @@ export async function markConversationRead(scope: CenterScope, registrantId: str
 }
 
 export async function readInbox(scope: CenterScope) {
-  await scope.recordRead("inbox.read", "registrant", null);
   const people = await listInbox(scope.store.db, scope.centerId, 500);
+  await scope.recordRead(
+    "inbox.read",
+    "registrant",
+    null,
+    people.map((person) => person.registrantId),
+  );
   return people.map((person) => ({
     registrantId: person.registrantId,
     displayName: person.displayName,
@@ -214,7 +219,7 @@ export async function sendStaffReply(
   const now = scope.clock();
   return scope.store.write(async (tx) => {
     const registrant = await findRegistrant(tx, scope.centerId, registrantId);
-    if (!registrant) throw new AppError("not_found", "No such registrant");
+    if (!registrant) throw notFound("registrant", registrantId);
     const sent = await pushStaffWords(tx, scope, {
       lineUserId: registrant.lineUserId,
       registrantId,

@@ -47,7 +47,6 @@ async function personOf(scope: CenterScope, row: OutboxRow) {
 
 /** The center's undelivered messages, newest first (the last 200 failures of all centers read). */
 export async function listDeadLetters(scope: CenterScope): Promise<DeadLetter[]> {
-  await scope.recordRead("outbox.failed.list", "outbox", null);
   const rows = await listFailed(scope.store.db, 200);
   const letters: DeadLetter[] = [];
   for (const row of rows) {
@@ -63,6 +62,12 @@ export async function listDeadLetters(scope: CenterScope): Promise<DeadLetter[]>
       handledAt: row.handledAt === null ? null : new Date(row.handledAt).toISOString(),
     });
   }
+  await scope.recordRead(
+    "outbox.failed.list",
+    "outbox",
+    null,
+    letters.flatMap((letter) => (letter.person?.type === "registrant" ? [letter.person.id] : [])),
+  );
   return letters;
 }
 

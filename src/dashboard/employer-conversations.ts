@@ -2,7 +2,7 @@
 // their own words, only after they confirmed that the recipient is the company, through the one
 // sender (the employer allow-list still decides), counted, audited. A person's answers or words
 // never go this way: staff write this text themselves.
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { employerWords } from "../flows/employer-words";
 import { pageContactConversation } from "../store/conversation-log";
 import { findEmployerContact } from "../store/employers";
@@ -19,7 +19,7 @@ import type { CenterScope } from "./scope";
 
 async function contactIn(scope: CenterScope, employerId: string, contactId: string) {
   const contact = await findEmployerContact(scope.store.db, scope.centerId, employerId, contactId);
-  if (!contact) throw new AppError("not_found", "No such employer contact");
+  if (!contact) throw notFound("employer_contact", contactId);
   return contact;
 }
 

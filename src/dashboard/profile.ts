@@ -2,7 +2,7 @@
 // clinic, notes and the primary case worker. Every change is audited; another center's case
 // worker (or a deactivated one) cannot be made theirs.
 import * as z from "zod";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { findRegistrant, updateRegistrantProfile } from "../store/registrants";
 import { findStaffInCenter } from "../store/staff";
 import type { CenterScope } from "./scope";
@@ -48,7 +48,7 @@ export async function updateProfile(
   change: ProfileChange,
 ) {
   const row = await findRegistrant(scope.store.db, scope.centerId, registrantId);
-  if (!row) throw new AppError("not_found", "No such registrant");
+  if (!row) throw notFound("registrant", registrantId);
   if (change.caseworkerId) {
     const worker = await findStaffInCenter(scope.store.db, scope.centerId, change.caseworkerId);
     if (!worker || worker.deactivatedAt !== null) {

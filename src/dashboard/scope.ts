@@ -1,7 +1,7 @@
 // The center boundary: everything staff read or change goes through here, filtered by their center,
 // and every read of personal data and every change is written to the audit log first.
 import type { Clock } from "../clock";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { labelOf } from "../flows/checkin-questions";
 import { formatMinute } from "../schedule/calendar";
 import { sendCheckinNow } from "../schedule/checkins";
@@ -57,6 +57,13 @@ import { profileOf } from "./profile";
 import { tellPersonSeen } from "../escalation/person-feedback";
 import { unlinkStaffLine } from "../store/link";
 
+/** Where a staff request came from, written on each of its audit entries. */
+export interface RequestOrigin {
+  client: string | null;
+  /** A hash of the session (not the cookie, not the stored hash): ties entries of one login. */
+  sessionTag: string | null;
+}
+
 export class CenterScope {
   constructor(
     readonly actor: Actor,
@@ -65,14 +72,25 @@ export class CenterScope {
     readonly log: Logger,
     /** Paid messages a month, for the pushes staff actions cause. */
     readonly pushBudgetPerMonth?: number,
+    readonly origin: RequestOrigin = { client: null, sessionTag: null },
   ) {}
 
   get centerId(): string {
     return this.actor.centerId;
   }
 
-  /** An audit entry in the caller's transaction (for the modules beside this one, too). */
-  audit(tx: Tx, action: string, subjectType: string, subjectId: string | null, at: number) {
+  /**
+   * An audit entry in the caller's transaction (for the modules beside this one, too); `people`
+   * are the registrants whose data it showed or touched (a registrant subject counts itself).
+   */
+  audit(
+    tx: Tx,
+    action: string,
+    subjectType: string,
+    subjectId: string | null,
+    at: number,
+    people?: readonly string[],
+  ) {
     return insertAudit(tx, {
       centerId: this.centerId,
       actorStaffId: this.actor.staffId,
@@ -80,21 +98,37 @@ export class CenterScope {
       subjectType,
       subjectId,
       at,
+      client: this.origin.client,
+      sessionTag: this.origin.sessionTag,
+      people,
     });
   }
 
-  /** Records a read before it happens: no audit entry, no data. */
-  recordRead(action: string, subjectType: string, subjectId: string | null) {
+  /**
+   * Records a read: callers record it after reading (to know whom it shows) and before answering,
+   * so without an audit entry no data leaves.
+   */
+  recordRead(
+    action: string,
+    subjectType: string,
+    subjectId: string | null,
+    people?: readonly string[],
+  ) {
     const now = this.clock();
-    return this.store.write((tx) => this.audit(tx, action, subjectType, subjectId, now));
+    return this.store.write((tx) => this.audit(tx, action, subjectType, subjectId, now, people));
   }
 
   // Registrants
 
   /** The center's registrants, or those whose name, kana or id starts or contains `query`. */
   async listRegistrants(query = "") {
-    await this.recordRead("registrant.list", "registrant", null);
     const rows = await listRegistrants(this.store.db, this.centerId, query);
+    await this.recordRead(
+      "registrant.list",
+      "registrant",
+      null,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => ({
       id: row.id,
       displayName: row.displayName,
@@ -110,7 +144,7 @@ export class CenterScope {
 
   async getRegistrant(id: string) {
     const row = await findRegistrant(this.store.db, this.centerId, id);
-    if (!row) throw new AppError("not_found", "No such registrant");
+    if (!row) throw notFound("registrant", id);
     await this.recordRead("registrant.read", "registrant", id);
     return this.registrantDetail(row);
   }
@@ -159,7 +193,7 @@ export class CenterScope {
    */
   async reissueLinkCode(id: string) {
     const row = await findRegistrant(this.store.db, this.centerId, id);
-    if (!row) throw new AppError("not_found", "No such registrant");
+    if (!row) throw notFound("registrant", id);
     const now = this.clock();
     const code = generateLinkCode();
     const codeHash = await hashLinkCode(code);
@@ -178,7 +212,7 @@ export class CenterScope {
   /** Sends a check-in now; refused (409) while paused, ended, unlinked, unconsenting or blocked. */
   async sendCheckin(id: string): Promise<{ id: string }> {
     const row = await findRegistrant(this.store.db, this.centerId, id);
-    if (!row) throw new AppError("not_found", "No such registrant");
+    if (!row) throw notFound("registrant", id);
     if (row.status === "ended") throw new AppError("conflict", "Support has ended");
     return sendCheckinNow(
       { store: this.auditedStore("registrant.checkin", id), clock: this.clock, log: this.log },
@@ -245,12 +279,12 @@ export class CenterScope {
     const now = this.clock();
     await this.store.write(async (tx) => {
       const row = await findRegistrant(tx, this.centerId, id);
-      if (!row) throw new AppError("not_found", "No such registrant");
+      if (!row) throw notFound("registrant", id);
       await change(tx, row, now);
       await this.audit(tx, action, "registrant", id, now);
     });
     const after = await findRegistrant(this.store.db, this.centerId, id);
-    if (!after) throw new AppError("not_found", "No such registrant");
+    if (!after) throw notFound("registrant", id);
     return this.registrantDetail(after);
   }
 
@@ -298,13 +332,16 @@ export class CenterScope {
   /** One employer: contacts and their link state, who works there, the pulse, the reports. */
   async getEmployer(id: string) {
     const employer = await findEmployer(this.store.db, this.centerId, id);
-    if (!employer) throw new AppError("not_found", "No such employer");
-    await this.recordRead("employer.read", "employer", id);
+    if (!employer) throw notFound("employer", id);
     const [contacts, people, reports] = await Promise.all([
       listContacts(this.store.db, id),
       employedAt(this.store.db, id),
       listEmployerReports(this.store.db, id),
     ]);
+    // the page names the people who work there and quotes reports about them
+    const shown = new Set(people.map((person) => person.id));
+    for (const report of reports) shown.add(report.registrantId);
+    await this.recordRead("employer.read", "employer", id, [...shown]);
     return {
       id: employer.id,
       name: employer.name,
@@ -323,7 +360,7 @@ export class CenterScope {
   /** A contact of this center's employer, or not_found: another employer's contact included. */
   private async contactOf(db: Queryable, employerId: string, contactId: string) {
     const contact = await findEmployerContact(db, this.centerId, employerId, contactId);
-    if (!contact) throw new AppError("not_found", "No such employer contact");
+    if (!contact) throw notFound("employer_contact", contactId);
     return contact;
   }
 
@@ -361,7 +398,7 @@ export class CenterScope {
     const now = this.clock();
     await this.store.write(async (tx) => {
       const employer = await findEmployer(tx, this.centerId, employerId);
-      if (!employer) throw new AppError("not_found", "No such employer");
+      if (!employer) throw notFound("employer", employerId);
       await setPulse(tx, employerId, pulse);
       await this.audit(tx, "employer.pulse", "employer", employerId, now);
     });
@@ -379,7 +416,7 @@ export class CenterScope {
 
   async createEmployerContact(employerId: string, displayName: string) {
     const employer = await findEmployer(this.store.db, this.centerId, employerId);
-    if (!employer) throw new AppError("not_found", "No such employer");
+    if (!employer) throw notFound("employer", employerId);
     const now = this.clock();
     const code = generateLinkCode();
     const codeHash = await hashLinkCode(code);
@@ -398,7 +435,7 @@ export class CenterScope {
 
   async linkEmployment(registrantId: string, employerId: string) {
     const registrant = await findRegistrant(this.store.db, this.centerId, registrantId);
-    if (!registrant) throw new AppError("not_found", "No such registrant");
+    if (!registrant) throw notFound("registrant", registrantId);
     const employer = await findEmployer(this.store.db, this.centerId, employerId);
     // an employer of another center is, from here, an employer that does not exist
     if (!employer)
@@ -414,7 +451,7 @@ export class CenterScope {
   /** The last day of a person's job: after it the employer is told nothing and asked nothing. */
   async endEmployment(registrantId: string, employerId: string, endedOn: string) {
     const registrant = await findRegistrant(this.store.db, this.centerId, registrantId);
-    if (!registrant) throw new AppError("not_found", "No such registrant");
+    if (!registrant) throw notFound("registrant", registrantId);
     const now = this.clock();
     return this.store.write(async (tx) => {
       if (!(await endEmploymentRow(tx, registrantId, employerId, endedOn))) {
@@ -436,7 +473,7 @@ export class CenterScope {
 
   async myAlerts() {
     const row = await findStaffInCenter(this.store.db, this.centerId, this.actor.staffId);
-    if (!row) throw new AppError("not_found", "No such staff member");
+    if (!row) throw notFound("staff", this.actor.staffId);
     return {
       line: {
         linked: row.lineUserId !== null,
@@ -506,8 +543,13 @@ export class CenterScope {
   // Escalations
 
   async listEscalations(filter: QueueFilter) {
-    await this.recordRead("escalation.list", "escalation", null);
     const rows = await listQueue(this.store.db, this.centerId, filter);
+    await this.recordRead(
+      "escalation.list",
+      "escalation",
+      null,
+      rows.map(({ escalation }) => escalation.registrantId),
+    );
     return rows.map(({ escalation, registrantName }) => ({
       ...toEscalationJson(escalation),
       registrantName,
@@ -516,8 +558,8 @@ export class CenterScope {
 
   async getEscalation(id: string) {
     const found = await findEscalation(this.store.db, this.centerId, id);
-    if (!found) throw new AppError("not_found", "No such escalation");
-    await this.recordRead("escalation.read", "escalation", id);
+    if (!found) throw notFound("escalation", id);
+    await this.recordRead("escalation.read", "escalation", id, [found.escalation.registrantId]);
     const timeline = await timelineOf(this.store.db, id);
     return {
       ...toEscalationJson(found.escalation),
@@ -538,12 +580,12 @@ export class CenterScope {
     const now = this.clock();
     await this.store.write(async (tx) => {
       const found = await findEscalation(tx, this.centerId, id);
-      if (!found) throw new AppError("not_found", "No such escalation");
+      if (!found) throw notFound("escalation", id);
       await change(tx, toEscalationJson(found.escalation), now);
       await this.audit(tx, action, "escalation", id, now);
     });
     const after = await findEscalation(this.store.db, this.centerId, id);
-    if (!after) throw new AppError("not_found", "No such escalation");
+    if (!after) throw notFound("escalation", id);
     return { ...toEscalationJson(after.escalation), registrantName: after.registrantName };
   }
 
@@ -577,7 +619,7 @@ export class CenterScope {
 
   async assign(id: string, staffId: string) {
     if (!(await findEscalation(this.store.db, this.centerId, id))) {
-      throw new AppError("not_found", "No such escalation");
+      throw notFound("escalation", id);
     }
     const assignee = await findStaffInCenter(this.store.db, this.centerId, staffId);
     if (!assignee)

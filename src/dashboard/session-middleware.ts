@@ -1,8 +1,19 @@
 // Reads the session cookie once and builds the center scope; the single gate for staff routes.
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { routePath } from "hono/route";
 import type { AppDeps } from "../app-env";
-import { authenticate, sessionCookie, sessionLifetimeMs, type Actor } from "./auth";
+import { AppError } from "../errors";
+import { describeError } from "../log";
+import { ownerCenterOf } from "../store/audit";
+import {
+  authenticate,
+  clientAddress,
+  sessionCookie,
+  sessionLifetimeMs,
+  sessionTagOf,
+  type Actor,
+} from "./auth";
 import { CenterScope } from "./scope";
 import type { StaffEnv } from "./staff-env";
 import type { StaffRole } from "../store/schema";
@@ -28,16 +39,48 @@ export function requireStaff(
     const deps = c.var.deps;
     const actor = token ? await authenticate(deps.store, token, deps.clock()) : null;
     if (!token || !actor) return onDenied(c, "no-session");
-    if (!hasRole(actor, role)) return onDenied(c, "forbidden");
+    const scope = new CenterScope(
+      actor,
+      deps.store,
+      deps.clock,
+      deps.log,
+      deps.config.pushBudgetPerMonth,
+      { client: clientAddress(c), sessionTag: await sessionTagOf(token) },
+    );
+    if (!hasRole(actor, role)) {
+      await auditRefusal(scope, "access.forbidden", "route", `${c.req.method} ${routePath(c)}`);
+      return onDenied(c, "forbidden");
+    }
     c.set("actor", actor);
     c.set("sessionToken", token);
-    c.set(
-      "scope",
-      new CenterScope(actor, deps.store, deps.clock, deps.log, deps.config.pushBudgetPerMonth),
-    );
+    c.set("scope", scope);
     await next();
+    const error = c.error;
+    if (error instanceof AppError && error.code === "not_found" && error.subject) {
+      // an id of another center: the answer stays 404, the attempt goes into the audit trail
+      const { type, id } = error.subject;
+      const owner = await ownerCenterOf(deps.store.db, type, id);
+      if (owner !== null && owner !== actor.centerId) {
+        await auditRefusal(scope, "access.refused", type, id);
+      }
+    }
     return undefined;
   };
+}
+
+/** An audit entry for a refused request; a failure to write it is logged, the refusal stands. */
+async function auditRefusal(
+  scope: CenterScope,
+  action: string,
+  subjectType: string,
+  subjectId: string,
+) {
+  try {
+    await scope.recordRead(action, subjectType, subjectId, []);
+    scope.log.warn(action, { subjectType });
+  } catch (error) {
+    scope.log.error("audit.refusal_failed", describeError(error));
+  }
 }
 
 /** Over https (directly or behind a proxy that ends TLS, as the public URL says). */

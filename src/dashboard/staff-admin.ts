@@ -1,6 +1,6 @@
 // A supervisor's care of the staff accounts: deactivate and reactivate, reset a password, change a
 // role. A center always keeps one active supervisor; every change is audited.
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { deleteAllSessions } from "../store/sessions";
 import type { Store } from "../store/db";
 import type { StaffRole } from "../store/schema";
@@ -17,7 +17,7 @@ import type { CenterScope } from "./scope";
 
 async function memberOf(scope: CenterScope, staffId: string) {
   const member = await findStaffInCenter(scope.store.db, scope.centerId, staffId);
-  if (!member) throw new AppError("not_found", "No such staff member");
+  if (!member) throw notFound("staff", staffId);
   return member;
 }
 

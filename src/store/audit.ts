@@ -1,7 +1,15 @@
 // The audit log: who saw or changed what, when.
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { auditLog, staff } from "./schema";
+import {
+  auditLog,
+  auditPeople,
+  employerContacts,
+  employers,
+  escalations,
+  registrants,
+  staff,
+} from "./schema";
 
 export interface AuditEntry {
   centerId: string;
@@ -10,10 +18,35 @@ export interface AuditEntry {
   subjectType: string;
   subjectId: string | null;
   at: number;
+  /** The request's client address and session tag; null for the scheduler and the CLI. */
+  client?: string | null | undefined;
+  sessionTag?: string | null | undefined;
+  /**
+   * The registrants whose data the action showed or touched; left out, a registrant subject is
+   * the one (a refused attempt passes none: it showed nobody).
+   */
+  people?: readonly string[] | undefined;
 }
 
+/** SQLite takes a bounded number of parameters in one statement. */
+const peoplePerInsert = 400;
+
 export async function insertAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values(entry);
+  const { people, ...row } = entry;
+  const inserted = await tx
+    .insert(auditLog)
+    .values({ ...row, client: row.client ?? null, sessionTag: row.sessionTag ?? null })
+    .returning({ id: auditLog.id });
+  const auditId = inserted[0]?.id;
+  if (auditId === undefined) throw new Error("audit insert returned no row");
+  const ids = new Set(
+    people ??
+      (entry.subjectType === "registrant" && entry.subjectId !== null ? [entry.subjectId] : []),
+  );
+  const rows = [...ids].map((registrantId) => ({ auditId, registrantId }));
+  for (let i = 0; i < rows.length; i += peoplePerInsert) {
+    await tx.insert(auditPeople).values(rows.slice(i, i + peoplePerInsert));
+  }
 }
 
 /** A page of a center's audit trail, newest first; `before` is the last id of the previous page. */
@@ -42,4 +75,31 @@ export async function pageAudit(
     )
     .orderBy(desc(auditLog.id))
     .limit(options.limit);
+}
+
+const owners = {
+  registrant: { table: registrants, id: registrants.id, center: registrants.centerId },
+  escalation: { table: escalations, id: escalations.id, center: escalations.centerId },
+  employer: { table: employers, id: employers.id, center: employers.centerId },
+  employer_contact: {
+    table: employerContacts,
+    id: employerContacts.id,
+    center: employerContacts.centerId,
+  },
+  staff: { table: staff, id: staff.id, center: staff.centerId },
+} as const;
+
+/** The center an id belongs to, or null when it exists nowhere (refusals are audited by it). */
+export async function ownerCenterOf(
+  db: Queryable,
+  type: keyof typeof owners,
+  id: string,
+): Promise<string | null> {
+  const owner = owners[type];
+  const rows = await db
+    .select({ center: owner.center })
+    .from(owner.table)
+    .where(eq(owner.id, id))
+    .limit(1);
+  return rows[0]?.center ?? null;
 }

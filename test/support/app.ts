@@ -47,7 +47,8 @@ export interface TestAppOptions {
 
 /** Serves a Hono-style fetch handler on a free loopback port. */
 export async function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
+  /** `env` is what @hono/node-server passes: the Node request and response (the socket). */
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
 ): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {

@@ -1,6 +1,6 @@
 // A registrant's conversation (opening it marks them read) with the reply form, and the inbox.
 import type { Context } from "hono";
-import { AppError } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { findRegistrant } from "../../store/registrants";
 import { sendFresh } from "../../schedule/delivery";
 import {
@@ -117,7 +117,7 @@ async function showConversation(c: Context<StaffEnv>, form: ReplyForm, status: 2
   const before =
     beforeText === undefined || !/^\d+$/.test(beforeText) ? undefined : Number(beforeText);
   const registrant = await findRegistrant(deps.store.db, actor.centerId, id);
-  if (!registrant) throw new AppError("not_found", "No such registrant");
+  if (!registrant) throw notFound("registrant", id);
   const [page, settings] = await Promise.all([
     readConversation(scope, id, before),
     readCenterSettings(scope),

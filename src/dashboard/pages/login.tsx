@@ -115,7 +115,13 @@ export async function submitLogin(c: Context<StaffEnv>) {
 }
 
 export async function submitLogout(c: Context<StaffEnv>) {
-  await logout(c.var.deps.store, c.var.sessionToken, c.var.actor, c.var.deps.clock());
+  await logout(
+    c.var.deps.store,
+    c.var.sessionToken,
+    c.var.actor,
+    c.var.deps.clock(),
+    clientAddress(c),
+  );
   clearSessionCookie(c);
   return c.redirect("/login", 303);
 }
