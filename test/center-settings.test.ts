@@ -75,13 +75,18 @@ describe("the settings", () => {
       yearEndClosure: true,
       replyTemplates: [],
       notifyAcknowledged: true,
+      retentionDays: 1095,
     });
   });
 
   it("are saved by a supervisor, read back by everyone, and audited", async () => {
     const response = await put(settings);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ...settings, notifyAcknowledged: true });
+    expect(await response.json()).toEqual({
+      ...settings,
+      notifyAcknowledged: true,
+      retentionDays: 1095,
+    });
     expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject(settings);
     const audited = await t.db.store.db
       .select()
@@ -115,9 +120,97 @@ describe("the settings", () => {
     expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject(settings);
   });
 
+  it.each([30, 365, 3650])("keep a retention period of %i days, audited", async (days) => {
+    const response = await put({ ...settings, retentionDays: days });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ retentionDays: days });
+    expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject({
+      retentionDays: days,
+    });
+    const audited = await t.db.store.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "center.settings"));
+    expect(audited).toHaveLength(1);
+  });
+
+  it("keep the retention period when a change leaves it out", async () => {
+    expect((await put({ ...settings, retentionDays: 400 })).status).toBe(200);
+    expect((await put(settings)).status).toBe(200);
+    expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject({
+      retentionDays: 400,
+    });
+  });
+
+  it.each([
+    ["0", 0],
+    ["29 (under a month)", 29],
+    ["3651 (over ten years)", 3651],
+    ['"abc"', "abc"],
+    ['"400" (a string)', "400"],
+    ["12.5", 12.5],
+    ["null", null],
+  ])(
+    "refuse a retention period of %s with 400 naming the field and the range",
+    async (_what, days) => {
+      expect((await put({ ...settings, retentionDays: 400 })).status).toBe(200);
+      const response = await put({ ...settings, retentionDays: days });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("bad_request");
+      expect(body.error.message).toBe(
+        "retentionDays must be a whole number of days from 30 to 3650",
+      );
+      expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject({
+        retentionDays: 400,
+      });
+    },
+  );
+
   it("may not be changed by a caseworker", async () => {
     expect((await put(settings, caseworker)).status).toBe(403);
   });
+});
+
+describe("the settings page", () => {
+  const form = {
+    name: "みなとセンター",
+    "mon.open": "1",
+    "mon.opens": "09:00",
+    "mon.closes": "17:00",
+    yearEndClosure: "1",
+  };
+  const post = (fields: Record<string, string>) =>
+    supervisor.call("POST", "/dashboard/center", new URLSearchParams(fields).toString(), {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "http://localhost",
+      "sec-fetch-site": "same-origin",
+    });
+  const stored = async () =>
+    (
+      (await (await caseworker.call("GET", "/api/center")).json()) as {
+        retentionDays: number;
+      }
+    ).retentionDays;
+
+  it("shows the retention period and saves a new one", async () => {
+    const page = await supervisor.call("GET", "/dashboard/center");
+    expect(await page.text()).toMatch(/name="retentionDays" value="1095"/);
+    expect((await post({ ...form, retentionDays: "180" })).status).toBe(303);
+    expect(await stored()).toBe(180);
+  });
+
+  it.each(["0", "29", "3651", "abc", "12.5"])(
+    "refuses a retention period of %s in plain Japanese and keeps the old one",
+    async (days) => {
+      const refused = await post({ ...form, retentionDays: days });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain(
+        "保存期間は 30〜3650 の整数（日数）で入力してください。",
+      );
+      expect(await stored()).toBe(1095);
+    },
+  );
 });
 
 describe("the bot, at once", () => {

@@ -1,5 +1,6 @@
 // The center's own settings: name, phone, opening hours per weekday, closed days, the year-end
-// closure and reply templates. Read by every staff member; changed by supervisors, audited.
+// closure, reply templates and how long words are kept. Read by every staff member; changed by
+// supervisors, audited.
 import * as z from "zod";
 import { AppError } from "../errors";
 import { formatMinute } from "../schedule/calendar";
@@ -24,6 +25,13 @@ const isDate = (value: string) => {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 };
 
+/**
+ * Days a person's message text is kept (and the words quoted on resolved escalations): a month at
+ * least, so a conversation staff are following never loses its words; ten years at most.
+ */
+export const retentionDaysRange = { min: 30, max: 3650 } as const;
+const retentionProblem = `must be a whole number of days from ${retentionDaysRange.min} to ${retentionDaysRange.max}`;
+
 export const centerSettingsSchema = z.object({
   name: z.string().trim().min(1, { message: "is required" }).max(100),
   phone: z
@@ -43,6 +51,12 @@ export const centerSettingsSchema = z.object({
   yearEndClosure: z.boolean(),
   replyTemplates: z.array(z.string().trim().min(1).max(500)).max(20),
   notifyAcknowledged: z.boolean().optional(),
+  retentionDays: z
+    .number({ message: retentionProblem })
+    .int({ message: retentionProblem })
+    .min(retentionDaysRange.min, { message: retentionProblem })
+    .max(retentionDaysRange.max, { message: retentionProblem })
+    .optional(),
 });
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
 
@@ -68,6 +82,7 @@ export function settingsOf(row: CenterRow) {
     yearEndClosure: row.yearEndClosure,
     replyTemplates: row.replyTemplates,
     notifyAcknowledged: row.notifyAcknowledged,
+    retentionDays: row.retentionDays,
   };
 }
 
@@ -103,6 +118,7 @@ export async function saveCenterSettings(scope: CenterScope, input: CenterSettin
       ...(input.notifyAcknowledged === undefined
         ? {}
         : { notifyAcknowledged: input.notifyAcknowledged }),
+      ...(input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays }),
     });
     await scope.audit(tx, "center.settings", "center", scope.centerId, now);
   });

@@ -1,9 +1,11 @@
-// The center's settings page (supervisors): name, phone, hours per weekday, closed days, templates.
+// The center's settings page (supervisors): name, phone, hours per weekday, closed days,
+// templates, and how long a person's words are kept.
 import type { Context } from "hono";
 import { AppError } from "../../errors";
 import {
   centerSettingsSchema,
   readCenterSettings,
+  retentionDaysRange,
   saveCenterSettings,
   weekdayKeys,
   type CenterSettings,
@@ -34,6 +36,9 @@ function problemOf(path: string): string {
   if (path.startsWith("name")) return "センター名を入力してください（100 文字まで）。";
   if (path.startsWith("replyTemplates"))
     return "返信テンプレートは 1 行 500 文字まで、20 個までです。";
+  if (path.startsWith("retentionDays")) {
+    return `保存期間は ${retentionDaysRange.min}〜${retentionDaysRange.max} の整数（日数）で入力してください。`;
+  }
   return "入力を確認してください。";
 }
 
@@ -131,6 +136,24 @@ function SettingsForm(props: {
           <span>本人の言葉から上がった案件を職員が確認したら、本人に「読みました」と知らせる</span>
         </label>
         <label class="field">
+          <span class="field-label">
+            メッセージの保存期間（日数、{retentionDaysRange.min}〜{retentionDaysRange.max}）
+          </span>
+          <input
+            type="number"
+            name="retentionDays"
+            value={String(settings.retentionDays ?? "")}
+            min={retentionDaysRange.min}
+            max={retentionDaysRange.max}
+            step={1}
+            required
+            data-testid="center-retention"
+          />
+          <span class="muted small">
+            これより古いメッセージの本文と、解決した案件に引用された本人・企業の言葉は、毎日深夜に削除されます（やりとりの日時と種類は残ります）。短くすると、次の削除で古い本文がすぐに消えます。
+          </span>
+        </label>
+        <label class="field">
           <span class="field-label">返信テンプレート（1 行に 1 つ、20 個まで）</span>
           <textarea name="replyTemplates" rows={5} data-testid="center-templates">
             {settings.replyTemplates.join("\n")}
@@ -164,6 +187,13 @@ export async function showCenterSettings(c: Context<StaffEnv>) {
   return showPage(c, await readCenterSettings(c.var.scope), undefined, 200);
 }
 
+/** A number when the field holds digits; anything else as typed, for the schema to refuse. */
+function daysField(text: string | undefined): number | string | undefined {
+  const trimmed = (text ?? "").trim();
+  if (trimmed === "") return undefined;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
 const lines = (text: string | undefined) =>
   (text ?? "")
     .split(/\r?\n/)
@@ -187,6 +217,7 @@ export async function submitCenterSettings(c: Context<StaffEnv>) {
     yearEndClosure: fields.yearEndClosure === "1",
     notifyAcknowledged: fields.notifyAcknowledged === "1",
     replyTemplates: lines(fields.replyTemplates),
+    retentionDays: daysField(fields.retentionDays),
   };
   const parsed = centerSettingsSchema.safeParse(candidate);
   if (!parsed.success) {
