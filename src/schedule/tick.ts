@@ -5,6 +5,7 @@ import { runAlertSweeps } from "./alerts";
 import { runCheckinSchedule } from "./checkins";
 import { sendPulses } from "./pulse";
 import { deliverDue, type DeliveryDeps } from "./delivery";
+import { runRetention } from "./retention";
 
 export interface TickReport {
   delivered: number;
@@ -12,7 +13,10 @@ export interface TickReport {
 
 export type TickDeps = DeliveryDeps & { config: Config };
 
-/** Weekly check-ins and the escalation sweeps first (they fill the outbox), then delivery. */
+/**
+ * Weekly check-ins and the escalation sweeps first (they fill the outbox), then delivery, then
+ * (once a day) the retention job, last so that it never holds a message back.
+ */
 export async function runTick(deps: TickDeps): Promise<TickReport> {
   try {
     await runCheckinSchedule({
@@ -42,6 +46,11 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     }
   } catch (error) {
     deps.log.error("tick.failed", describeError(error));
+  }
+  try {
+    await runRetention(deps);
+  } catch (error) {
+    deps.log.error("tick.retention_failed", describeError(error));
   }
   return { delivered };
 }
