@@ -42,6 +42,7 @@ interface World {
   caseworker: { id: string; email: string };
   supervisor: { id: string; email: string };
   registrantId: string;
+  registrantName: string;
   employerId: string;
   contactId: string;
   escalationId: string;
@@ -122,6 +123,7 @@ async function mintWorld(store: Store): Promise<World> {
     supervisor,
     outsider,
     registrantId: registrant.id,
+    registrantName: registrant.displayName,
     employerId: employer.id,
     contactId: contact.id,
     escalationId: escalation.id,
@@ -191,6 +193,15 @@ const calls: Record<string, Call> = {
   "post /api/registrants/:id/read": (w) => ({ path: `/api/registrants/${w.registrantId}/read` }),
   "get /api/inbox": () => ({ path: "/api/inbox" }),
   "get /api/changes": () => ({ path: "/api/changes?since=0" }),
+  "post /api/registrants/:id/end": (w) => ({
+    path: `/api/registrants/${w.registrantId}/end`,
+    body: { reason: "person_request" },
+  }),
+  "get /api/registrants/:id/export": (w) => ({ path: `/api/registrants/${w.registrantId}/export` }),
+  "delete /api/registrants/:id": (w) => ({
+    path: `/api/registrants/${w.registrantId}`,
+    body: { confirm: w.registrantName },
+  }),
   "post /api/registrants/:id/employers/:employerId/end": (w) => ({
     path: `/api/registrants/${w.registrantId}/employers/${w.employerId}/end`,
     body: { endedOn: "2026-12-31" },

@@ -413,6 +413,20 @@ const calls: Record<string, Call> = {
     path: `/dashboard/registrants/${w.registrantId}/schedule`,
     fields: { weekday: "1", time: "07:30" },
   }),
+  "post /dashboard/registrants/:id/end": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/end`,
+    fields: { reason: "person_request" },
+  }),
+  "get /dashboard/registrants/:id/data": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/data`,
+  }),
+  "post /dashboard/registrants/:id/erase": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/erase`,
+    fields: { confirm: "山田 花子" },
+  }),
+  "get /dashboard/registrants/:id/export": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/export`,
+  }),
   "post /dashboard/registrants/:id/pause": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/pause`,
     fields: {},

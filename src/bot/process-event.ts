@@ -331,8 +331,10 @@ async function applyEffect(tx: Tx, target: EffectTarget, effect: Effect, now: nu
     }
     case "setPaused": {
       const registrant = registrantOf(target, effect);
-      // a pause staff set is lifted only by staff (the flow has told the person so)
+      // a pause staff set is lifted only by staff (the flow has told the person so), and ended
+      // support is not reopened from LINE
       if (!effect.paused && registrant.pausedBy === "staff") return;
+      if (registrant.status === "ended") return;
       await setRegistrantStatus(tx, registrant.id, effect.paused ? "paused" : "active", "person");
       await refreshNextCheckin(tx, registrant.id, now);
       return;

@@ -19,6 +19,13 @@ import { countChangedSince } from "../store/escalations";
 import { countUnreadSince } from "../store/conversation-log";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
 import { profileSchema, updateProfile } from "./profile";
+import {
+  endSupport,
+  endSupportSchema,
+  eraseRegistrant,
+  erasureSchema,
+  exportRegistrant,
+} from "./person-data";
 import { listDeadLetters, markDeadLetterHandled, retryDeadLetter } from "./dead-letters";
 import { readContactConversation, sendReplyToContact } from "./employer-conversations";
 import {
@@ -134,7 +141,7 @@ function outboxId(c: Context<StaffEnv>): number {
   return Number(text);
 }
 
-export type Method = "get" | "post" | "put" | "patch";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export interface ApiRoute {
   method: Method;
@@ -352,6 +359,35 @@ export const apiRoutes: ApiRoute[] = [
     path: "/api/inbox",
     role: "caseworker",
     handle: async (c) => c.json({ items: await readInbox(c.var.scope) }),
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/end",
+    role: "caseworker",
+    handle: async (c) => {
+      const { reason } = await input(c, endSupportSchema);
+      return c.json(await endSupport(c.var.scope, c.req.param("id") ?? "", reason));
+    },
+  },
+  {
+    method: "get",
+    path: "/api/registrants/:id/export",
+    role: "supervisor",
+    handle: async (c) => {
+      const id = c.req.param("id") ?? "";
+      const data = await exportRegistrant(c.var.scope, id, "json");
+      c.header("content-disposition", `attachment; filename="registrant-${id}.json"`);
+      return c.json(data);
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/registrants/:id",
+    role: "supervisor",
+    handle: async (c) => {
+      const { confirm } = await input(c, erasureSchema);
+      return c.json(await eraseRegistrant(c.var.scope, c.req.param("id") ?? "", confirm));
+    },
   },
   {
     method: "patch",

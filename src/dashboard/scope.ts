@@ -164,6 +164,8 @@ export class CenterScope {
       id: row.id,
       displayName: row.displayName,
       status: row.status,
+      endedAt: isoOrNull(row.endedAt),
+      endedReason: row.endedReason,
       linked: row.lineUserId !== null,
       linkedAt: isoOrNull(row.linkedAt),
       // a linked person who blocked the account cannot be reached on LINE at all

@@ -13,19 +13,62 @@ import { countPushes, pushesThisMonth } from "../store/schedule";
 import { findCenter } from "../store/staff";
 import { hasOpenAbuse } from "../store/escalations";
 import { textOfReplies } from "../flows/message-text";
+import type { OutMessage } from "../flows/types";
 
 export async function tellPersonSeen(
   tx: Tx,
   escalation: { registrantId: string; category: string; source: string },
-  options: { now: number; log: Logger; pushBudgetPerMonth: number | undefined },
+  options: FeedbackOptions,
 ): Promise<boolean> {
   if (escalation.source !== "message" || escalation.category === "abuse") return false;
   // nor while any suspicion of abuse is open for them: the message itself could give them away
   if (await hasOpenAbuse(tx, escalation.registrantId)) return false;
   const registrant = await findRegistrantById(tx, escalation.registrantId);
-  if (!registrant?.lineUserId || registrant.consentedAt === null) return false;
+  if (!registrant) return false;
   const center = await findCenter(tx, registrant.centerId);
   if (!center?.notifyAcknowledged) return false;
+  return pushToPerson(tx, registrant, registrantWords.seenByStaff(), options);
+}
+
+/**
+ * Tells a person their support has ended: thanks, and that their words still reach the center.
+ */
+export async function tellSupportEnded(
+  tx: Tx,
+  registrant: PersonToTell,
+  options: FeedbackOptions,
+): Promise<boolean> {
+  const center = await findCenter(tx, registrant.centerId);
+  const messages = registrantWords.supportEndedNotice(
+    center ? { phone: center.phone, openNow: true, nextOpenAt: null } : undefined,
+  );
+  return pushToPerson(tx, registrant, messages, options);
+}
+
+interface FeedbackOptions {
+  now: number;
+  log: Logger;
+  pushBudgetPerMonth: number | undefined;
+}
+
+interface PersonToTell {
+  id: string;
+  centerId: string;
+  lineUserId: string | null;
+  consentedAt: number | null;
+}
+
+/**
+ * A push to a person who consented and can be reached, within the month's paid-message budget,
+ * kept in their conversation.
+ */
+async function pushToPerson(
+  tx: Tx,
+  registrant: PersonToTell,
+  messages: OutMessage[],
+  options: FeedbackOptions,
+): Promise<boolean> {
+  if (registrant.lineUserId === null || registrant.consentedAt === null) return false;
   const account = await findAccount(tx, registrant.lineUserId);
   if (!account?.following) return false;
   const month = monthKey(options.now);
@@ -34,7 +77,6 @@ export async function tellPersonSeen(
     options.log.warn("person_feedback.skipped_budget", {});
     return false;
   }
-  const messages = registrantWords.seenByStaff();
   const row = await queueOutbound(
     tx,
     {

@@ -73,6 +73,19 @@ export const registrantWords = {
     ]),
   ],
   /** The person asked to resume, but staff paused the check-ins: only staff can restart them. */
+  /** A command that needs support after it ended: nothing changes; words still reach a person. */
+  supportEnded: (center?: CenterNow): OutMessage[] => [
+    withButtons(
+      `しえんの きかんが おわったので、まいしゅうの しつもんは ありません。\nこまった ときは、ここに かいて ください。${center?.phone ? `でんわ: ${center.phone}` : "センターの 人が よみます。"}`,
+      [helpButton],
+    ),
+  ],
+  /** Sent once when staff end support: thanks, and where to turn. */
+  supportEndedNotice: (center?: CenterNow): OutMessage[] => [
+    plain(
+      `いままで ありがとうございました。\nしえんの きかんが おわったので、まいしゅうの しつもんは これで おわりです。\nこまった ときは、いつでも ここに かいて ください。${center?.phone ? `\nでんわ: ${center.phone}` : ""}`,
+    ),
+  ],
   pausedByStaff: (): OutMessage[] => [
     withButtons(
       "いまは しえんの 人が しつもんを おやすみに して います。\nまた はじめたい ときは、しえんの 人に つたえて ください。",

@@ -14,6 +14,7 @@ const reply = (replies: Step["replies"], effects: Step["effects"] = []): Step =>
 });
 
 function beginCheckin(registrant: RegistrantContext, ctx: FlowContext): Step {
+  if (registrant.status === "ended") return reply(say.supportEnded(ctx.center));
   if (!registrant.consented) return reply(say.consentAgain());
   if (registrant.status !== "active") return reply(say.alreadyPaused());
   return startCheckin({ checkinId: ctx.newId(), weekKey: weekKey(ctx.now), origin: "self" });
@@ -26,8 +27,15 @@ function giveConsent(registrant: RegistrantContext): Step {
   ]);
 }
 
+/** Commands that change the weekly check-ins mean nothing once support has ended. */
+const needsSupport = new Set(["checkin", "pause", "resume", "schedule"]);
+
 function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): Step {
-  switch (commandOf(text)) {
+  const command = commandOf(text);
+  if (registrant.status === "ended" && command !== null && needsSupport.has(command)) {
+    return reply(say.supportEnded(ctx.center));
+  }
+  switch (command) {
     case "checkin":
       return beginCheckin(registrant, ctx);
     case "pause":

@@ -1,16 +1,18 @@
 // Registrants, employers, their contacts and employments: always read within one center.
-import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { nextWeeklySlot } from "../schedule/calendar";
 import {
   checkins,
   consents,
+  conversations,
   employerContacts,
   employers,
   employments,
   lineAccounts,
   registrants,
   type ConsentDecision,
+  type EndReason,
 } from "./schema";
 
 export type RegistrantRow = typeof registrants.$inferSelect;
@@ -269,4 +271,35 @@ export async function updateRegistrantProfile(
   >,
 ) {
   await tx.update(registrants).set(values).where(eq(registrants.id, registrantId));
+}
+
+/**
+ * Support ends: no more check-ins (an open one is closed as missed, the chat state dropped so a
+ * half-done check-in cannot continue), the reason kept.
+ */
+export async function endSupport(
+  tx: Tx,
+  row: { id: string; lineUserId: string | null },
+  reason: EndReason,
+  now: number,
+): Promise<void> {
+  await tx
+    .update(registrants)
+    .set({
+      status: "ended",
+      endedAt: now,
+      endedReason: reason,
+      pausedBy: null,
+      nextCheckinAt: null,
+    })
+    .where(eq(registrants.id, row.id));
+  await tx
+    .update(checkins)
+    .set({ status: "missed" })
+    .where(
+      and(eq(checkins.registrantId, row.id), inArray(checkins.status, ["sent", "in_progress"])),
+    );
+  if (row.lineUserId !== null) {
+    await tx.delete(conversations).where(eq(conversations.lineUserId, row.lineUserId));
+  }
 }

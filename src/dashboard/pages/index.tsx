@@ -36,12 +36,14 @@ import {
   reissueRegistrantCode,
   resumeRegistrant,
   endRegistrantEmployment,
+  endRegistrantSupport,
   saveRegistrantProfile,
   sendRegistrantCheckin,
   showRegistrant,
   showRegistrants,
 } from "./registrants";
 import { pageDenied, pageError, render } from "./render";
+import { showExport, showPersonData, submitErasure } from "./person-data";
 import { showQueue } from "./queue";
 import { showConversationPage, showInbox, submitReply } from "./conversation";
 import { showCenterSettings, submitCenterSettings } from "./center";
@@ -108,6 +110,30 @@ export const pageRoutes: PageRoute[] = [
   { method: "get", path: "/dashboard/registrants", role: "caseworker", handle: showRegistrants },
   { method: "post", path: "/dashboard/registrants", role: "caseworker", handle: createRegistrant },
   { method: "get", path: "/dashboard/registrants/:id", role: "caseworker", handle: showRegistrant },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/end",
+    role: "caseworker",
+    handle: endRegistrantSupport,
+  },
+  {
+    method: "get",
+    path: "/dashboard/registrants/:id/data",
+    role: "supervisor",
+    handle: showPersonData,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/erase",
+    role: "supervisor",
+    handle: submitErasure,
+  },
+  {
+    method: "get",
+    path: "/dashboard/registrants/:id/export",
+    role: "supervisor",
+    handle: showExport,
+  },
   {
     method: "post",
     path: "/dashboard/registrants/:id/checkin",

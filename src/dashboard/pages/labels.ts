@@ -137,3 +137,12 @@ export function label(labels: Record<string, string>, key: string): string {
 export function categoryLabel(key: string): string {
   return label(categories, key);
 }
+
+export const endReasonLabels: Record<string, string> = {
+  period_end: "支援期間の満了",
+  person_request: "本人の希望",
+  left_job: "離職",
+  handover: "他の機関へ引き継ぎ",
+  moved: "転居",
+  other: "その他",
+};

@@ -6,11 +6,13 @@ import { AppError } from "../../errors";
 import { questions, type Question } from "../../flows/checkin-questions";
 import { weekdayNames } from "../../schedule/calendar";
 import { recentWeeks } from "../../store/history";
+import { endSupport } from "../person-data";
 import { minuteOfTime, timePattern, type RegistrantDetail } from "../scope";
 import type { StaffEnv } from "../staff-env";
 import { ChartLegend, chartWeeks, TrendChart, type ChartWeek } from "./checkin-chart";
 import { parseForm } from "./form";
-import { checkinStatusLabels, label, registrantStatusLabels } from "./labels";
+import { endReasons } from "../../store/schema";
+import { checkinStatusLabels, endReasonLabels, label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { EmployerReports, Workplaces } from "./registrant-employers";
 import { render } from "./render";
@@ -28,6 +30,7 @@ const done: Record<string, string> = {
   employment: "勤務先を登録しました。",
   profile: "連絡先とプロフィールを保存しました。",
   employment_end: "勤務の終了を登録しました。",
+  ended: "支援を終了しました。本人には LINE でお礼とこれからの連絡先を伝えます。",
 };
 
 const originLabels: Record<string, string> = {
@@ -51,6 +54,9 @@ const schemas = {
     time: z
       .string({ error: "時刻を入力してください。" })
       .regex(timePattern, { error: "時刻は 00:00〜23:59 の形（例 18:00）で入力してください。" }),
+  }),
+  end: z.object({
+    reason: z.enum(endReasons, { error: "終了の理由を選んでください。" }),
   }),
   employment: z.object({
     employerId: z
@@ -197,7 +203,7 @@ function Overview(props: { registrant: Detail }) {
   );
 }
 
-function Actions(props: { registrant: Detail; form: FormState }) {
+function Actions(props: { registrant: Detail; form: FormState; supervisor: boolean }) {
   const { registrant, form } = props;
   const base = `/dashboard/registrants/${encodeURIComponent(registrant.id)}`;
   const blocker = checkinBlocker(registrant);
@@ -273,7 +279,11 @@ function Actions(props: { registrant: Detail; form: FormState }) {
         </div>
       </form>
       {registrant.status === "ended" ? (
-        <p class="action muted">支援は終了しています。</p>
+        <p class="action muted" data-testid="support-ended">
+          支援は終了しています
+          {registrant.endedAt ? `（${formatDateTime(registrant.endedAt)}、` : "（"}
+          理由：{label(endReasonLabels, registrant.endedReason ?? "other")}）。
+        </p>
       ) : registrant.status === "paused" ? (
         <form method="post" action={`${base}/resume`} class="action">
           <p class="muted small">一時停止中です。再開すると、次の予定の日からまた届きます。</p>
@@ -291,6 +301,33 @@ function Actions(props: { registrant: Detail; form: FormState }) {
           </button>
         </form>
       )}
+      {registrant.status === "ended" ? null : (
+        <form method="post" action={`${base}/end`} class="action" data-testid="end-support-form">
+          <label class="field">
+            <span class="field-label">支援を終了する</span>
+            <select name="reason" required data-testid="end-reason">
+              <option value="">理由を選ぶ</option>
+              {endReasons.map((reason) => (
+                <option value={reason}>{label(endReasonLabels, reason)}</option>
+              ))}
+            </select>
+          </label>
+          <p class="muted small">
+            チェックインは止まり、本人には LINE
+            でお礼とこれからの連絡先を伝えます。記録は保存期間のあいだ残ります。
+          </p>
+          <button type="submit" class="button button-danger" data-testid="end-support">
+            支援を終了する
+          </button>
+        </form>
+      )}
+      {props.supervisor ? (
+        <p class="action">
+          <a href={`${base}/data`} data-testid="person-data-link">
+            個人データ（開示・消去）
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -457,7 +494,7 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
             unread={registrant.unread}
             staff={staff}
           />
-          <Actions registrant={registrant} form={form} />
+          <Actions registrant={registrant} form={form} supervisor={actor.role === "supervisor"} />
           <ConsentHistory items={registrant.consentHistory} />
           <Workplaces registrant={registrant} choices={employers} />
         </div>
@@ -579,4 +616,16 @@ export async function endRegistrantEmployment(c: Context<StaffEnv>) {
   const id = c.req.param("id") ?? "";
   await c.var.scope.endEmployment(id, form.data.employerId, form.data.endedOn);
   return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=employment_end`, 303);
+}
+
+export async function endRegistrantSupport(c: Context<StaffEnv>) {
+  const form = await parseForm(c, schemas.end);
+  if (!form.ok) return showDetail(c, { error: form.message }, 400);
+  const { reason } = form.data;
+  return act(
+    c,
+    (id) => endSupport(c.var.scope, id, reason),
+    "ended",
+    () => "支援はもう終了しています。",
+  );
 }

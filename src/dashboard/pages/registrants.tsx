@@ -29,6 +29,14 @@ async function showList(
       <section class="card">
         <h2>登録者を追加</h2>
         <Notice kind="error" message={form.error} />
+        <Notice
+          kind="success"
+          message={
+            c.req.query("done") === "erased"
+              ? "その人のデータをすべて消去しました。監査ログには消去したことだけが残ります。"
+              : undefined
+          }
+        />
         <form method="post" action="/dashboard/registrants" class="inline-form">
           <label class="field">
             <span class="field-label">名前</span>
@@ -157,6 +165,7 @@ export async function reissueRegistrantCode(c: Context<StaffEnv>) {
 
 export {
   endRegistrantEmployment,
+  endRegistrantSupport,
   saveRegistrantProfile,
   changeRegistrantSchedule,
   linkRegistrantEmployment,

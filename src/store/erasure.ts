@@ -1,0 +1,179 @@
+// Erasing a person (APPI: the right to deletion): every row that holds their data goes, in one
+// transaction, children before parents so it holds with foreign keys enforced. What stays: the
+// audit trail (their random id, who did what when — no name, no words) and monthly push counts.
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Tx } from "./db";
+import {
+  answers,
+  checkins,
+  consents,
+  conversations,
+  employerContacts,
+  employerPulses,
+  employerReports,
+  employments,
+  escalationEvents,
+  escalations,
+  lineAccounts,
+  linkCodes,
+  linkFailures,
+  messages,
+  outbox,
+  processedEvents,
+  registrants,
+  signals,
+  staff,
+  staffAlerts,
+} from "./schema";
+
+export interface ErasedCounts {
+  messages: number;
+  checkins: number;
+  escalations: number;
+  employerReports: number;
+  outbox: number;
+}
+
+/**
+ * Deletes everything held about one registrant: profile, LINE link and conversation state,
+ * messages, check-ins and answers, consents, signals, escalations and their timelines, employer
+ * reports and pulses, employments, link codes, and every outbox row sent to them or naming them
+ * (pending ones are never sent; multicasts keep their other recipients).
+ */
+export async function eraseRegistrantData(
+  tx: Tx,
+  registrant: { id: string; centerId: string; displayName: string; lineUserId: string | null },
+): Promise<ErasedCounts> {
+  const { id, lineUserId } = registrant;
+  const escalationIds = (
+    await tx
+      .select({ id: escalations.id })
+      .from(escalations)
+      .where(eq(escalations.registrantId, id))
+  ).map((row) => row.id);
+  const checkinIds = (
+    await tx.select({ id: checkins.id }).from(checkins).where(eq(checkins.registrantId, id))
+  ).map((row) => row.id);
+
+  const outboxCount = await dropOutbox(tx, id, lineUserId);
+  await dropNamedElsewhere(tx, registrant);
+
+  const mine = lineUserId === null ? undefined : eq(messages.lineUserId, lineUserId);
+  const erasedMessages = await tx
+    .delete(messages)
+    .where(or(eq(messages.registrantId, id), mine))
+    .returning({ id: messages.id });
+
+  if (lineUserId !== null) {
+    await tx.delete(processedEvents).where(eq(processedEvents.lineUserId, lineUserId));
+    await tx.delete(conversations).where(eq(conversations.lineUserId, lineUserId));
+    await tx.delete(linkFailures).where(eq(linkFailures.lineUserId, lineUserId));
+    await tx.delete(lineAccounts).where(eq(lineAccounts.lineUserId, lineUserId));
+  }
+
+  if (checkinIds.length > 0) {
+    for (const chunk of chunks(checkinIds)) {
+      await tx.delete(answers).where(inArray(answers.checkinId, chunk));
+    }
+  }
+  await tx.delete(checkins).where(eq(checkins.registrantId, id));
+  await tx.delete(consents).where(eq(consents.registrantId, id));
+  await tx.delete(signals).where(eq(signals.registrantId, id));
+  const reports = await tx
+    .delete(employerReports)
+    .where(eq(employerReports.registrantId, id))
+    .returning({ id: employerReports.id });
+  await tx.delete(employerPulses).where(eq(employerPulses.registrantId, id));
+  for (const chunk of chunks(escalationIds)) {
+    await tx.delete(escalationEvents).where(inArray(escalationEvents.escalationId, chunk));
+    await tx.delete(staffAlerts).where(inArray(staffAlerts.escalationId, chunk));
+  }
+  await tx.delete(escalations).where(eq(escalations.registrantId, id));
+  await tx.delete(employments).where(eq(employments.registrantId, id));
+  await tx
+    .delete(linkCodes)
+    .where(and(eq(linkCodes.subjectType, "registrant"), eq(linkCodes.subjectId, id)));
+  await tx.delete(registrants).where(eq(registrants.id, id));
+
+  return {
+    messages: erasedMessages.length,
+    checkins: checkinIds.length,
+    escalations: escalationIds.length,
+    employerReports: reports.length,
+    outbox: outboxCount,
+  };
+}
+
+/**
+ * Outbox rows to the person (deleted; a multicast loses only them) and rows naming them to
+ * someone else (alerts, digests, pulses, notices: deleted, whatever their status, since a sent
+ * row still holds the words).
+ */
+async function dropOutbox(tx: Tx, id: string, lineUserId: string | null): Promise<number> {
+  let dropped = 0;
+  const naming = await tx
+    .delete(outbox)
+    .where(sql`exists (select 1 from json_each(${outbox.about}) where value = ${id})`)
+    .returning({ id: outbox.id });
+  dropped += naming.length;
+  if (lineUserId === null) return dropped;
+  const toThem = sql`exists (select 1 from json_each(${outbox.recipients}) where value = ${lineUserId})`;
+  // a multicast with others on it keeps going to them
+  await tx
+    .update(outbox)
+    .set({
+      recipients: sql`(select json_group_array(value) from json_each(${outbox.recipients}) where value <> ${lineUserId})`,
+    })
+    .where(
+      and(eq(outbox.kind, "multicast"), toThem, sql`json_array_length(${outbox.recipients}) > 1`),
+    );
+  const direct = await tx.delete(outbox).where(toThem).returning({ id: outbox.id });
+  return dropped + direct.length;
+}
+
+/**
+ * What the bot said to the person's employer contacts or to staff naming them ("田中 一郎さんに
+ * ついて…"), and what those contacts wrote with their name in it: found by the name as written,
+ * so a mention by family name alone is not found (the README says so). Outbox rows of any center
+ * carrying the name go too: they are transient, and a same-named person loses at most a copy.
+ */
+async function dropNamedElsewhere(
+  tx: Tx,
+  registrant: { centerId: string; displayName: string },
+): Promise<void> {
+  const name = registrant.displayName.trim();
+  // a name this short would match too much to be a mention of them
+  if (name.length < 2) return;
+  await tx.delete(outbox).where(sql`instr(${outbox.messages}, ${name}) > 0`);
+  await tx
+    .delete(messages)
+    .where(
+      and(
+        isNull(messages.registrantId),
+        sql`instr(${messages.text}, ${name}) > 0`,
+        or(
+          inArray(
+            messages.lineUserId,
+            tx
+              .select({ id: employerContacts.lineUserId })
+              .from(employerContacts)
+              .where(eq(employerContacts.centerId, registrant.centerId)),
+          ),
+          inArray(
+            messages.lineUserId,
+            tx
+              .select({ id: staff.lineUserId })
+              .from(staff)
+              .where(eq(staff.centerId, registrant.centerId)),
+          ),
+        ),
+      ),
+    );
+}
+
+/** SQLite takes a bounded number of parameters per statement. */
+function chunks<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
