@@ -13,5 +13,5 @@ ALTER TABLE `centers` ADD `retention_days` integer DEFAULT 1095 NOT NULL;--> sta
 ALTER TABLE `registrants` ADD `ended_at` integer;--> statement-breakpoint
 ALTER TABLE `registrants` ADD `ended_reason` text;--> statement-breakpoint
 CREATE INDEX `messages_text_age_idx` ON `messages` (`created_at`) WHERE text is not null;--> statement-breakpoint
-CREATE INDEX `messages_event_age_idx` ON `messages` (`created_at`) WHERE webhook_event_id is not null;--> statement-breakpoint
+CREATE INDEX `messages_webhook_event_idx` ON `messages` (`webhook_event_id`) WHERE webhook_event_id is not null;--> statement-breakpoint
 CREATE INDEX `processed_events_received_idx` ON `processed_events` (`received_at`);

@@ -42,7 +42,7 @@ import { createTestApp } from "./support/app";
 import { createTestClock, type TestClock } from "./support/clock";
 import { createTestStore, type TestStore } from "./support/db";
 import { newLineUserId } from "./support/events";
-import { loginAs, mintCenter, mintRegistrant, mintStaff } from "./support/staff";
+import { loginAs, mintCenter, mintEscalation, mintRegistrant, mintStaff } from "./support/staff";
 
 const day = 24 * 60 * 60 * 1000;
 /** Wednesday 2026-11-25 03:00 in Tokyo: the start of the day's run. */
@@ -331,7 +331,13 @@ describe("message text", () => {
       ids.push(await mintMessage({ ...a, registrantId: a.id, text: `のこる ${i}`, at }));
       ids.push(await mintMessage({ ...b, registrantId: b.id, text: `きえる ${i}`, at }));
     }
-    const limits: RetentionLimits = { batch: 2, eventBatch: 2, escalationBatch: 2, maxBatches: 10 };
+    const limits: RetentionLimits = {
+      batch: 2,
+      eventBatch: 2,
+      escalationBatch: 2,
+      erasureBatch: 2,
+      maxBatches: 10,
+    };
     const report = await pruneExpired(deps(), limits);
     expect(report).toMatchObject({ finished: true, counts: { messageTexts: 7 } });
     const texts = await Promise.all(ids.map(textOf));
@@ -655,6 +661,54 @@ async function snapshot() {
   return Promise.all(tables.map((table) => store.db.select().from(table)));
 }
 
+describe("support that ended", () => {
+  it("keeps a person's data for the center's period after support ended, then erases it", async () => {
+    const { long, short } = await mintCenters();
+    const endedLongAgo = await mintPerson(short);
+    const endedRecently = await mintPerson(short);
+    const endedOnDefault = await mintPerson(long);
+    const stillSupported = await mintPerson(short);
+    await mintMessage({
+      lineUserId: endedLongAgo.lineUserId,
+      registrantId: endedLongAgo.id,
+      text: "ありがとう",
+      at: now() - 40 * day,
+    });
+    const end = (id: string, at: number) =>
+      store.write((tx) =>
+        tx
+          .update(schema.registrants)
+          .set({ status: "ended", endedAt: at, endedReason: "period_end" })
+          .where(eq(schema.registrants.id, id)),
+      );
+    await end(endedLongAgo.id, now() - 31 * day);
+    await end(endedRecently.id, now() - 29 * day);
+    await end(endedOnDefault.id, now() - 400 * day);
+    await store.write((tx) =>
+      tx
+        .update(schema.registrants)
+        .set({ createdAt: now() - 900 * day })
+        .where(eq(schema.registrants.id, stillSupported.id)),
+    );
+
+    const report = await pruneExpired(deps());
+    expect(report.counts.erasedRegistrants).toBe(1);
+    const left = await store.db.select({ id: schema.registrants.id }).from(schema.registrants);
+    expect(left.map((row) => row.id).sort()).toEqual(
+      [endedRecently.id, endedOnDefault.id, stillSupported.id].sort(),
+    );
+    expect(
+      await store.db.select().from(messages).where(eq(messages.registrantId, endedLongAgo.id)),
+    ).toEqual([]);
+    const audit = await store.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, "registrant.erase_retention"));
+    expect(audit).toMatchObject([{ subjectId: endedLongAgo.id, actorStaffId: "system" }]);
+    expect(JSON.stringify(lines)).not.toContain("ありがとう");
+  });
+});
+
 describe("the job as a whole", () => {
   it("changes nothing the second time", async () => {
     await mintEverything();
@@ -687,6 +741,7 @@ describe("the job as a whole", () => {
         batch: 1,
         eventBatch: 1,
         escalationBatch: 1,
+        erasureBatch: 1,
         maxBatches: 50,
       };
       const [a, b] = await Promise.all([
@@ -739,7 +794,13 @@ describe("the job as a whole", () => {
         `CREATE TRIGGER fault BEFORE UPDATE OF text ON messages WHEN old.id = ${ids[2]} BEGIN SELECT RAISE(ABORT, 'injected fault'); END`,
       ),
     );
-    const limits: RetentionLimits = { batch: 2, eventBatch: 2, escalationBatch: 2, maxBatches: 10 };
+    const limits: RetentionLimits = {
+      batch: 2,
+      eventBatch: 2,
+      escalationBatch: 2,
+      erasureBatch: 2,
+      maxBatches: 10,
+    };
 
     const failed = await pruneExpired(deps(), limits);
     expect(failed).toMatchObject({ finished: false, failed: ["messageTexts"] });
@@ -795,7 +856,13 @@ describe("the schedule", () => {
         at: now() - 40 * day + i,
       });
     }
-    const limits: RetentionLimits = { batch: 2, eventBatch: 2, escalationBatch: 2, maxBatches: 1 };
+    const limits: RetentionLimits = {
+      batch: 2,
+      eventBatch: 2,
+      escalationBatch: 2,
+      erasureBatch: 2,
+      maxBatches: 1,
+    };
     clock.set(start - 1);
     expect(await runRetention(deps(), limits)).toBeNull();
     clock.set(start);
@@ -863,6 +930,47 @@ describe("the scheduler tick", () => {
       const html = await page.text();
       expect(html).toContain("bubble bubble-in bubble-text");
       expect(html).not.toContain("ふるい ひみつ");
+      expect(html).toContain("（保存期間を過ぎたため本文を削除しました）");
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("the escalation page", () => {
+  it("says the quoted words were removed, once a resolved escalation is past the period", async () => {
+    const t = await createTestApp({ clock, log });
+    try {
+      const centerId = (await mintCenter(t.db.store)).id;
+      await t.db.store.write((tx) => updateCenter(tx, centerId, { retentionDays: 30 }));
+      const boss = await mintStaff(t.db.store, centerId, "supervisor");
+      const { id: registrantId } = await mintRegistrant(t.db.store, centerId);
+      const escalation = await mintEscalation(t.db.store, {
+        centerId,
+        registrantId,
+        evidence: { source: "message", quote: "ふるい ことば" },
+        now: start - 60 * day,
+      });
+      await t.db.store.write((tx) =>
+        updateEscalation(tx, escalation.id, {
+          status: "resolved",
+          resolvedAt: start - 31 * day,
+          updatedAt: start - 31 * day,
+        }),
+      );
+      const client = await loginAs(t, boss);
+      const before = await (
+        await client.call("GET", `/dashboard/escalations/${escalation.id}`)
+      ).text();
+      expect(before).toContain("ふるい ことば");
+      expect(before).not.toContain('data-testid="evidence-expired"');
+
+      await pruneExpired({ store: t.db.store, clock, log });
+      const after = await (
+        await client.call("GET", `/dashboard/escalations/${escalation.id}`)
+      ).text();
+      expect(after).not.toContain("ふるい ことば");
+      expect(after).toContain("（保存期間を過ぎたため引用を削除しました）");
     } finally {
       await t.close();
     }

@@ -17,7 +17,7 @@ import { answersOf } from "../store/history";
 import type { OutboxRow } from "../store/outbox";
 import { findRegistrant } from "../store/registrants";
 import { countPushes, pushesThisMonth } from "../store/schedule";
-import { listStaff } from "../store/staff";
+import { findCenter, listStaff } from "../store/staff";
 import { questionKeys, type QuestionKey } from "../store/schema";
 import { severities } from "../escalation/categories";
 import type { CenterScope } from "./scope";
@@ -49,6 +49,8 @@ export interface ConversationItem {
   at: string;
   staffId: string | null;
   staffName: string | null;
+  /** Words removed by the retention job, the message older than the center's period. */
+  expired?: boolean;
   /** A check-in card: each answered question with its label. */
   answers?: { question: string; answer: string }[];
 }
@@ -70,7 +72,11 @@ export async function readConversation(
 ): Promise<{ items: ConversationItem[]; nextBefore: number | null }> {
   await registrantIn(scope, registrantId);
   await scope.recordRead("conversation.read", "registrant", registrantId);
-  const rows = await pageConversation(scope.store.db, registrantId, before, limit);
+  const [rows, center] = await Promise.all([
+    pageConversation(scope.store.db, registrantId, before, limit),
+    findCenter(scope.store.db, scope.centerId),
+  ]);
+  const keptSince = scope.clock() - (center?.retentionDays ?? 1095) * 86_400_000;
   const checkinIds = rows.flatMap((row) =>
     row.messageType === "checkin" && row.refId ? [row.refId] : [],
   );
@@ -88,6 +94,7 @@ export async function readConversation(
       at: iso(row.createdAt),
       staffId: row.staffId,
       staffName: row.staffId === null ? null : (staffNames.get(row.staffId) ?? null),
+      expired: row.text === null && row.createdAt < keptSince,
     };
     if (row.messageType !== "checkin") return item;
     item.answers = answerRows

@@ -13,11 +13,14 @@ import type { Clock } from "../clock";
 import { sessionIdleMs } from "../dashboard/auth";
 import { dateKey } from "../escalation/business-time";
 import { describeError, type Logger } from "../log";
+import { insertAudit } from "../store/audit";
 import type { Store, Tx } from "../store/db";
+import { eraseRegistrantData } from "../store/erasure";
 import {
   clearExpiredText,
   dayMs,
   deleteSentOutbox,
+  findEndedPastRetention,
   findEscalationsWithOldWords,
   findExpiredText,
   findSentOutbox,
@@ -28,10 +31,12 @@ import {
   pruneSessions,
   scrubEscalationWords,
   shortestRetentionDays,
-  unlinkEventMessages,
   type MessageCursor,
 } from "../store/retention";
 import { tokyoParts } from "./calendar";
+
+/** The audit trail's actor for what the scheduler does on its own. */
+export const systemActor = "system";
 
 export interface RetentionDeps {
   store: Store;
@@ -75,6 +80,8 @@ export interface RetentionCounts {
   evidenceSignals: number;
   evidenceEvents: number;
   employerWords: number;
+  /** People whose support ended longer ago than their center's period, erased. */
+  erasedRegistrants: number;
 }
 
 export interface RetentionReport {
@@ -88,22 +95,21 @@ export interface RetentionReport {
 export interface RetentionLimits {
   /** Rows one statement changes at most. */
   batch: number;
-  /**
-   * Webhook events one statement deletes at most. Deleting an event makes SQLite look for
-   * messages still pointing at it, and nothing indexes messages by event id: the check walks the
-   * last week of inbound messages (messages_event_age_idx) once per event.
-   */
+  /** Webhook events one batch deletes at most (with the messages pointing at them). */
   eventBatch: number;
   /** Escalations one statement scrubs at most (each may have several signals). */
   escalationBatch: number;
+  /** People erased per batch (each is one transaction over all their rows). */
+  erasureBatch: number;
   /** Batches per kind per run; the next tick goes on. */
   maxBatches: number;
 }
 
 export const defaultLimits: RetentionLimits = {
   batch: 500,
-  eventBatch: 50,
+  eventBatch: 500,
   escalationBatch: 100,
+  erasureBatch: 20,
   maxBatches: 10,
 };
 
@@ -135,6 +141,7 @@ export async function pruneExpired(
     evidenceSignals: 0,
     evidenceEvents: 0,
     employerWords: 0,
+    erasedRegistrants: 0,
   };
   /** A kind whose statement finds its rows by an index: what it changed is what it found. */
   const indexed = (
@@ -185,19 +192,19 @@ export async function pruneExpired(
     ],
     [
       "processedEvents",
-      async () => {
-        const before = now - keptFor.processedEvents;
-        // messages let go first: an event still referenced must not be deleted (foreign key)
-        const unlinked = await indexed("eventLinks", (tx) =>
-          unlinkEventMessages(tx, before, batch),
-        );
-        if (!unlinked) return false;
-        return indexed(
-          "processedEvents",
-          (tx) => pruneProcessedEvents(tx, before, limits.eventBatch),
+      () =>
+        drain(
+          async () => {
+            const pruned = await store.write((tx) =>
+              pruneProcessedEvents(tx, now - keptFor.processedEvents, limits.eventBatch),
+            );
+            counts.processedEvents += pruned.events;
+            counts.eventLinks += pruned.links;
+            return pruned.events;
+          },
           limits.eventBatch,
-        );
-      },
+          maxBatches,
+        ),
     ],
     [
       "messageTexts",
@@ -236,6 +243,34 @@ export async function pruneExpired(
       () =>
         indexed("handledOutbox", (tx) =>
           pruneHandledOutbox(tx, now - keptFor.handledOutbox, batch),
+        ),
+    ],
+    [
+      "endedRegistrants",
+      () =>
+        drain(
+          async () => {
+            const people = await findEndedPastRetention(store.db, now, limits.erasureBatch);
+            for (const person of people) {
+              await store.write(async (tx) => {
+                await eraseRegistrantData(tx, person);
+                // the scheduler is the actor: the audit keeps the event, their random id only
+                await insertAudit(tx, {
+                  centerId: person.centerId,
+                  actorStaffId: systemActor,
+                  action: "registrant.erase_retention",
+                  subjectType: "registrant",
+                  subjectId: person.id,
+                  at: now,
+                  people: [],
+                });
+              });
+              counts.erasedRegistrants += 1;
+            }
+            return people.length;
+          },
+          limits.erasureBatch,
+          maxBatches,
         ),
     ],
     [

@@ -55,28 +55,27 @@ export async function pruneLinkFailures(tx: Tx, before: number, limit: number): 
 }
 
 /**
- * Messages from before `before` let go of their webhook event id (messages_event_age_idx), so
- * the events can be deleted with foreign keys enforced. A message and its event are written in
- * one transaction with the same time, so every message pointing at an event received before
- * `before` is itself from before `before`.
+ * Processed webhook events received before `before` (processed_events_received_idx); the
+ * messages still pointing at them let go first (messages_webhook_event_idx), in the same
+ * transaction, so the delete holds with foreign keys enforced (libSQL enforces them). Returns
+ * the events deleted and the messages let go.
  */
-export async function unlinkEventMessages(tx: Tx, before: number, limit: number): Promise<number> {
-  return changed(
+export async function pruneProcessedEvents(
+  tx: Tx,
+  before: number,
+  limit: number,
+): Promise<{ events: number; links: number }> {
+  const batch = sql`select webhook_event_id from processed_events
+    where received_at < ${before} limit ${limit}`;
+  const links = changed(
     await tx.run(sql`
-      update messages set webhook_event_id = null where rowid in (
-        select rowid from messages
-        where created_at < ${before} and webhook_event_id is not null
-        limit ${limit})`),
+      update messages set webhook_event_id = null where webhook_event_id in (${batch})`),
   );
-}
-
-/** Processed webhook events received before `before` (processed_events_received_idx). */
-export async function pruneProcessedEvents(tx: Tx, before: number, limit: number): Promise<number> {
-  return changed(
+  const events = changed(
     await tx.run(sql`
-      delete from processed_events where rowid in (
-        select rowid from processed_events where received_at < ${before} limit ${limit})`),
+      delete from processed_events where webhook_event_id in (${batch})`),
   );
+  return { events, links };
 }
 
 /**
@@ -268,4 +267,23 @@ export async function scrubEscalationWords(
       where escalation_id in ${due} and words is not null`),
   );
   return { signals, events, reports };
+}
+
+/**
+ * Registrants whose support ended longer ago than their center's period: they are erased like
+ * on request (eraseRegistrantData).
+ */
+export async function findEndedPastRetention(db: Queryable, now: number, limit: number) {
+  const rows = await db.all<{
+    id: string;
+    centerId: string;
+    displayName: string;
+    lineUserId: string | null;
+  }>(sql`
+    select r.id as id, r.center_id as centerId, r.display_name as displayName,
+      r.line_user_id as lineUserId
+    from registrants r join centers c on c.id = r.center_id
+    where r.status = 'ended' and r.ended_at < ${now} - c.retention_days * ${dayMs}
+    limit ${limit}`);
+  return rows;
 }

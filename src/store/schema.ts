@@ -173,9 +173,10 @@ export const messages = sqliteTable(
     index("messages_text_age_idx")
       .on(t.createdAt)
       .where(sql`text is not null`),
-    // the retention job: inbound messages still pointing at an event id about to be pruned
-    index("messages_event_age_idx")
-      .on(t.createdAt)
+    // the messages pointing at an event: the retention job lets go of them before deleting it,
+    // and the foreign key check on that delete looks here instead of walking every message
+    index("messages_webhook_event_idx")
+      .on(t.webhookEventId)
       .where(sql`webhook_event_id is not null`),
   ],
 );

@@ -64,8 +64,12 @@ export function Bubble(props: { item: ConversationItem; sender?: string }) {
         </p>
       ) : (
         <p class="bubble-text muted">
-          {placeholders[item.kind] ??
-            (item.direction === "in" ? "（同意がないため内容は保存していません）" : "（内容なし）")}
+          {item.expired
+            ? "（保存期間を過ぎたため本文を削除しました）"
+            : (placeholders[item.kind] ??
+              (item.direction === "in"
+                ? "（同意がないため内容は保存していません）"
+                : "（内容なし）"))}
         </p>
       )}
     </li>

@@ -133,6 +133,11 @@ function Evidence(props: { items: Detail["evidence"] }) {
                 {value}
               </blockquote>
             ))}
+          {quoteKeys.some((key) => (item as Record<string, unknown>)[key] === null) ? (
+            <p class="muted small" data-testid="evidence-expired">
+              （保存期間を過ぎたため引用を削除しました）
+            </p>
+          ) : null}
           <dl class="pairs">
             {evidenceLines(item).map((line) => (
               <div class="pair">
