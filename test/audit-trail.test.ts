@@ -161,3 +161,77 @@ describe("failed logins", () => {
     expect(JSON.stringify(rows)).not.toContain("xample");
   });
 });
+
+describe("the audit page and its export", () => {
+  let boss: ApiClient;
+  beforeEach(async () => {
+    boss = await loginAs(t, await mintStaff(t.db.store, centerId, "supervisor"));
+  });
+
+  const items = async (query: string) => {
+    const response = await boss.call("GET", `/api/audit?${query}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { items: { action: string; actorStaffId: string }[] }).items;
+  };
+
+  it("filters by staff member, action and person, and refuses malformed filters", async () => {
+    const first = await mintRegistrant(t.db.store, centerId, "一 太郎");
+    const second = await mintRegistrant(t.db.store, centerId, "二 花子");
+    const escalation = await mintEscalation(t.db.store, { centerId, registrantId: second.id });
+    await api.call("GET", `/api/registrants/${first.id}`);
+    await api.call("GET", "/api/registrants");
+    await api.call("GET", `/api/escalations/${escalation.id}`);
+
+    const mine = await items(`actor=${caseworker.id}`);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((item) => item.actorStaffId === caseworker.id)).toBe(true);
+
+    expect((await items("action=registrant.read")).map((item) => item.action)).toEqual([
+      "registrant.read",
+    ]);
+    // about the first person: their page and the list that named them, not the other's escalation
+    expect((await items(`person=${first.id}`)).map((item) => item.action)).toEqual([
+      "registrant.list",
+      "registrant.read",
+    ]);
+    expect((await items(`person=${second.id}`)).map((item) => item.action)).toEqual([
+      "escalation.read",
+      "registrant.list",
+    ]);
+
+    for (const query of ["actor=%27%3B%20drop", "action=A%20B", `person=${"x".repeat(65)}`]) {
+      expect((await boss.call("GET", `/api/audit?${query}`)).status, query).toBe(400);
+      expect((await boss.call("GET", `/dashboard/audit?${query}`)).status, query).toBe(400);
+    }
+  });
+
+  it("shows names on the page and keeps the filters in its links", async () => {
+    const person = await mintRegistrant(t.db.store, centerId, "一 太郎");
+    await api.call("GET", `/api/registrants/${person.id}`);
+    const page = await boss.call("GET", `/dashboard/audit?person=${person.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-testid="audit-subject-name">一 太郎<');
+    expect(html).toContain(`href="/dashboard/audit.csv?person=${person.id}"`);
+    expect(html).toContain(`<option value="${person.id}" selected`);
+  });
+
+  it("exports CSV that Excel reads, with formula-looking cells made text", async () => {
+    const person = await mintRegistrant(t.db.store, centerId, '=HYPERLINK("http://x")');
+    await api.call("GET", `/api/registrants/${person.id}`);
+    const response = await boss.call("GET", `/dashboard/audit.csv?person=${person.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    expect(response.headers.get("content-disposition")).toContain("audit.csv");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.trim().split("\r\n");
+    expect(lines[0]).toContain("日時,職員,操作");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("registrant.read");
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    // the export itself is in the trail
+    expect(await entries("audit.export")).toHaveLength(1);
+  });
+});

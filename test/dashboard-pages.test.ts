@@ -487,6 +487,7 @@ const calls: Record<string, Call> = {
     },
   }),
   "get /dashboard/audit": () => ({ path: "/dashboard/audit" }),
+  "get /dashboard/audit.csv": () => ({ path: "/dashboard/audit.csv" }),
   "get /dashboard/line": () => ({ path: "/dashboard/line" }),
   "post /dashboard/line/code": () => ({ path: "/dashboard/line/code", fields: {} }),
   "post /dashboard/line/unlink": () => ({ path: "/dashboard/line/unlink", fields: {} }),

@@ -19,6 +19,7 @@ import { countChangedSince } from "../store/escalations";
 import { countUnreadSince } from "../store/conversation-log";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";
 import { profileSchema, updateProfile } from "./profile";
+import { auditFilterOf } from "./audit-trail";
 import {
   endSupport,
   endSupportSchema,
@@ -653,7 +654,9 @@ export const apiRoutes: ApiRoute[] = [
           "before and limit must be whole numbers (limit 1 to 500)",
         );
       }
-      const items = await c.var.scope.pageAudit({ before, limit });
+      const filter = auditFilterOf((name) => c.req.query(name));
+      const items = await c.var.scope.pageAudit({ ...filter, before, limit });
+      await c.var.scope.recordRead("audit.read", "audit", null, []);
       return c.json({
         items: items.map((item) => ({ ...item, at: iso(item.at) })),
         nextBefore: items.length === limit ? (items.at(-1)?.id ?? null) : null,

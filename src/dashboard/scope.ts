@@ -6,7 +6,7 @@ import { labelOf } from "../flows/checkin-questions";
 import { formatMinute } from "../schedule/calendar";
 import { sendCheckinNow } from "../schedule/checkins";
 import { findAccount } from "../store/accounts";
-import { insertAudit, pageAudit } from "../store/audit";
+import { auditActions, insertAudit, pageAudit, type AuditFilter } from "../store/audit";
 import type { Queryable, Store, Tx } from "../store/db";
 import {
   employedAt,
@@ -679,8 +679,13 @@ export class CenterScope {
 
   // Audit
 
-  async pageAudit(options: { before?: number | undefined; limit: number }) {
+  /** A page of the audit trail; the caller records the read (one entry for a page or an export). */
+  pageAudit(options: AuditFilter & { before?: number | undefined; limit: number }) {
     return pageAudit(this.store.db, this.centerId, options);
+  }
+
+  auditActions() {
+    return auditActions(this.store.db, this.centerId);
   }
 }
 

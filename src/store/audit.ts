@@ -1,5 +1,6 @@
 // The audit log: who saw or changed what, when.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Queryable, Tx } from "./db";
 import {
   auditLog,
@@ -49,12 +50,26 @@ export async function insertAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   }
 }
 
-/** A page of a center's audit trail, newest first; `before` is the last id of the previous page. */
+export interface AuditFilter {
+  /** A staff member's id, or "system" for the scheduler. */
+  actorId?: string | undefined;
+  action?: string | undefined;
+  /** Entries that showed or touched this registrant, or were about them. */
+  registrantId?: string | undefined;
+}
+
+/**
+ * A page of a center's audit trail, newest first; `before` is the last id of the previous page.
+ * Each entry comes with the names of its actor and of a registrant or staff subject (null once
+ * erased or never known), and how many people it showed.
+ */
 export async function pageAudit(
   db: Queryable,
   centerId: string,
-  options: { before?: number | undefined; limit: number },
+  options: AuditFilter & { before?: number | undefined; limit: number },
 ) {
+  const subjectStaff = alias(staff, "subject_staff");
+  const person = options.registrantId;
   return db
     .select({
       id: auditLog.id,
@@ -64,17 +79,62 @@ export async function pageAudit(
       subjectId: auditLog.subjectId,
       actorStaffId: auditLog.actorStaffId,
       actorName: staff.displayName,
+      subjectName: sql<
+        string | null
+      >`coalesce(${registrants.displayName}, ${subjectStaff.displayName})`,
+      client: auditLog.client,
+      sessionTag: auditLog.sessionTag,
+      people: sql<number>`(select count(*) from audit_people p where p.audit_id = ${auditLog.id})`,
     })
     .from(auditLog)
     .leftJoin(staff, eq(staff.id, auditLog.actorStaffId))
+    .leftJoin(
+      registrants,
+      and(
+        eq(auditLog.subjectType, "registrant"),
+        eq(registrants.id, auditLog.subjectId),
+        eq(registrants.centerId, centerId),
+      ),
+    )
+    .leftJoin(
+      subjectStaff,
+      and(
+        eq(auditLog.subjectType, "staff"),
+        eq(subjectStaff.id, auditLog.subjectId),
+        eq(subjectStaff.centerId, centerId),
+      ),
+    )
     .where(
       and(
         eq(auditLog.centerId, centerId),
         options.before === undefined ? undefined : lt(auditLog.id, options.before),
+        options.actorId === undefined ? undefined : eq(auditLog.actorStaffId, options.actorId),
+        options.action === undefined ? undefined : eq(auditLog.action, options.action),
+        person === undefined
+          ? undefined
+          : or(
+              inArray(
+                auditLog.id,
+                db
+                  .select({ id: auditPeople.auditId })
+                  .from(auditPeople)
+                  .where(eq(auditPeople.registrantId, person)),
+              ),
+              and(eq(auditLog.subjectType, "registrant"), eq(auditLog.subjectId, person)),
+            ),
       ),
     )
     .orderBy(desc(auditLog.id))
     .limit(options.limit);
+}
+
+/** The actions a center's trail holds, for the page's filter. */
+export async function auditActions(db: Queryable, centerId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.centerId, centerId));
+  return rows.map((row) => row.action).sort();
 }
 
 const owners = {

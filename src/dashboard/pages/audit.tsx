@@ -1,6 +1,9 @@
-// Supervisors' audit page: who saw or changed what, newest first, one page at a time.
+// Supervisors' audit page: who saw or changed what, newest first, one page at a time, filtered by
+// staff member, action or person, and exported as CSV.
 import type { Context } from "hono";
 import { AppError } from "../../errors";
+import type { AuditFilter } from "../../store/audit";
+import { auditCsv, auditFilterOf, auditQuery } from "../audit-trail";
 import type { StaffEnv } from "../staff-env";
 import { auditActionLabels, label, subjectLabels } from "./labels";
 import { Layout, PageHead } from "./layout";
@@ -24,8 +27,8 @@ function wholeNumbers(text: string | undefined): number[] {
  * The store pages backwards only (`before` an id), so the way back to newer pages travels in the
  * link: `trail` holds the `before` of each page passed on the way here ("0" stands for the first).
  */
-function pageLink(before: number | undefined, trail: number[]): string {
-  const query = new URLSearchParams();
+function pageLink(before: number | undefined, trail: number[], filter: AuditFilter): string {
+  const query = auditQuery(filter);
   if (before !== undefined) query.set("before", String(before));
   if (trail.length > 0) query.set("trail", trail.join("."));
   const search = query.toString();
@@ -37,11 +40,19 @@ const subjectPages: Record<string, string> = {
   escalation: "/dashboard/escalations/",
 };
 
-/** What an entry was about; a registrant or an escalation links to its page (itself audited). */
-function Subject(props: { type: string; id: string | null }) {
+/**
+ * What an entry was about: a registrant or staff member by name (an erased person by id only);
+ * a registrant or an escalation links to its page (itself audited).
+ */
+function Subject(props: { type: string; id: string | null; name: string | null }) {
   const name = label(subjectLabels, props.type);
   if (props.id === null) return <span>{name}</span>;
-  const short = <code class="id small">{props.id.slice(0, 8)}</code>;
+  const short =
+    props.name === null ? (
+      <code class="id small">{props.id.slice(0, 8)}</code>
+    ) : (
+      <span data-testid="audit-subject-name">{props.name}</span>
+    );
   const page = subjectPages[props.type];
   return page === undefined ? (
     <span>
@@ -54,6 +65,79 @@ function Subject(props: { type: string; id: string | null }) {
   );
 }
 
+/** The filter form: whose entries, which action, about whom. */
+function Filters(props: {
+  filter: AuditFilter;
+  staff: { id: string; displayName: string }[];
+  actions: string[];
+  people: { id: string; displayName: string }[];
+}) {
+  const { filter } = props;
+  const csv = auditQuery(filter).toString();
+  return (
+    <form method="get" action="/dashboard/audit" class="card filters" data-testid="audit-filters">
+      <label class="field">
+        <span class="field-label">職員</span>
+        <select name="actor" data-testid="audit-actor">
+          <option value="">すべて</option>
+          <option value="system" selected={filter.actorId === "system"}>
+            システム（自動の処理）
+          </option>
+          {props.staff.map((member) => (
+            <option value={member.id} selected={filter.actorId === member.id}>
+              {member.displayName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span class="field-label">操作</span>
+        <select name="action" data-testid="audit-action">
+          <option value="">すべて</option>
+          {props.actions.map((action) => (
+            <option value={action} selected={filter.action === action}>
+              {label(auditActionLabels, action)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span class="field-label">登録者（その人のデータを見た・変えた記録）</span>
+        <select name="person" data-testid="audit-person">
+          <option value="">すべて</option>
+          {props.people.map((person) => (
+            <option value={person.id} selected={filter.registrantId === person.id}>
+              {person.displayName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="row-actions">
+        <button type="submit" class="button">
+          絞り込む
+        </button>
+        <a
+          class="button button-quiet"
+          href={csv === "" ? "/dashboard/audit.csv" : `/dashboard/audit.csv?${csv}`}
+          data-testid="audit-csv"
+        >
+          CSV でダウンロード
+        </a>
+      </p>
+    </form>
+  );
+}
+
+/** The selected entries as a CSV file. */
+export async function downloadAudit(c: Context<StaffEnv>) {
+  const filter = auditFilterOf((name) => c.req.query(name));
+  const body = await auditCsv(c.var.scope, filter, (action) => label(auditActionLabels, action));
+  return c.body(body, 200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": 'attachment; filename="audit.csv"',
+  });
+}
+
 export async function showAudit(c: Context<StaffEnv>) {
   const beforeText = c.req.query("before");
   const before = beforeText === undefined ? undefined : Number(beforeText);
@@ -61,12 +145,19 @@ export async function showAudit(c: Context<StaffEnv>) {
     throw new AppError("bad_request", "before must be a whole number");
   }
   const trail = wholeNumbers(c.req.query("trail"));
+  const filter = auditFilterOf((name) => c.req.query(name));
   const { scope, actor } = c.var;
-  const items = await scope.pageAudit({ before, limit: pageSize });
+  const [items, staff, actions, people] = await Promise.all([
+    scope.pageAudit({ ...filter, before, limit: pageSize }),
+    scope.listStaff(),
+    scope.auditActions(),
+    scope.listRegistrants(),
+  ]);
+  await scope.recordRead("audit.read", "audit", null, []);
   const last = items.at(-1);
   const older =
     items.length === pageSize && last !== undefined
-      ? pageLink(last.id, [...trail, before ?? 0].slice(-maxTrail))
+      ? pageLink(last.id, [...trail, before ?? 0].slice(-maxTrail), filter)
       : null;
   const previous = trail.at(-1);
   const newer =
@@ -75,6 +166,7 @@ export async function showAudit(c: Context<StaffEnv>) {
       : pageLink(
           previous === undefined || previous === 0 ? undefined : previous,
           trail.slice(0, -1),
+          filter,
         );
 
   const pager = (
@@ -99,6 +191,7 @@ export async function showAudit(c: Context<StaffEnv>) {
     c,
     <Layout title="監査ログ" actor={actor} current="audit">
       <PageHead title="監査ログ" aside={<p class="muted">だれが、いつ、何を見たか・変えたか</p>} />
+      <Filters filter={filter} staff={staff} actions={actions} people={people} />
       {items.length === 0 ? (
         <section class="card empty">
           <p class="empty-title">記録はありません。</p>
@@ -111,6 +204,7 @@ export async function showAudit(c: Context<StaffEnv>) {
               <th scope="col">職員</th>
               <th scope="col">操作</th>
               <th scope="col">対象</th>
+              <th scope="col">接続元</th>
             </tr>
           </thead>
           <tbody>
@@ -119,10 +213,22 @@ export async function showAudit(c: Context<StaffEnv>) {
                 <td data-label="日時">
                   <time datetime={isoTime(item.at)}>{formatDateTime(item.at)}</time>
                 </td>
-                <td data-label="職員">{item.actorName ?? "（削除された職員）"}</td>
-                <td data-label="操作">{label(auditActionLabels, item.action)}</td>
+                <td data-label="職員">
+                  {item.actorName ??
+                    (item.actorStaffId === "system" ? "システム" : "（削除された職員）")}
+                </td>
+                <td data-label="操作">
+                  {label(auditActionLabels, item.action)}
+                  {item.people > 1 ? (
+                    <span class="muted small">（{item.people}人を表示）</span>
+                  ) : null}
+                </td>
                 <td data-label="対象">
-                  <Subject type={item.subjectType} id={item.subjectId} />
+                  <Subject type={item.subjectType} id={item.subjectId} name={item.subjectName} />
+                </td>
+                <td data-label="接続元" class="muted small">
+                  {item.client ?? ""}
+                  {item.sessionTag ? <code class="id"> {item.sessionTag.slice(0, 6)}</code> : null}
                 </td>
               </tr>
             ))}

@@ -7,7 +7,7 @@ import { sameOriginOnly } from "../same-origin";
 import { requireStaff } from "../session-middleware";
 import type { StaffEnv } from "../staff-env";
 import { dashboardScript, dashboardStyle } from "./assets";
-import { showAudit } from "./audit";
+import { downloadAudit, showAudit } from "./audit";
 import {
   acknowledgeEscalation,
   addEscalationNote,
@@ -248,6 +248,7 @@ export const pageRoutes: PageRoute[] = [
     handle: changeStaffMemberRole,
   },
   { method: "get", path: "/dashboard/audit", role: "supervisor", handle: showAudit },
+  { method: "get", path: "/dashboard/audit.csv", role: "supervisor", handle: downloadAudit },
   { method: "get", path: "/dashboard/center", role: "supervisor", handle: showCenterSettings },
   { method: "get", path: "/dashboard/undelivered", role: "supervisor", handle: showUndelivered },
   {

@@ -95,6 +95,15 @@ export const auditActionLabels: Record<string, string> = {
   "staff.reactivate": "職員を再有効化",
   "staff.reset_password": "職員のパスワードを再発行",
   "staff.role": "職員の役割を変更",
+  "registrant.end_support": "支援を終了",
+  "registrant.export_json": "個人データを開示（JSON）",
+  "registrant.export_page": "個人データを開示（印刷用ページ）",
+  "registrant.erase": "個人データを消去",
+  "registrant.erase_retention": "保存期間が過ぎた人のデータを消去",
+  "access.refused": "ほかのセンターのデータを開こうとした（拒否）",
+  "access.forbidden": "権限のない操作をしようとした（拒否）",
+  "audit.read": "監査ログを表示",
+  "audit.export": "監査ログを CSV で出力",
 };
 
 /** What an employer contact reported, in the words of the buttons they tapped. */
@@ -127,6 +136,10 @@ export const subjectLabels: Record<string, string> = {
   employer_contact: "企業担当者",
   staff: "職員",
   escalation: "案件",
+  outbox: "送信待ちのメッセージ",
+  center: "センター",
+  route: "画面・API",
+  audit: "監査ログ",
 };
 
 /** A stored key in Japanese; a key this build does not know is shown as stored, never hidden. */
