@@ -3,6 +3,7 @@
 // top; supervisors send it again or mark it handled.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sendDigests } from "../src/schedule/alerts";
 import { deliverDue } from "../src/schedule/delivery";
 import { escalationEvents, escalations, outbox } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
@@ -119,5 +120,75 @@ describe("the boundary", () => {
     expect((await other.call("POST", `/api/outbox/${letter?.id}/retry`)).status).toBe(404);
     expect((await other.call("POST", "/api/outbox/abc/handled")).status).toBe(404);
     expect((await worker.call("GET", "/api/outbox/failed")).status).toBe(403);
+  });
+});
+
+describe("a weekly multicast LINE would not take", () => {
+  it("is listed as one row with how many of the center's people it was for, and goes again as a multicast", async () => {
+    const a = await registrantOnLine(t, worker, clock, { displayName: "一 太郎" });
+    const b = await registrantOnLine(t, worker, clock, { displayName: "二 花子" });
+    const stranger = `U${crypto.randomUUID().replaceAll("-", "")}`;
+    const [row] = await t.db.store.write((tx) =>
+      tx
+        .insert(outbox)
+        .values({
+          retryKey: crypto.randomUUID(),
+          kind: "multicast",
+          recipients: [a.userId, b.userId, stranger],
+          messages: [{ type: "text", text: "こんしゅうの チェックイン です" }],
+          purpose: "checkin",
+          nextAttemptAt: clock(),
+          createdAt: clock(),
+        })
+        .returning({ id: outbox.id }),
+    );
+    t.mock.failNext(1, 400);
+    await deliverDue(t.deps);
+    const [letter] = await letters();
+    expect(letter).toMatchObject({
+      id: row?.id,
+      purpose: "checkin",
+      person: { type: "registrants", name: "登録者 2人" },
+    });
+    // another center had none of its people on it: it sees nothing
+    const other = await loginAs(
+      t,
+      await mintStaff(t.db.store, (await mintCenter(t.db.store, "よそ")).id, "supervisor"),
+    );
+    expect(await letters(other)).toEqual([]);
+
+    expect((await boss.call("POST", `/api/outbox/${row?.id}/retry`)).status).toBe(200);
+    await deliverDue(t.deps);
+    const [sent] = await t.db.store.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, row?.id ?? 0));
+    expect(sent).toMatchObject({ status: "sent", kind: "multicast" });
+    expect(t.mock.messagesTo(b.userId).slice(-1)).toMatchObject([
+      { text: "こんしゅうの チェックイン です" },
+    ]);
+  });
+});
+
+describe("the daily digest", () => {
+  it("tells supervisors, not case workers, how many messages wait undelivered", async () => {
+    await undeliveredCrisis();
+    const phone = async (client: ApiClient) => {
+      const { linkCode } = (await (await client.call("POST", "/api/me/line-link-code")).json()) as {
+        linkCode: string;
+      };
+      const userId = `U${crypto.randomUUID().replaceAll("-", "")}`;
+      await lineChat(t, clock).say(userId, linkCode);
+      return userId;
+    };
+    const bossPhone = await phone(boss);
+    const workerPhone = await phone(worker);
+    await sendDigests({ ...t.deps, baseUrl: "https://tsunagi.example" });
+    await deliverDue(t.deps);
+    const said = (userId: string) =>
+      (t.mock.messagesTo(userId) as { text?: string }[]).map((m) => m.text ?? "").join("\n");
+    expect(said(bossPhone)).toContain("届かなかったメッセージ：1件");
+    expect(said(workerPhone)).toContain("きょうの未確認");
+    expect(said(workerPhone)).not.toContain("届かなかったメッセージ");
   });
 });

@@ -5,14 +5,19 @@ import { AppError } from "../errors";
 import { findAccount } from "../store/accounts";
 import { findContact } from "../store/employers";
 import { listFailed, markHandled, requeueFailed, type OutboxRow } from "../store/outbox";
-import { findRegistrantById } from "../store/registrants";
+import { findRegistrantById, registrantsAmong } from "../store/registrants";
 import { findStaffInCenter } from "../store/staff";
 import type { CenterScope } from "./scope";
 
 export interface DeadLetter {
   id: number;
   purpose: string;
-  person: { type: "registrant" | "employer_contact" | "staff"; id: string; name: string } | null;
+  /** Whom it was for; a multicast (the weekly check-in) names how many of this center's people. */
+  person: {
+    type: "registrant" | "employer_contact" | "staff" | "registrants";
+    id: string;
+    name: string;
+  } | null;
   createdAt: string;
   attempts: number;
   error: string | null;
@@ -21,6 +26,12 @@ export interface DeadLetter {
 
 /** Whose message it was, if they belong to this center; null for anyone else's. */
 async function personOf(scope: CenterScope, row: OutboxRow) {
+  if (row.kind === "multicast") {
+    const ours = await registrantsAmong(scope.store.db, scope.centerId, row.recipients);
+    return ours === 0
+      ? null
+      : { type: "registrants" as const, id: String(row.id), name: `登録者 ${ours}人` };
+  }
   const lineUserId = row.recipients[0];
   if (lineUserId === undefined) return null;
   const account = await findAccount(scope.store.db, lineUserId);

@@ -39,14 +39,26 @@ export const alertWords = {
     text(
       `【つなぎ・期限切れ】${name}さんの件（${severityNames[severity]}）がまだ確認されていません（${level}回目の通知）。\nダッシュボードで確認してください。\n${url}`,
     ),
-  digest: (counts: Partial<Record<Severity, number>>, names: string[], url: string) => {
+  digest: (
+    counts: Partial<Record<Severity, number>>,
+    names: string[],
+    url: string,
+    /** For supervisors: messages that could not be sent and nobody has dealt with yet. */
+    undelivered = 0,
+  ) => {
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     const bySeverity = (Object.keys(severityNames) as Severity[])
       .map((severity) => `${severityNames[severity]} ${counts[severity] ?? 0}`)
       .join("・");
     const list = names.map((name) => `・${name}さん`).join("\n");
     const more = total > names.length ? `\nほか ${total - names.length}件` : "";
-    return text(`【つなぎ】きょうの未確認：${total}件（${bySeverity}）\n${list}${more}\n${url}`);
+    const waiting =
+      total === 0 ? "" : `きょうの未確認：${total}件（${bySeverity}）\n${list}${more}\n`;
+    const failed =
+      undelivered === 0
+        ? ""
+        : `届かなかったメッセージ：${undelivered}件（ダッシュボードの「未送信」で対応してください）\n`;
+    return text(`【つなぎ】${waiting}${failed}${url}`);
   },
 };
 

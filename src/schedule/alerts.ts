@@ -14,6 +14,7 @@ import { calendarOf, centerCalendar } from "../escalation/engine";
 import { describeError, type Logger } from "../log";
 import { digestOf, hasAlert, linkedStaff, listCenters } from "../store/alerts";
 import type { Store } from "../store/db";
+import { countUndelivered } from "../store/outbox";
 import {
   awaitingAlert,
   dueForReescalation,
@@ -127,15 +128,16 @@ export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
     if (recipients.length === 0) continue;
     const digest = await digestOf(deps.store.db, center.id, digestNames);
     const total = Object.values(digest.counts).reduce((sum, n) => sum + n, 0);
-    const message =
-      total === 0
-        ? null
-        : alertWords.digest(
-            digest.counts,
-            digest.first.map((row) => row.registrantName),
-            `${deps.baseUrl}/dashboard`,
-          );
+    const undelivered = recipients.some((recipient) => recipient.role === "supervisor")
+      ? await countUndelivered(deps.store.db, center.id)
+      : 0;
+    const names = digest.first.map((row) => row.registrantName);
+    const url = `${deps.baseUrl}/dashboard`;
     for (const recipient of recipients) {
+      // supervisors also hear of undelivered messages; a day with nothing to tell sends nothing
+      const failed = recipient.role === "supervisor" ? undelivered : 0;
+      const message =
+        total === 0 && failed === 0 ? null : alertWords.digest(digest.counts, names, url, failed);
       const row = await deps.store.write((tx) =>
         pushAlert(
           tx,

@@ -150,18 +150,37 @@ export async function listFailed(db: Queryable, limit: number) {
   return db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, "failed"), inArray(outbox.kind, ["reply", "push"])))
+    .where(eq(outbox.status, "failed"))
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
 }
 
-/** Sends a failed message again, as a push (its reply token is long dead), with a new key. */
+/** A LINE user id in `recipients` that belongs to this center (a registrant, contact or staff). */
+const recipientOfCenter = (centerId: string) => sql`exists (
+  select 1 from json_each(${outbox.recipients}) r where
+    r.value in (select line_user_id from registrants where center_id = ${centerId})
+    or r.value in (select line_user_id from employer_contacts where center_id = ${centerId})
+    or r.value in (select line_user_id from staff where center_id = ${centerId}))`;
+
+/** How many of a center's undelivered messages no supervisor has dealt with (the digest says). */
+export async function countUndelivered(db: Queryable, centerId: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(and(eq(outbox.status, "failed"), isNull(outbox.handledAt), recipientOfCenter(centerId)));
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Sends a failed message again with a new key: a reply as a push (its token is long dead), a
+ * multicast as itself.
+ */
 export async function requeueFailed(tx: Tx, id: number, now: number) {
   await tx
     .update(outbox)
     .set({
       status: "pending",
-      kind: "push",
+      kind: sql`case when ${outbox.kind} = 'multicast' then 'multicast' else 'push' end`,
       replyToken: null,
       attempts: 0,
       nextAttemptAt: now,

@@ -303,3 +303,25 @@ export async function endSupport(
     await tx.delete(conversations).where(eq(conversations.lineUserId, row.lineUserId));
   }
 }
+
+/** How many of these LINE users are registrants of the center. */
+export async function registrantsAmong(
+  db: Queryable,
+  centerId: string,
+  lineUserIds: string[],
+): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < lineUserIds.length; i += 500) {
+    const rows = await db
+      .select({ n: sql<number>`count(*)` })
+      .from(registrants)
+      .where(
+        and(
+          eq(registrants.centerId, centerId),
+          inArray(registrants.lineUserId, lineUserIds.slice(i, i + 500)),
+        ),
+      );
+    total += rows[0]?.n ?? 0;
+  }
+  return total;
+}

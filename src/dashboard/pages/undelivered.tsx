@@ -18,7 +18,12 @@ const purposeLabels: Record<string, string> = {
   message: "メッセージ",
 };
 
-const personLabels = { registrant: "登録者", employer_contact: "企業担当者", staff: "職員" };
+const personLabels = {
+  registrant: "登録者",
+  employer_contact: "企業担当者",
+  staff: "職員",
+  registrants: "一斉送信",
+};
 
 const done: Record<string, string> = {
   retry: "もう一度送ります。送れなかったときは、またここに出ます。",
