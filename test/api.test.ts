@@ -349,14 +349,28 @@ describe("staff", () => {
     expect((await boss.call("POST", "/api/staff", body)).status).toBe(status);
   });
 
-  it("answers 409 to an email that already has an account", async () => {
+  it("answers 409 to an email that already has an account, in the same words whichever center holds it", async () => {
     const boss = await loginAs(t, supervisor);
-    const response = await boss.call("POST", "/api/staff", {
+    const ours = await boss.call("POST", "/api/staff", {
       email: caseworker.email,
       displayName: "二人目",
       role: "caseworker",
     });
-    expect(response.status).toBe(409);
+    const elsewhere = await mintStaff(
+      t.db.store,
+      (await mintCenter(t.db.store, "よそ")).id,
+      "caseworker",
+    );
+    const theirs = await boss.call("POST", "/api/staff", {
+      email: elsewhere.email,
+      displayName: "三人目",
+      role: "caseworker",
+    });
+    expect(ours.status).toBe(409);
+    expect(theirs.status).toBe(409);
+    const body = await ours.text();
+    expect(await theirs.text()).toBe(body);
+    expect(body).not.toMatch(/center|already/i);
   });
 });
 

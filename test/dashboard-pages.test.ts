@@ -1194,7 +1194,7 @@ describe("staff, audit and password pages", () => {
       cookie,
     );
     expect(taken.status).toBe(409);
-    expect(await taken.text()).toContain("すでに使われています");
+    expect(await taken.text()).toContain("このメールアドレスは使えません。");
     for (const fields of [
       { email: "not-an-email", displayName: "名前", role: "caseworker" },
       { email: "a@example.jp", displayName: "", role: "caseworker" },

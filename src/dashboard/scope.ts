@@ -536,7 +536,8 @@ export class CenterScope {
       });
     } catch (error) {
       if (error instanceof EmailTakenError) {
-        throw new AppError("conflict", "That email already has an account");
+        // whether this center's or another's: the answer never says which
+        throw new AppError("conflict", "That email cannot be used for a new account");
       }
       throw error;
     }

@@ -262,7 +262,8 @@ export async function createStaffMember(c: Context<StaffEnv>) {
     created = await c.var.scope.createStaff(form.data);
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") {
-      const message = "このメールアドレスはすでに使われています。";
+      // the same words whoever holds the address: nothing says it is another center's account
+      const message = "このメールアドレスは使えません。別のアドレスで登録してください。";
       return showStaff(c, { error: message, typed: form.data }, 409);
     }
     throw error;
