@@ -105,7 +105,14 @@ export interface Config {
   textModelPath: string | undefined;
 }
 
-export const emulatorAccessToken = "emulator-access-token";
+/**
+ * Where a running emulator leaves its access token for `npm run admin` (beside a file
+ * database, readable by its owner only); none for a remote database.
+ */
+export function emulatorTokenFile(databaseUrl: string): string | undefined {
+  if (!databaseUrl.startsWith("file:")) return undefined;
+  return `${databaseUrl.slice("file:".length)}.emulator-token`;
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -138,9 +145,9 @@ export function loadConfig(raw: RawEnv, randomSecret: () => string = generateSec
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     emulator,
     channelSecret: env.LINE_CHANNEL_SECRET ?? randomSecret(),
-    // The emulator's own mock is the only holder of this token, so it need not be secret, and a
-    // fixed one lets `npm run admin` talk to a running emulator.
-    channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? emulatorAccessToken,
+    // In emulator mode a new token each start: the mock API answers only whoever holds it (the
+    // app, and `npm run admin` through emulatorTokenFile)
+    channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? randomSecret(),
     lineApiBaseUrl,
     lineApiDataBaseUrl: stripSlash(
       env.LINE_API_DATA_BASE_URL ??

@@ -2,7 +2,9 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { createBackground } from "./background";
-import { ConfigError, loadConfig } from "./config";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { ConfigError, emulatorTokenFile, loadConfig } from "./config";
 import { Emulator } from "./emulator/emulator";
 import { MockLine } from "./emulator/mock-line";
 import { mountEmulator } from "./emulator/mount";
@@ -26,6 +28,11 @@ async function main(): Promise<void> {
   const emulator = config.emulator
     ? new Emulator(new MockLine(config.channelAccessToken))
     : undefined;
+  const tokenFile = config.emulator ? emulatorTokenFile(config.databaseUrl) : undefined;
+  if (tokenFile !== undefined) {
+    await mkdir(dirname(tokenFile), { recursive: true });
+    await writeFile(tokenFile, config.channelAccessToken, { mode: 0o600 });
+  }
   const deps = buildDeps(config, store, classifier, { log });
   const app = createApp(deps, {
     mount: emulator ? (routes) => mountEmulator(routes, emulator) : undefined,
@@ -39,7 +46,8 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server = serve(
       {
-        fetch: (request) => app.fetch(request, {}, background),
+        // the Node request rides along as the env: the client address is its socket's peer
+        fetch: (request, env) => app.fetch(request, env, background),
         port: config.port,
         hostname: config.host,
       },
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
     await stopTicker();
     await background.drain();
     store.close();
+    if (tokenFile !== undefined) await rm(tokenFile, { force: true });
     process.exit(0);
   };
   process.on("SIGINT", () => void stop());

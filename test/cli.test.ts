@@ -1,13 +1,12 @@
 // The commands of CONTRACT.md run as a user would run them: npm start and npm run admin.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../src/dashboard/password";
 import { findStaffByEmail } from "../src/store/staff";
 import { openStore } from "../src/store/open-node";
-import { emulatorAccessToken } from "../src/config";
 import { defaultModelPath } from "../src/escalation/text/model-file";
 import { MockLine, mockLineApp } from "../src/emulator/mock-line";
 import { listen, testAccessToken, testSecret } from "./support/app";
@@ -191,34 +190,69 @@ describe("npm run admin -- richmenu", () => {
     });
   });
 
-  it("installs the menu on the emulator's own mock of a running npm start", async () => {
+  it("installs the menu on the emulator's own mock of a running npm start, with the token that start made", async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const dbPath = join(dir, "richmenu.db");
     const env = {
       PORT: String(port),
       LINE_CHANNEL_SECRET: "",
       LINE_CHANNEL_ACCESS_TOKEN: "",
       LINE_API_BASE_URL: "",
+      DATABASE_URL: `file:${dbPath}`,
     };
+    // nothing running yet: the command says so
+    const early = await adminAsync(env, "richmenu");
+    expect(early.status).toBe(1);
+    expect(early.stderr).toContain("no running emulator");
+
     const child = spawn(process.execPath, ["--import", "tsx", "src/node.ts"], {
       cwd: root,
-      env: { ...process.env, ...env, DATABASE_URL: `file:${join(dir, "richmenu.db")}` },
+      env: { ...process.env, ...env },
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise((resolve) => child.on("exit", resolve));
     try {
       for (let i = 0; i < 100 && !output.includes("/emulator"); i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      const tokenFile = `${dbPath}.emulator-token`;
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      const token = readFileSync(tokenFile, "utf8");
+      expect(token).toMatch(/^[0-9a-f]{32}$/);
+
       const result = await adminAsync(env, "richmenu");
       expect(result.stderr).toBe("");
       const { richMenuId } = JSON.parse(result.stdout) as { richMenuId: string };
       const current = await fetch(`http://127.0.0.1:${port}/v2/bot/user/all/richmenu`, {
-        headers: { authorization: `Bearer ${emulatorAccessToken}` },
+        headers: { authorization: `Bearer ${token}` },
       });
       expect(await current.json()).toEqual({ richMenuId });
+      // the token published in earlier versions opens nothing now
+      const guessed = await fetch(`http://127.0.0.1:${port}/v2/bot/user/all/richmenu`, {
+        headers: { authorization: "Bearer emulator-access-token" },
+      });
+      expect(guessed.status).toBe(401);
+
+      // the server believes its socket, not a client's header: thirty-one wrong logins from
+      // "thirty-one addresses" are one client, and the per-client limit answers 429
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const response = await fetch(`http://127.0.0.1:${port}/api/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "cf-connecting-ip": `203.0.113.${i}` },
+          body: JSON.stringify({ email: `nobody${i}@example.jp`, password: "wrong password" }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+      expect(statuses[30]).toBe(429);
     } finally {
       child.kill("SIGTERM");
+      await exited;
     }
+    // a stopped emulator leaves no token behind
+    expect(existsSync(`${dbPath}.emulator-token`)).toBe(false);
   });
 });
 

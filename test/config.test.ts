@@ -15,7 +15,7 @@ describe("loadConfig", () => {
       lineApiBaseUrl: "http://127.0.0.1:8787",
       publicBaseUrl: "http://localhost:8787",
       lineFriendUrl: "http://localhost:8787/emulator",
-      channelAccessToken: "emulator-access-token",
+      channelAccessToken: "generated-secret",
       lineApiDataBaseUrl: "http://127.0.0.1:8787",
     });
   });
@@ -34,6 +34,8 @@ describe("loadConfig", () => {
 
   it("generates a fresh secret per start in emulator mode, never a fixed one", () => {
     expect(loadConfig({}).channelSecret).not.toBe(loadConfig({}).channelSecret);
+    // and the mock API's access token, which the emulator's mock alone accepts
+    expect(loadConfig({}).channelAccessToken).not.toBe(loadConfig({}).channelAccessToken);
   });
 
   it("uses a real channel when its secret and token are set", () => {

@@ -8,7 +8,7 @@ import { EmailTakenError } from "../store/staff";
 import { resetPasswordByEmail } from "../dashboard/staff-admin";
 import { AppError } from "../errors";
 import { openStore } from "../store/open-node";
-import { ConfigError, loadConfig } from "../config";
+import { ConfigError, emulatorTokenFile, loadConfig } from "../config";
 
 class UsageError extends Error {}
 
@@ -33,6 +33,19 @@ commands:
       (default assets/richmenu.png) and makes it the default for every friend`;
 
 const defaultRichMenuImage = fileURLToPath(new URL("../../assets/richmenu.png", import.meta.url));
+
+/** The token a running `npm start` in emulator mode left beside its database. */
+async function runningEmulatorToken(databaseUrl: string): Promise<string> {
+  const file = emulatorTokenFile(databaseUrl);
+  const token =
+    file === undefined ? undefined : await readFile(file, "utf8").catch(() => undefined);
+  if (!token) {
+    throw new UsageError(
+      "no LINE_CHANNEL_ACCESS_TOKEN, and no running emulator for this DATABASE_URL (start it with npm start)",
+    );
+  }
+  return token.trim();
+}
 
 async function main(argv: string[]): Promise<unknown> {
   const [command, ...rest] = argv;
@@ -97,7 +110,9 @@ async function main(argv: string[]): Promise<unknown> {
       });
       const image = await readImage(values.image);
       return installRichMenu({
-        channelAccessToken: config.channelAccessToken,
+        channelAccessToken: config.emulator
+          ? await runningEmulatorToken(config.databaseUrl)
+          : config.channelAccessToken,
         baseUrl: config.lineApiBaseUrl,
         dataBaseUrl: config.lineApiDataBaseUrl,
         image,
