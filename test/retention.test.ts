@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sessionIdleMs } from "../src/dashboard/auth";
 import { raiseSignal } from "../src/escalation/engine";
+import { answerText } from "../src/flows/checkin-questions";
 import { createLogger, type Logger } from "../src/log";
 import {
   pruneExpired,
@@ -660,6 +661,52 @@ async function snapshot() {
   ];
   return Promise.all(tables.map((table) => store.db.select().from(table)));
 }
+
+describe("typed check-in answers", () => {
+  it("empty the words of 「ひとこと」 past the center's period and keep the scales and the rest", async () => {
+    const { long, short } = await mintCenters();
+    const answer = async (centerId: string, at: number) => {
+      const person = await mintPerson(centerId);
+      const checkinId = crypto.randomUUID();
+      await store.write(async (tx) => {
+        await tx.insert(schema.checkins).values({
+          id: checkinId,
+          registrantId: person.id,
+          status: "completed",
+          sentAt: at,
+          completedAt: at,
+        });
+        await tx.insert(schema.answers).values([
+          { checkinId, question: "message", value: "しごとが つらい", answeredAt: at },
+          { checkinId, question: "condition", value: "1", score: 1, answeredAt: at },
+        ]);
+      });
+      return checkinId;
+    };
+    const old = await answer(short, now() - 31 * day);
+    const young = await answer(short, now() - 29 * day);
+    const oldOnDefault = await answer(long, now() - 400 * day);
+    const report = await pruneExpired(deps());
+    expect(report.counts.answerWords).toBe(1);
+    const valuesOf = async (checkinId: string) =>
+      (
+        await store.db
+          .select({ question: schema.answers.question, value: schema.answers.value })
+          .from(schema.answers)
+          .where(eq(schema.answers.checkinId, checkinId))
+          .orderBy(schema.answers.question)
+      ).map((row) => `${row.question}=${row.value}`);
+    expect(await valuesOf(old)).toEqual(["condition=1", "message="]);
+    expect(await valuesOf(young)).toEqual(["condition=1", "message=しごとが つらい"]);
+    expect(await valuesOf(oldOnDefault)).toEqual(["condition=1", "message=しごとが つらい"]);
+    expect(lines.join("\n")).not.toContain("つらい");
+    // a second run finds nothing more
+    expect((await pruneExpired(deps())).counts.answerWords).toBe(0);
+    // staff see why the words are gone, on the registrant's page, the conversation and disclosure
+    expect(answerText("message", "")).toBe("（保存期間を過ぎたため削除しました）");
+    expect(answerText("message", "skip")).toBe("skip");
+  });
+});
 
 describe("support that ended", () => {
   it("keeps a person's data for the center's period after support ended, then erases it", async () => {

@@ -1,7 +1,7 @@
 // A registrant's conversation for staff: reading it (audited), the inbox of unread people, and a
 // staff member's reply on LINE through the outbox — once per idempotency key, within the budget.
 import { AppError, notFound } from "../errors";
-import { labelOf } from "../flows/checkin-questions";
+import { answerText } from "../flows/checkin-questions";
 import { plain } from "../flows/buttons";
 import { queueOutbound } from "../bot/outbound";
 import { monthKey } from "../schedule/calendar";
@@ -102,8 +102,7 @@ export async function readConversation(
       .sort((a, b) => questionKeys.indexOf(a.question) - questionKeys.indexOf(b.question))
       .map((answer) => ({
         question: questionNames[answer.question],
-        answer:
-          answer.question === "message" ? answer.value : labelOf(answer.question, answer.value),
+        answer: answerText(answer.question, answer.value),
       }));
     return item;
   });

@@ -4,7 +4,7 @@
 import * as z from "zod";
 import { AppError, notFound } from "../errors";
 import { tellSupportEnded } from "../escalation/person-feedback";
-import { labelOf, questionOf } from "../flows/checkin-questions";
+import { answerText, questionOf } from "../flows/checkin-questions";
 import { disclosureOf } from "../store/disclosure";
 import { eraseRegistrantData } from "../store/erasure";
 import { endSupport as endSupportRow, findRegistrant } from "../store/registrants";
@@ -103,8 +103,7 @@ export async function exportRegistrant(scope: CenterScope, registrantId: string,
       completedAt: isoOrNull(checkin.completedAt),
       answers: checkin.answers.map((answer) => ({
         question: questionOf(answer.question).staffLabel,
-        answer:
-          answer.question === "message" ? answer.value : labelOf(answer.question, answer.value),
+        answer: answerText(answer.question, answer.value),
         score: answer.score,
       })),
     })),

@@ -2,7 +2,7 @@
 // and every read of personal data and every change is written to the audit log first.
 import type { Clock } from "../clock";
 import { AppError, notFound } from "../errors";
-import { labelOf } from "../flows/checkin-questions";
+import { answerText } from "../flows/checkin-questions";
 import { formatMinute } from "../schedule/calendar";
 import { sendCheckinNow } from "../schedule/checkins";
 import { findAccount } from "../store/accounts";
@@ -715,7 +715,7 @@ export function minuteOfTime(time: string): number {
 /** An answer with the words the person tapped, so staff read "🙂 まあまあ", not "3". */
 function answerLabel(question: QuestionKey, value: string): string {
   try {
-    return labelOf(question, value);
+    return answerText(question, value);
   } catch {
     // a stored value this build cannot read is shown as stored rather than breaking the page
     return value;

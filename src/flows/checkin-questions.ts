@@ -104,6 +104,12 @@ export function questionOf(key: QuestionKey): Question {
   return found;
 }
 
+/** What staff see for an answer: typed words as written (emptied once past retention). */
+export function answerText(key: QuestionKey, value: string): string {
+  if (key !== "message") return labelOf(key, value);
+  return value === "" ? "（保存期間を過ぎたため削除しました）" : value;
+}
+
 export function labelOf(key: QuestionKey, value: string): string {
   if (value === skipChoice.value) return skipChoice.label;
   if (value === talkChoice.value) return talkChoice.label;

@@ -20,7 +20,9 @@ import {
   clearExpiredText,
   dayMs,
   deleteSentOutbox,
+  clearExpiredAnswers,
   findEndedPastRetention,
+  findExpiredAnswers,
   findEscalationsWithOldWords,
   findExpiredText,
   findSentOutbox,
@@ -75,6 +77,8 @@ export interface RetentionCounts {
   eventLinks: number;
   processedEvents: number;
   messageTexts: number;
+  /** Check-in answers typed as words (「ひとこと」) emptied. */
+  answerWords: number;
   sentOutbox: number;
   handledOutbox: number;
   evidenceSignals: number;
@@ -136,6 +140,7 @@ export async function pruneExpired(
     eventLinks: 0,
     processedEvents: 0,
     messageTexts: 0,
+    answerWords: 0,
     sentOutbox: 0,
     handledOutbox: 0,
     evidenceSignals: 0,
@@ -220,6 +225,27 @@ export async function pruneExpired(
           },
           (tx, found) =>
             clearExpiredText(
+              tx,
+              found.map((row) => row.id),
+              now,
+            ),
+        );
+      },
+    ],
+    [
+      "answerWords",
+      async () => {
+        const upTo = now - (await shortestRetentionDays(store.db)) * dayMs;
+        let cursor: MessageCursor | null = null;
+        return searched(
+          "answerWords",
+          async () => {
+            const found = await findExpiredAnswers(store.db, { now, upTo, cursor, limit: batch });
+            cursor = found.at(-1) ?? cursor;
+            return found;
+          },
+          (tx, found) =>
+            clearExpiredAnswers(
               tx,
               found.map((row) => row.id),
               now,

@@ -287,3 +287,41 @@ export async function findEndedPastRetention(db: Queryable, now: number, limit: 
     limit ${limit}`);
   return rows;
 }
+
+/** A typed check-in answer's center period, through its check-in and registrant. */
+const answerExpired = (now: number) => sql`a.question = 'message' and a.value <> ''
+  and a.answered_at < ${now} - (select c.retention_days from checkins k
+    join registrants r on r.id = k.registrant_id join centers c on c.id = r.center_id
+    where k.id = a.checkin_id) * ${dayMs}`;
+
+/**
+ * The words a person typed as a check-in's last answer (「ひとこと」) past their center's period,
+ * oldest first (answers_message_age_idx); `cursor` passes those a longer period still keeps.
+ */
+export async function findExpiredAnswers(
+  db: Queryable,
+  args: { now: number; upTo: number; cursor: MessageCursor | null; limit: number },
+): Promise<MessageCursor[]> {
+  const after =
+    args.cursor === null
+      ? sql``
+      : sql`and (a.answered_at, a.id) > (${args.cursor.createdAt}, ${args.cursor.id})`;
+  return db.all<MessageCursor>(sql`
+    select a.id as id, a.answered_at as createdAt from answers a
+    where a.question = 'message' and a.value <> '' and a.answered_at < ${args.upTo} ${after}
+      and ${answerExpired(args.now)}
+    order by a.answered_at, a.id
+    limit ${args.limit}`);
+}
+
+/** Empties those answers still past their period; the answer row (it was answered) stays. */
+export async function clearExpiredAnswers(tx: Tx, ids: number[], now: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  return changed(
+    await tx.run(sql`
+      update answers set value = '' where id in (
+        select a.id from answers a
+        where a.id in (select value from json_each(${JSON.stringify(ids)}))
+          and ${answerExpired(now)})`),
+  );
+}

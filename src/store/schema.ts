@@ -631,6 +631,10 @@ export const answers = sqliteTable(
   (t) => [
     // a check-in's answers; one per question (a changed answer replaces the old one)
     uniqueIndex("answers_checkin_question_unique").on(t.checkinId, t.question),
+    // the retention job: typed words past their period (rows leave the index once emptied)
+    index("answers_message_age_idx")
+      .on(t.answeredAt)
+      .where(sql`question = 'message' and value <> ''`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `answers_message_age_idx` ON `answers` (`answered_at`) WHERE question = 'message' and value <> '';
