@@ -219,6 +219,37 @@ describe("erasure", () => {
     expect(account?.role).toBe("guest");
   });
 
+  it("never touches other people's messages that only happen to contain a short name", async () => {
+    const person = await registrantOnLine(t, worker, clock, { displayName: "チェ" });
+    const other = await registrantOnLine(t, worker, clock, { displayName: "佐藤 二郎" });
+    const [waiting] = await t.db.store.write((tx) =>
+      tx
+        .insert(outbox)
+        .values({
+          retryKey: crypto.randomUUID(),
+          kind: "push",
+          recipients: [other.userId],
+          messages: [{ type: "text", text: "こんしゅうの チェックイン です" }],
+          purpose: "checkin",
+          nextAttemptAt: clock() + 60_000,
+          createdAt: clock(),
+        })
+        .returning({ id: outbox.id }),
+    );
+    const before = await db().select().from(messages).where(eq(messages.lineUserId, other.userId));
+    expect(
+      (await boss.call("DELETE", `/api/registrants/${person.id}`, { confirm: "チェ" })).status,
+    ).toBe(200);
+    const kept = await db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, waiting?.id ?? -1));
+    expect(kept).toHaveLength(1);
+    expect(await db().select().from(messages).where(eq(messages.lineUserId, other.userId))).toEqual(
+      before,
+    );
+  });
+
   it("answers 404 for another center's person, and leaves them be", async () => {
     const person = await registrantOnLine(t, worker, clock, { displayName: "田中 一郎" });
     const elsewhere = await mintCenter(t.db.store, "ほかのセンター");

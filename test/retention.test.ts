@@ -715,6 +715,15 @@ describe("support that ended", () => {
     const endedRecently = await mintPerson(short);
     const endedOnDefault = await mintPerson(long);
     const stillSupported = await mintPerson(short);
+    const endedButOpen = await mintPerson(short);
+    const endedButWrote = await mintPerson(short);
+    await mintEscalation(store, { centerId: short, registrantId: endedButOpen.id });
+    await mintMessage({
+      lineUserId: endedButWrote.lineUserId,
+      registrantId: endedButWrote.id,
+      text: "また たすけて ほしい",
+      at: now() - 2 * day,
+    });
     await mintMessage({
       lineUserId: endedLongAgo.lineUserId,
       registrantId: endedLongAgo.id,
@@ -731,6 +740,8 @@ describe("support that ended", () => {
     await end(endedLongAgo.id, now() - 31 * day);
     await end(endedRecently.id, now() - 29 * day);
     await end(endedOnDefault.id, now() - 400 * day);
+    await end(endedButOpen.id, now() - 40 * day);
+    await end(endedButWrote.id, now() - 40 * day);
     await store.write((tx) =>
       tx
         .update(schema.registrants)
@@ -742,7 +753,14 @@ describe("support that ended", () => {
     expect(report.counts.erasedRegistrants).toBe(1);
     const left = await store.db.select({ id: schema.registrants.id }).from(schema.registrants);
     expect(left.map((row) => row.id).sort()).toEqual(
-      [endedRecently.id, endedOnDefault.id, stillSupported.id].sort(),
+      [
+        endedRecently.id,
+        endedOnDefault.id,
+        stillSupported.id,
+        // an open matter, or words within the period, keep them
+        endedButOpen.id,
+        endedButWrote.id,
+      ].sort(),
     );
     expect(
       await store.db.select().from(messages).where(eq(messages.registrantId, endedLongAgo.id)),

@@ -172,6 +172,7 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       replyToken: event.replyToken,
       replies: step.replies,
       crisis: step.effects.some((effect) => effect.type === "crisisReplied"),
+      about: target.employer ? namedIn(step.replies, target.employer.registrants) : undefined,
       now,
       log: deps.log,
     });
@@ -487,6 +488,20 @@ async function fileEmployerReport(
   }
 }
 
+/**
+ * Which of the people an employer contact covers the replies name (the report flow asks "which
+ * of 〇〇さん…", confirms "〇〇さんのこと…"): erasing one of them drops these rows too.
+ */
+function namedIn(
+  replies: OutMessage[],
+  people: { id: string; displayName: string }[],
+): string[] | undefined {
+  if (people.length === 0) return undefined;
+  const said = JSON.stringify(replies);
+  const named = people.filter((person) => said.includes(person.displayName));
+  return named.length === 0 ? undefined : named.map((person) => person.id);
+}
+
 /** The first five messages go as a free reply; any more, or no token, as pushes. */
 async function queueReplies(
   tx: Tx,
@@ -497,6 +512,8 @@ async function queueReplies(
     replies: OutMessage[];
     /** The replies carry the crisis contacts. */
     crisis: boolean;
+    /** The registrants replies to someone else (an employer contact) name. */
+    about: string[] | undefined;
     now: number;
     log: Logger;
   },
@@ -516,6 +533,7 @@ async function queueReplies(
         leaseUntil: args.now + freshLeaseMs,
         sourceEventId: args.key,
         purpose: args.crisis ? "crisis" : "reply",
+        about: args.about,
         now: args.now,
       },
       args.log,

@@ -64,8 +64,14 @@ export async function eraseRegistrantData(
     .where(or(eq(messages.registrantId, id), mine))
     .returning({ id: messages.id });
 
+  // an employer contact's report half-made about them (the state holds their id and words)
+  await tx.delete(conversations).where(sql`instr(${conversations.state}, ${id}) > 0`);
   if (lineUserId !== null) {
-    await tx.delete(processedEvents).where(eq(processedEvents.lineUserId, lineUserId));
+    // the event ids stay (a redelivery must still be recognised), no longer saying whose
+    await tx
+      .update(processedEvents)
+      .set({ lineUserId: null })
+      .where(eq(processedEvents.lineUserId, lineUserId));
     await tx.delete(conversations).where(eq(conversations.lineUserId, lineUserId));
     await tx.delete(linkFailures).where(eq(linkFailures.lineUserId, lineUserId));
     await tx.delete(lineAccounts).where(eq(lineAccounts.lineUserId, lineUserId));
@@ -132,19 +138,18 @@ async function dropOutbox(tx: Tx, id: string, lineUserId: string | null): Promis
 }
 
 /**
- * What the bot said to the person's employer contacts or to staff naming them ("田中 一郎さんに
- * ついて…"), and what those contacts wrote with their name in it: found by the name as written,
- * so a mention by family name alone is not found (the README says so). Outbox rows of any center
- * carrying the name go too: they are transient, and a same-named person loses at most a copy.
+ * What the bot said to this center's employer contacts or staff naming them ("田中 一郎さんに
+ * ついて…") and what those contacts wrote with their full name in it, in the conversation log:
+ * found by the name as written, so a mention by family name alone is not found (the README says
+ * so). The outbox is never searched by name: its rows say whom they name (`about`).
  */
 async function dropNamedElsewhere(
   tx: Tx,
   registrant: { centerId: string; displayName: string },
 ): Promise<void> {
   const name = registrant.displayName.trim();
-  // a name this short would match too much to be a mention of them
-  if (name.length < 2) return;
-  await tx.delete(outbox).where(sql`instr(${outbox.messages}, ${name}) > 0`);
+  // a name this short would match other words ("チェ" in チェックイン): only full names count
+  if (name.length < 3) return;
   await tx
     .delete(messages)
     .where(

@@ -270,8 +270,9 @@ export async function scrubEscalationWords(
 }
 
 /**
- * Registrants whose support ended longer ago than their center's period: they are erased like
- * on request (eraseRegistrantData).
+ * Registrants whose support ended longer ago than their center's period, with nothing open and
+ * nothing said since within it (words still reach the center after the end): they are erased
+ * like on request (eraseRegistrantData).
  */
 export async function findEndedPastRetention(db: Queryable, now: number, limit: number) {
   const rows = await db.all<{
@@ -284,6 +285,10 @@ export async function findEndedPastRetention(db: Queryable, now: number, limit: 
       r.line_user_id as lineUserId
     from registrants r join centers c on c.id = r.center_id
     where r.status = 'ended' and r.ended_at < ${now} - c.retention_days * ${dayMs}
+      and not exists (select 1 from escalations e
+        where e.registrant_id = r.id and e.status <> 'resolved')
+      and not exists (select 1 from messages m
+        where m.registrant_id = r.id and m.created_at >= ${now} - c.retention_days * ${dayMs})
     limit ${limit}`);
   return rows;
 }
