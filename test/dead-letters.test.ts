@@ -150,20 +150,26 @@ describe("a weekly multicast LINE would not take", () => {
       purpose: "checkin",
       person: { type: "registrants", name: "登録者 2人" },
     });
-    // another center had none of its people on it: it sees nothing
-    const other = await loginAs(
+    // a center with none of its people on it sees nothing
+    const nobody = await loginAs(
       t,
       await mintStaff(t.db.store, (await mintCenter(t.db.store, "よそ")).id, "supervisor"),
     );
-    expect(await letters(other)).toEqual([]);
+    expect(await letters(nobody)).toEqual([]);
 
-    expect((await boss.call("POST", `/api/outbox/${row?.id}/retry`)).status).toBe(200);
+    const retried = await boss.call("POST", `/api/outbox/${row?.id}/retry`);
+    expect(retried.status).toBe(200);
+    const { id: sentId } = (await retried.json()) as { id: number };
     await deliverDue(t.deps);
-    const [sent] = await t.db.store.db
+    const [sent] = await t.db.store.db.select().from(outbox).where(eq(outbox.id, sentId));
+    expect(sent).toMatchObject({ status: "sent", kind: "multicast" });
+    expect(sent?.recipients.sort()).toEqual([a.userId, b.userId].sort());
+    // the one who is nobody's registrant stays on the failed row, sent to by no center
+    const [left] = await t.db.store.db
       .select()
       .from(outbox)
       .where(eq(outbox.id, row?.id ?? 0));
-    expect(sent).toMatchObject({ status: "sent", kind: "multicast" });
+    expect(left).toMatchObject({ status: "failed", recipients: [stranger] });
     expect(t.mock.messagesTo(b.userId).slice(-1)).toMatchObject([
       { text: "こんしゅうの チェックイン です" },
     ]);
@@ -190,5 +196,49 @@ describe("the daily digest", () => {
     expect(said(bossPhone)).toContain("届かなかったメッセージ：1件");
     expect(said(workerPhone)).toContain("きょうの未確認");
     expect(said(workerPhone)).not.toContain("届かなかったメッセージ");
+  });
+});
+
+describe("a multicast shared by two centers", () => {
+  it("is split when one center acts: each sends again or closes only its own people", async () => {
+    const ours = await registrantOnLine(t, worker, clock, { displayName: "一 太郎" });
+    const elsewhere = await mintCenter(t.db.store, "よそ");
+    const theirWorker = await loginAs(t, await mintStaff(t.db.store, elsewhere.id, "caseworker"));
+    const theirBoss = await loginAs(t, await mintStaff(t.db.store, elsewhere.id, "supervisor"));
+    const theirs = await registrantOnLine(t, theirWorker, clock, { displayName: "他 花子" });
+    const [row] = await t.db.store.write((tx) =>
+      tx
+        .insert(outbox)
+        .values({
+          retryKey: crypto.randomUUID(),
+          kind: "multicast",
+          recipients: [ours.userId, theirs.userId],
+          messages: [{ type: "text", text: "こんしゅうの チェックイン です" }],
+          purpose: "checkin",
+          nextAttemptAt: clock(),
+          createdAt: clock(),
+        })
+        .returning({ id: outbox.id }),
+    );
+    t.mock.failNext(1, 400);
+    await deliverDue(t.deps);
+    expect((await letters(theirBoss)).map((letter) => letter.person?.name)).toEqual(["登録者 1人"]);
+
+    // the other center closes its part: this center's stays open, and this center's retry
+    // goes to this center's person only
+    expect((await theirBoss.call("POST", `/api/outbox/${row?.id}/handled`)).status).toBe(200);
+    const mine = await letters();
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.handledAt).toBeNull();
+    const before = t.mock.messagesTo(theirs.userId).length;
+    expect((await boss.call("POST", `/api/outbox/${mine[0]?.id}/retry`)).status).toBe(200);
+    await deliverDue(t.deps);
+    expect(t.mock.messagesTo(ours.userId).slice(-1)).toMatchObject([
+      { text: "こんしゅうの チェックイン です" },
+    ]);
+    expect(t.mock.messagesTo(theirs.userId)).toHaveLength(before);
+    const theirsNow = await letters(theirBoss);
+    expect(theirsNow).toHaveLength(1);
+    expect(theirsNow[0]?.handledAt).not.toBeNull();
   });
 });

@@ -4,7 +4,14 @@
 import { AppError } from "../errors";
 import { findAccount } from "../store/accounts";
 import { findContact } from "../store/employers";
-import { listFailed, markHandled, requeueFailed, type OutboxRow } from "../store/outbox";
+import {
+  detachRecipients,
+  listFailed,
+  markHandled,
+  requeueFailed,
+  type OutboxRow,
+} from "../store/outbox";
+import type { Tx } from "../store/db";
 import { findRegistrantById, registrantsAmong } from "../store/registrants";
 import { findStaffInCenter } from "../store/staff";
 import type { CenterScope } from "./scope";
@@ -28,9 +35,9 @@ export interface DeadLetter {
 async function personOf(scope: CenterScope, row: OutboxRow) {
   if (row.kind === "multicast") {
     const ours = await registrantsAmong(scope.store.db, scope.centerId, row.recipients);
-    return ours === 0
+    return ours.length === 0
       ? null
-      : { type: "registrants" as const, id: String(row.id), name: `登録者 ${ours}人` };
+      : { type: "registrants" as const, id: String(row.id), name: `登録者 ${ours.length}人` };
   }
   const lineUserId = row.recipients[0];
   if (lineUserId === undefined) return null;
@@ -91,22 +98,36 @@ async function letterOf(scope: CenterScope, id: number) {
   return row;
 }
 
+/**
+ * The row this center acts on: a multicast shared with other centers' people is split first, so
+ * sending it again or marking it handled touches only this center's people.
+ */
+async function ownRow(scope: CenterScope, tx: Tx, row: OutboxRow): Promise<number> {
+  if (row.kind !== "multicast") return row.id;
+  const ours = await registrantsAmong(tx, scope.centerId, row.recipients);
+  return detachRecipients(tx, row.id, ours);
+}
+
 export async function retryDeadLetter(scope: CenterScope, id: number) {
-  await letterOf(scope, id);
+  const row = await letterOf(scope, id);
   const now = scope.clock();
-  await scope.store.write(async (tx) => {
-    await requeueFailed(tx, id, now);
-    await scope.audit(tx, "outbox.retry", "outbox", String(id), now);
+  const acted = await scope.store.write(async (tx) => {
+    const own = await ownRow(scope, tx, row);
+    await requeueFailed(tx, own, now);
+    await scope.audit(tx, "outbox.retry", "outbox", String(own), now);
+    return own;
   });
-  return { id, status: "pending" };
+  return { id: acted, status: "pending" };
 }
 
 export async function markDeadLetterHandled(scope: CenterScope, id: number) {
-  await letterOf(scope, id);
+  const row = await letterOf(scope, id);
   const now = scope.clock();
-  await scope.store.write(async (tx) => {
-    await markHandled(tx, id, scope.actor.staffId, now);
-    await scope.audit(tx, "outbox.handled", "outbox", String(id), now);
+  const acted = await scope.store.write(async (tx) => {
+    const own = await ownRow(scope, tx, row);
+    await markHandled(tx, own, scope.actor.staffId, now);
+    await scope.audit(tx, "outbox.handled", "outbox", String(own), now);
+    return own;
   });
-  return { id, handled: true };
+  return { id: acted, handled: true };
 }

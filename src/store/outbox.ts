@@ -198,3 +198,33 @@ export async function markHandled(tx: Tx, id: number, staffId: string, now: numb
     .set({ handledAt: now, handledBy: staffId })
     .where(and(eq(outbox.id, id), eq(outbox.status, "failed")));
 }
+
+/**
+ * Moves some recipients of a failed multicast to a failed row of their own (same messages, same
+ * failure), so one center acts on its people without sending or closing another's. Returns the
+ * new row's id, or the same id when they were all of its recipients.
+ */
+export async function detachRecipients(tx: Tx, id: number, moving: string[]): Promise<number> {
+  const rows = await tx
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")));
+  const row = rows[0];
+  if (!row) return id;
+  const moved = new Set(moving);
+  const staying = row.recipients.filter((recipient) => !moved.has(recipient));
+  if (staying.length === 0) return id;
+  const { id: _old, ...copy } = row;
+  const inserted = await tx
+    .insert(outbox)
+    .values({
+      ...copy,
+      retryKey: crypto.randomUUID(),
+      recipients: row.recipients.filter((recipient) => moved.has(recipient)),
+    })
+    .returning({ id: outbox.id });
+  await tx.update(outbox).set({ recipients: staying }).where(eq(outbox.id, id));
+  const newId = inserted[0]?.id;
+  if (newId === undefined) throw new Error("outbox insert returned no row");
+  return newId;
+}

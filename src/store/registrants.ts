@@ -304,16 +304,16 @@ export async function endSupport(
   }
 }
 
-/** How many of these LINE users are registrants of the center. */
+/** Which of these LINE users are registrants of the center. */
 export async function registrantsAmong(
   db: Queryable,
   centerId: string,
   lineUserIds: string[],
-): Promise<number> {
-  let total = 0;
+): Promise<string[]> {
+  const ours: string[] = [];
   for (let i = 0; i < lineUserIds.length; i += 500) {
     const rows = await db
-      .select({ n: sql<number>`count(*)` })
+      .select({ lineUserId: registrants.lineUserId })
       .from(registrants)
       .where(
         and(
@@ -321,7 +321,7 @@ export async function registrantsAmong(
           inArray(registrants.lineUserId, lineUserIds.slice(i, i + 500)),
         ),
       );
-    total += rows[0]?.n ?? 0;
+    for (const row of rows) if (row.lineUserId !== null) ours.push(row.lineUserId);
   }
-  return total;
+  return ours;
 }
