@@ -131,7 +131,19 @@ async function mintWorld(store: Store): Promise<World> {
 }
 
 /** How to call each route against center A's resources. */
-type Call = (w: World) => { path: string; body?: unknown };
+type Call = (
+  w: World,
+) => { path: string; body?: unknown } | Promise<{ path: string; body?: unknown }>;
+
+/** Support ended, as a case worker would have done it. */
+async function endSupportFor(registrantId: string) {
+  await t.db.store.write((tx) =>
+    tx
+      .update(registrants)
+      .set({ status: "ended", endedAt: 0, endedReason: "other" })
+      .where(eq(registrants.id, registrantId)),
+  );
+}
 const calls: Record<string, Call> = {
   "post /api/logout": () => ({ path: "/api/logout" }),
   "get /api/me": () => ({ path: "/api/me" }),
@@ -198,6 +210,11 @@ const calls: Record<string, Call> = {
     body: { reason: "person_request" },
   }),
   "get /api/registrants/:id/export": (w) => ({ path: `/api/registrants/${w.registrantId}/export` }),
+  "post /api/registrants/:id/reopen": async (w) => {
+    // ended first, so that reopening has something to undo
+    await endSupportFor(w.registrantId);
+    return { path: `/api/registrants/${w.registrantId}/reopen` };
+  },
   "delete /api/registrants/:id": (w) => ({
     path: `/api/registrants/${w.registrantId}`,
     body: { confirm: w.registrantName },
@@ -355,7 +372,7 @@ describe.each(cases)("%s as %s", (_name, who, route) => {
             who === "caseworker" ? w.caseworker : who === "supervisor" ? w.supervisor : w.outsider,
           );
     const call: Call = calls[key(route)] ?? (() => ({ path: "/" }));
-    const { path, body } = call(w);
+    const { path, body } = await call(w);
     const before = await snapshot(store);
     const response = await client.call(route.method.toUpperCase(), path, body);
     const text = await response.text();

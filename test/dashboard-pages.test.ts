@@ -417,6 +417,15 @@ const calls: Record<string, Call> = {
     path: `/dashboard/registrants/${w.registrantId}/end`,
     fields: { reason: "person_request" },
   }),
+  "post /dashboard/registrants/:id/reopen": async (w) => {
+    await store.write((tx) =>
+      tx
+        .update(registrants)
+        .set({ status: "ended", endedAt: 0, endedReason: "other" })
+        .where(eq(registrants.id, w.registrantId)),
+    );
+    return { path: `/dashboard/registrants/${w.registrantId}/reopen`, fields: {} };
+  },
   "get /dashboard/registrants/:id/data": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/data`,
   }),

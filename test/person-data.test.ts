@@ -301,6 +301,22 @@ describe("end of support", () => {
     const first = await chat.say(person.userId, "チェックイン");
     expect(buttonsOf(first).length).toBeGreaterThan(0);
 
+    // this week's check-in to them and someone else is queued, not yet sent
+    const other = await registrantOnLine(t, worker, clock, { displayName: "佐藤 二郎" });
+    const [queued] = await t.db.store.write((tx) =>
+      tx
+        .insert(outbox)
+        .values({
+          retryKey: crypto.randomUUID(),
+          kind: "multicast",
+          recipients: [person.userId, other.userId],
+          messages: [{ type: "text", text: "こんしゅうの チェックイン です" }],
+          purpose: "checkin",
+          nextAttemptAt: clock() + 60_000,
+          createdAt: clock(),
+        })
+        .returning({ id: outbox.id }),
+    );
     for (const body of [{ reason: "bored" }, {}, { reason: 3 }]) {
       expect((await worker.call("POST", `/api/registrants/${person.id}/end`, body)).status).toBe(
         400,
@@ -332,6 +348,11 @@ describe("end of support", () => {
       );
     expect(open).toEqual([]);
 
+    const [multicast] = await db()
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, queued?.id ?? -1));
+    expect(multicast?.recipients).toEqual([other.userId]);
     await deliverDue(t.deps);
     const told = t.mock.messagesTo(person.userId).slice(-1) as { text?: string }[];
     expect(told[0]?.text).toContain("いままで ありがとうございました");
@@ -342,6 +363,10 @@ describe("end of support", () => {
     for (const words of ["チェックイン", "再開", "停止"]) {
       expect(textOf(await chat.say(person.userId, words))).toContain("しえんの きかんが おわった");
     }
+    // an old 「ようびを かえる」 button changes nothing either
+    expect(textOf(await chat.press(person.userId, "a=day&d=2"))).toContain(
+      "しえんの きかんが おわった",
+    );
     const [after] = await db().select().from(registrants).where(eq(registrants.id, person.id));
     expect(after?.status).toBe("ended");
     // staff cannot send a check-in or resume either
@@ -353,6 +378,14 @@ describe("end of support", () => {
       await worker.call("GET", "/api/inbox"),
     );
     expect(inbox.items.map((item) => item.registrantId)).toContain(person.id);
+
+    // a supervisor can undo it; a case worker cannot; undoing twice is refused
+    expect((await worker.call("POST", `/api/registrants/${person.id}/reopen`)).status).toBe(403);
+    expect((await boss.call("POST", `/api/registrants/${person.id}/reopen`)).status).toBe(200);
+    const [reopened] = await db().select().from(registrants).where(eq(registrants.id, person.id));
+    expect(reopened).toMatchObject({ status: "active", endedAt: null, endedReason: null });
+    expect(reopened?.nextCheckinAt).not.toBeNull();
+    expect((await boss.call("POST", `/api/registrants/${person.id}/reopen`)).status).toBe(409);
   });
 });
 
@@ -387,9 +420,14 @@ describe("the pages", () => {
     const after = await (await page(worker, path)).text();
     expect(after).toContain("理由：離職");
     expect(after).not.toContain('data-testid="end-support-form"');
+    expect(after).not.toContain('data-testid="reopen-support"');
+    expect(await (await page(boss, path)).text()).toContain('data-testid="reopen-support"');
     const again = await submit(worker, `${path}/end`, { reason: "left_job" });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("支援はもう終了しています。");
+    const reopened = await submit(boss, `${path}/reopen`, {});
+    expect(reopened.status).toBe(303);
+    expect(await (await page(worker, path)).text()).toContain('data-testid="end-support-form"');
   });
 
   it("erases from the data page only when the name typed matches, and prints a disclosure", async () => {

@@ -26,6 +26,7 @@ import {
   eraseRegistrant,
   erasureSchema,
   exportRegistrant,
+  reopenSupport,
 } from "./person-data";
 import { listDeadLetters, markDeadLetterHandled, retryDeadLetter } from "./dead-letters";
 import { readContactConversation, sendReplyToContact } from "./employer-conversations";
@@ -369,6 +370,12 @@ export const apiRoutes: ApiRoute[] = [
       const { reason } = await input(c, endSupportSchema);
       return c.json(await endSupport(c.var.scope, c.req.param("id") ?? "", reason));
     },
+  },
+  {
+    method: "post",
+    path: "/api/registrants/:id/reopen",
+    role: "supervisor",
+    handle: async (c) => c.json(await reopenSupport(c.var.scope, c.req.param("id") ?? "")),
   },
   {
     method: "get",

@@ -7,7 +7,11 @@ import { tellSupportEnded } from "../escalation/person-feedback";
 import { answerText, questionOf } from "../flows/checkin-questions";
 import { disclosureOf } from "../store/disclosure";
 import { eraseRegistrantData } from "../store/erasure";
-import { endSupport as endSupportRow, findRegistrant } from "../store/registrants";
+import {
+  endSupport as endSupportRow,
+  findRegistrant,
+  reopenSupport as reopenSupportRow,
+} from "../store/registrants";
 import { endReasons } from "../store/schema";
 import { findCenter } from "../store/staff";
 import { profileOf } from "./profile";
@@ -45,6 +49,19 @@ export async function endSupport(
     });
   });
   return { id: registrantId, status: "ended" as const, endedReason: reason, told };
+}
+
+/** A supervisor undoes an end of support (a mistake, or the person is back): check-ins resume. */
+export async function reopenSupport(scope: CenterScope, registrantId: string) {
+  const now = scope.clock();
+  await scope.store.write(async (tx) => {
+    const row = await findRegistrant(tx, scope.centerId, registrantId);
+    if (!row) throw notFound("registrant", registrantId);
+    if (row.status !== "ended") throw new AppError("conflict", "Support has not ended");
+    await reopenSupportRow(tx, registrantId, now);
+    await scope.audit(tx, "registrant.reopen_support", "registrant", registrantId, now);
+  });
+  return { id: registrantId, status: "active" as const };
 }
 
 /**

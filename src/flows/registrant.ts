@@ -80,7 +80,7 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
   }
 }
 
-function onPostback(data: string, registrant: RegistrantContext): Step {
+function onPostback(data: string, registrant: RegistrantContext, ctx: FlowContext): Step {
   const postback = decodePostback(data);
   if (postback === null) {
     return reply(say.notUnderstood(), [{ type: "rejectPostback", reason: "unreadable" }]);
@@ -102,8 +102,10 @@ function onPostback(data: string, registrant: RegistrantContext): Step {
         { type: "recordConsent", decision: "withdrawn", textVersion: consentTextVersion },
       ]);
     case "day":
+      if (registrant.status === "ended") return reply(say.supportEnded(ctx.center));
       return reply(say.askTime(postback.d));
     case "time":
+      if (registrant.status === "ended") return reply(say.supportEnded(ctx.center));
       return reply(say.scheduleChanged(postback.d, postback.m), [
         { type: "setSchedule", weekday: postback.d, minute: postback.m },
       ]);
@@ -126,7 +128,7 @@ export function registrantStep(input: Inbound, ctx: FlowContext): Step {
     case "text":
       return onText(input.text, registrant, ctx);
     case "postback":
-      return onPostback(input.data, registrant);
+      return onPostback(input.data, registrant, ctx);
     case "sticker":
       return reply(say.thanksForSticker());
     case "media":

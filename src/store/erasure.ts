@@ -3,6 +3,7 @@
 // audit trail (their random id, who did what when — no name, no words) and monthly push counts.
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "./db";
+import { dropRecipient } from "./outbox";
 import {
   answers,
   checkins,
@@ -123,18 +124,7 @@ async function dropOutbox(tx: Tx, id: string, lineUserId: string | null): Promis
     .returning({ id: outbox.id });
   dropped += naming.length;
   if (lineUserId === null) return dropped;
-  const toThem = sql`exists (select 1 from json_each(${outbox.recipients}) where value = ${lineUserId})`;
-  // a multicast with others on it keeps going to them
-  await tx
-    .update(outbox)
-    .set({
-      recipients: sql`(select json_group_array(value) from json_each(${outbox.recipients}) where value <> ${lineUserId})`,
-    })
-    .where(
-      and(eq(outbox.kind, "multicast"), toThem, sql`json_array_length(${outbox.recipients}) > 1`),
-    );
-  const direct = await tx.delete(outbox).where(toThem).returning({ id: outbox.id });
-  return dropped + direct.length;
+  return dropped + (await dropRecipient(tx, lineUserId));
 }
 
 /**

@@ -228,3 +228,29 @@ export async function detachRecipients(tx: Tx, id: number, moving: string[]): Pr
   if (newId === undefined) throw new Error("outbox insert returned no row");
   return newId;
 }
+
+/**
+ * Takes a LINE user off outbox rows (of these purposes, and only pending ones, when given): a
+ * row to them alone is deleted, a multicast keeps going to the others. Returns rows deleted.
+ */
+export async function dropRecipient(
+  tx: Tx,
+  lineUserId: string,
+  only?: { pending: true; purposes: OutboxPurpose[] },
+): Promise<number> {
+  const toThem = and(
+    sql`exists (select 1 from json_each(${outbox.recipients}) where value = ${lineUserId})`,
+    only === undefined ? undefined : eq(outbox.status, "pending"),
+    only === undefined ? undefined : inArray(outbox.purpose, only.purposes),
+  );
+  await tx
+    .update(outbox)
+    .set({
+      recipients: sql`(select json_group_array(value) from json_each(${outbox.recipients}) where value <> ${lineUserId})`,
+    })
+    .where(
+      and(eq(outbox.kind, "multicast"), toThem, sql`json_array_length(${outbox.recipients}) > 1`),
+    );
+  const deleted = await tx.delete(outbox).where(toThem).returning({ id: outbox.id });
+  return deleted.length;
+}

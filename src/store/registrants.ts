@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { nextWeeklySlot } from "../schedule/calendar";
+import { dropRecipient } from "./outbox";
 import {
   checkins,
   consents,
@@ -301,7 +302,18 @@ export async function endSupport(
     );
   if (row.lineUserId !== null) {
     await tx.delete(conversations).where(eq(conversations.lineUserId, row.lineUserId));
+    // this week's check-in or reminder, queued but not yet sent, does not go
+    await dropRecipient(tx, row.lineUserId, { pending: true, purposes: ["checkin", "reminder"] });
   }
+}
+
+/** Support starts again after an end (a mistake, a return): check-ins resume from the next slot. */
+export async function reopenSupport(tx: Tx, id: string, now: number): Promise<void> {
+  await tx
+    .update(registrants)
+    .set({ status: "active", endedAt: null, endedReason: null, pausedBy: null })
+    .where(eq(registrants.id, id));
+  await refreshNextCheckin(tx, id, now);
 }
 
 /** Which of these LINE users are registrants of the center. */

@@ -37,6 +37,7 @@ import {
   resumeRegistrant,
   endRegistrantEmployment,
   endRegistrantSupport,
+  reopenRegistrantSupport,
   saveRegistrantProfile,
   sendRegistrantCheckin,
   showRegistrant,
@@ -115,6 +116,12 @@ export const pageRoutes: PageRoute[] = [
     path: "/dashboard/registrants/:id/end",
     role: "caseworker",
     handle: endRegistrantSupport,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/reopen",
+    role: "supervisor",
+    handle: reopenRegistrantSupport,
   },
   {
     method: "get",

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { questions, type Question } from "../../flows/checkin-questions";
 import { weekdayNames } from "../../schedule/calendar";
 import { recentWeeks } from "../../store/history";
-import { endSupport } from "../person-data";
+import { endSupport, reopenSupport } from "../person-data";
 import { minuteOfTime, timePattern, type RegistrantDetail } from "../scope";
 import type { StaffEnv } from "../staff-env";
 import { ChartLegend, chartWeeks, TrendChart, type ChartWeek } from "./checkin-chart";
@@ -31,6 +31,7 @@ const done: Record<string, string> = {
   profile: "連絡先とプロフィールを保存しました。",
   employment_end: "勤務の終了を登録しました。",
   ended: "支援を終了しました。本人には LINE でお礼とこれからの連絡先を伝えます。",
+  reopened: "支援を再開しました。次の予定の日からチェックインが届きます。",
 };
 
 const originLabels: Record<string, string> = {
@@ -279,11 +280,20 @@ function Actions(props: { registrant: Detail; form: FormState; supervisor: boole
         </div>
       </form>
       {registrant.status === "ended" ? (
-        <p class="action muted" data-testid="support-ended">
-          支援は終了しています
-          {registrant.endedAt ? `（${formatDateTime(registrant.endedAt)}、` : "（"}
-          理由：{label(endReasonLabels, registrant.endedReason ?? "other")}）。
-        </p>
+        <div class="action">
+          <p class="muted" data-testid="support-ended">
+            支援は終了しています
+            {registrant.endedAt ? `（${formatDateTime(registrant.endedAt)}、` : "（"}
+            理由：{label(endReasonLabels, registrant.endedReason ?? "other")}）。
+          </p>
+          {props.supervisor ? (
+            <form method="post" action={`${base}/reopen`}>
+              <button type="submit" class="button" data-testid="reopen-support">
+                支援を再開する（終了を取り消す）
+              </button>
+            </form>
+          ) : null}
+        </div>
       ) : registrant.status === "paused" ? (
         <form method="post" action={`${base}/resume`} class="action">
           <p class="muted small">一時停止中です。再開すると、次の予定の日からまた届きます。</p>
@@ -627,5 +637,14 @@ export async function endRegistrantSupport(c: Context<StaffEnv>) {
     (id) => endSupport(c.var.scope, id, reason),
     "ended",
     () => "支援はもう終了しています。",
+  );
+}
+
+export function reopenRegistrantSupport(c: Context<StaffEnv>) {
+  return act(
+    c,
+    (id) => reopenSupport(c.var.scope, id),
+    "reopened",
+    () => "支援は終了していません。",
   );
 }

@@ -166,6 +166,7 @@ export async function reissueRegistrantCode(c: Context<StaffEnv>) {
 export {
   endRegistrantEmployment,
   endRegistrantSupport,
+  reopenRegistrantSupport,
   saveRegistrantProfile,
   changeRegistrantSchedule,
   linkRegistrantEmployment,
