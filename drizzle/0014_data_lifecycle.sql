@@ -14,4 +14,6 @@ ALTER TABLE `registrants` ADD `ended_at` integer;--> statement-breakpoint
 ALTER TABLE `registrants` ADD `ended_reason` text;--> statement-breakpoint
 CREATE INDEX `messages_text_age_idx` ON `messages` (`created_at`) WHERE text is not null;--> statement-breakpoint
 CREATE INDEX `messages_webhook_event_idx` ON `messages` (`webhook_event_id`) WHERE webhook_event_id is not null;--> statement-breakpoint
-CREATE INDEX `processed_events_received_idx` ON `processed_events` (`received_at`);
+CREATE INDEX `processed_events_received_idx` ON `processed_events` (`received_at`);--> statement-breakpoint
+INSERT INTO `audit_people` (`audit_id`, `registrant_id`) SELECT `id`, `subject_id` FROM `audit_log` WHERE `subject_type` = 'registrant' AND `subject_id` IS NOT NULL AND `action` NOT LIKE 'access.%';--> statement-breakpoint
+INSERT INTO `audit_people` (`audit_id`, `registrant_id`) SELECT `a`.`id`, `e`.`registrant_id` FROM `audit_log` `a` JOIN `escalations` `e` ON `e`.`id` = `a`.`subject_id` WHERE `a`.`subject_type` = 'escalation';

@@ -103,6 +103,13 @@ describe("reads name every person they showed", () => {
     expect((await api.call("GET", `/api/registrants/${first.id}`)).status).toBe(200);
     const [detail] = await entries("registrant.read");
     expect(await peopleOf(detail?.id ?? -1)).toEqual([first.id]);
+
+    // a change to an escalation is a change to its person's data
+    expect((await api.call("POST", `/api/escalations/${escalation.id}/acknowledge`)).status).toBe(
+      200,
+    );
+    const [acknowledged] = await entries("escalation.acknowledge");
+    expect(await peopleOf(acknowledged?.id ?? -1)).toEqual([second.id]);
   });
 });
 
@@ -213,7 +220,15 @@ describe("the audit page and its export", () => {
     const html = await page.text();
     expect(html).toContain('data-testid="audit-subject-name">一 太郎<');
     expect(html).toContain(`href="/dashboard/audit.csv?person=${person.id}"`);
-    expect(html).toContain(`<option value="${person.id}" selected`);
+    expect(html).toContain('data-testid="audit-person"');
+    // the page showed that person's name: the read of the trail names them too
+    const [read] = await t.db.store.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "audit.read"));
+    expect(await peopleOf(read?.id ?? -1)).toEqual([person.id]);
+    // and no list of everyone was read to fill the filter
+    expect((await entries("registrant.list")).length).toBe(0);
   });
 
   it("exports CSV that Excel reads, with formula-looking cells made text", async () => {

@@ -67,3 +67,28 @@ it("keeps every message through 0008 and files it under its registrant", async (
   ]);
   client.close();
 });
+
+it("gives every earlier read of a registrant or an escalation its person (0014), for disclosure", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tsunagi-upgrade-"));
+  dirs.push(dir);
+  const client = createClient({ url: `file:${join(dir, "old.db")}` });
+  const db = drizzle(client);
+  await migrate(db, { migrationsFolder: migrationsBefore("0014_data_lifecycle") });
+  await client.batch(
+    [
+      "insert into centers (id, name, created_at) values ('c1', 'センター', 0)",
+      "insert into registrants (id, center_id, display_name, created_at) values ('r1', 'c1', '山田', 0)",
+      "insert into escalations (id, center_id, registrant_id, category, severity, severity_rank, source, summary, opened_at, ack_due_at, updated_at) values ('x1', 'c1', 'r1', 'health', 'normal', 2, 'checkin', 's', 0, 0, 0)",
+      "insert into audit_log (center_id, actor_staff_id, action, subject_type, subject_id, at) values ('c1', 's1', 'registrant.read', 'registrant', 'r1', 1), ('c1', 's1', 'escalation.read', 'escalation', 'x1', 2), ('c1', 's1', 'registrant.list', 'registrant', null, 3)",
+    ],
+    "write",
+  );
+  await migrate(db, { migrationsFolder });
+  const rows = await client.execute(
+    "select a.action, p.registrant_id from audit_people p join audit_log a on a.id = p.audit_id order by a.id",
+  );
+  expect(rows.rows.map((row) => ({ ...row }))).toEqual([
+    { action: "registrant.read", registrant_id: "r1" },
+    { action: "escalation.read", registrant_id: "r1" },
+  ]);
+});

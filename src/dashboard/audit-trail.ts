@@ -70,9 +70,13 @@ export async function auditCsv(
       .join(","),
   ];
   let before: number | undefined;
+  const shown = new Set<string>();
   for (let read = 0; read < maxExportRows; read += exportPage) {
     const rows = await scope.pageAudit({ ...filter, before, limit: exportPage });
     for (const row of rows) {
+      if (row.subjectType === "registrant" && row.subjectId !== null && row.subjectName !== null) {
+        shown.add(row.subjectId);
+      }
       lines.push(
         [
           new Date(row.at).toISOString(),
@@ -93,6 +97,7 @@ export async function auditCsv(
     if (rows.length < exportPage) break;
     before = rows.at(-1)?.id;
   }
-  await scope.recordRead("audit.export", "audit", null, []);
+  // the file names the people its entries are about
+  await scope.recordRead("audit.export", "audit", null, [...shown]);
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

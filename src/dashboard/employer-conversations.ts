@@ -5,7 +5,7 @@
 import { AppError, notFound } from "../errors";
 import { employerWords } from "../flows/employer-words";
 import { pageContactConversation } from "../store/conversation-log";
-import { findEmployerContact } from "../store/employers";
+import { employedAt, findEmployerContact } from "../store/employers";
 import type { OutboxRow } from "../store/outbox";
 import { listStaff } from "../store/staff";
 import {
@@ -30,7 +30,14 @@ export async function readContactConversation(
   before: number | undefined,
 ): Promise<{ items: ConversationItem[]; nextBefore: number | null; contactName: string }> {
   const contact = await contactIn(scope, employerId, contactId);
-  await scope.recordRead("employer_contact.conversation", "employer_contact", contactId);
+  // what a company says may be about anyone who works there: each of them was shown
+  const people = await employedAt(scope.store.db, employerId);
+  await scope.recordRead(
+    "employer_contact.conversation",
+    "employer_contact",
+    contactId,
+    people.map((person) => person.id),
+  );
   if (contact.lineUserId === null) {
     return { items: [], nextBefore: null, contactName: contact.displayName };
   }

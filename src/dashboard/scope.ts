@@ -585,7 +585,7 @@ export class CenterScope {
       const found = await findEscalation(tx, this.centerId, id);
       if (!found) throw notFound("escalation", id);
       await change(tx, toEscalationJson(found.escalation), now);
-      await this.audit(tx, action, "escalation", id, now);
+      await this.audit(tx, action, "escalation", id, now, [found.escalation.registrantId]);
     });
     const after = await findEscalation(this.store.db, this.centerId, id);
     if (!after) throw notFound("escalation", id);
@@ -687,6 +687,11 @@ export class CenterScope {
 
   auditActions() {
     return auditActions(this.store.db, this.centerId);
+  }
+
+  /** One registrant's name (the caller records what it shows); null when not this center's. */
+  async registrantName(id: string): Promise<string | null> {
+    return (await findRegistrant(this.store.db, this.centerId, id))?.displayName ?? null;
   }
 }
 

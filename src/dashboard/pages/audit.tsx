@@ -70,7 +70,8 @@ function Filters(props: {
   filter: AuditFilter;
   staff: { id: string; displayName: string }[];
   actions: string[];
-  people: { id: string; displayName: string }[];
+  /** The person filtered on, by name (null: not one of this center's people, or erased). */
+  personName: string | null;
 }) {
   const { filter } = props;
   const csv = auditQuery(filter).toString();
@@ -101,17 +102,22 @@ function Filters(props: {
           ))}
         </select>
       </label>
-      <label class="field">
-        <span class="field-label">登録者（その人のデータを見た・変えた記録）</span>
-        <select name="person" data-testid="audit-person">
-          <option value="">すべて</option>
-          {props.people.map((person) => (
-            <option value={person.id} selected={filter.registrantId === person.id}>
-              {person.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
+      {filter.registrantId ? (
+        <p class="field" data-testid="audit-person">
+          <span class="field-label">登録者（その人のデータを見た・変えた記録）</span>
+          <input type="hidden" name="person" value={filter.registrantId} />
+          <span>{props.personName ?? `消去された人 ${filter.registrantId.slice(0, 8)}`}</span>{" "}
+          <a
+            href={`/dashboard/audit?${auditQuery({ ...filter, registrantId: undefined }).toString()}`}
+          >
+            解除
+          </a>
+        </p>
+      ) : (
+        <p class="muted small">
+          登録者で絞り込むには、表の名前の横の「この人の記録」か、その人の「個人データ」のページから。
+        </p>
+      )}
       <p class="row-actions">
         <button type="submit" class="button">
           絞り込む
@@ -147,13 +153,25 @@ export async function showAudit(c: Context<StaffEnv>) {
   const trail = wholeNumbers(c.req.query("trail"));
   const filter = auditFilterOf((name) => c.req.query(name));
   const { scope, actor } = c.var;
-  const [items, staff, actions, people] = await Promise.all([
+  const [items, staff, actions] = await Promise.all([
     scope.pageAudit({ ...filter, before, limit: pageSize }),
     scope.listStaff(),
     scope.auditActions(),
-    scope.listRegistrants(),
   ]);
-  await scope.recordRead("audit.read", "audit", null, []);
+  // the page names the people its entries are about: those are what it showed
+  const shown = items.flatMap((item) =>
+    item.subjectType === "registrant" && item.subjectId !== null && item.subjectName !== null
+      ? [item.subjectId]
+      : [],
+  );
+  const personName =
+    filter.registrantId === undefined
+      ? null
+      : (items.find(
+          (item) => item.subjectType === "registrant" && item.subjectId === filter.registrantId,
+        )?.subjectName ?? (await scope.registrantName(filter.registrantId)));
+  if (personName !== null && filter.registrantId !== undefined) shown.push(filter.registrantId);
+  await scope.recordRead("audit.read", "audit", null, [...new Set(shown)]);
   const last = items.at(-1);
   const older =
     items.length === pageSize && last !== undefined
@@ -191,7 +209,7 @@ export async function showAudit(c: Context<StaffEnv>) {
     c,
     <Layout title="監査ログ" actor={actor} current="audit">
       <PageHead title="監査ログ" aside={<p class="muted">だれが、いつ、何を見たか・変えたか</p>} />
-      <Filters filter={filter} staff={staff} actions={actions} people={people} />
+      <Filters filter={filter} staff={staff} actions={actions} personName={personName} />
       {items.length === 0 ? (
         <section class="card empty">
           <p class="empty-title">記録はありません。</p>
@@ -225,6 +243,20 @@ export async function showAudit(c: Context<StaffEnv>) {
                 </td>
                 <td data-label="対象">
                   <Subject type={item.subjectType} id={item.subjectId} name={item.subjectName} />
+                  {item.subjectType === "registrant" &&
+                  item.subjectId !== null &&
+                  filter.registrantId !== item.subjectId ? (
+                    <>
+                      {" "}
+                      <a
+                        class="small"
+                        href={`/dashboard/audit?${auditQuery({ ...filter, registrantId: item.subjectId }).toString()}`}
+                        data-testid="audit-person-filter"
+                      >
+                        この人の記録
+                      </a>
+                    </>
+                  ) : null}
                 </td>
                 <td data-label="接続元" class="muted small">
                   {item.client ?? ""}

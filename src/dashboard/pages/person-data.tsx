@@ -56,6 +56,14 @@ async function showPage(
           </a>
         </p>
       </section>
+      <p>
+        <a
+          href={`/dashboard/audit?person=${encodeURIComponent(registrant.id)}`}
+          data-testid="person-audit"
+        >
+          この人のデータを見た・変えた記録（監査ログ）
+        </a>
+      </p>
       <section class="card" aria-labelledby="erasure-title">
         <h2 id="erasure-title">消去（本人から求められたとき）</h2>
         <p>
