@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   const tokenFile = config.emulator ? emulatorTokenFile(config.databaseUrl) : undefined;
   if (tokenFile !== undefined) {
     await mkdir(dirname(tokenFile), { recursive: true });
-    await writeFile(tokenFile, config.channelAccessToken, { mode: 0o600 });
+    // a fresh file of our own: a stale one (or a link planted there) is removed, never reused
+    await rm(tokenFile, { force: true });
+    await writeFile(tokenFile, config.channelAccessToken, { mode: 0o600, flag: "wx" });
   }
   const deps = buildDeps(config, store, classifier, { log });
   const app = createApp(deps, {

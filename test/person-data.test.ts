@@ -21,7 +21,7 @@ import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock } from "./support/clock";
 import { newLineUserId } from "./support/events";
 import { buttonsOf, lineChat, registrantOnLine, textOf } from "./support/line-chat";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { loginAs, mintCenter, mintEscalation, mintStaff, type ApiClient } from "./support/staff";
 
 let t: TestApp;
 let boss: ApiClient;
@@ -278,6 +278,7 @@ describe("disclosure", () => {
       response,
     );
     expect(data.person.displayName).toBe("田中 一郎");
+    expect(data.truncated).toEqual([]);
     expect(data.consents).toMatchObject([{ decision: "given" }]);
     expect(JSON.stringify(data.messages)).toContain("さいきん ねむれません");
     expect(data.escalations?.length).toBeGreaterThanOrEqual(1);
@@ -433,6 +434,19 @@ describe("the pages", () => {
   it("erases from the data page only when the name typed matches, and prints a disclosure", async () => {
     const person = await registrantOnLine(t, worker, clock, { displayName: "田中 一郎" });
     await chat.say(person.userId, "さいきん ねむれません");
+    const [center] = await db().select({ id: registrants.centerId }).from(registrants);
+    const escalation = await mintEscalation(t.db.store, {
+      centerId: center?.id ?? "",
+      registrantId: person.id,
+      evidence: { source: "message", quote: "よる ねむれない" },
+    });
+    expect(
+      (
+        await worker.call("POST", `/api/escalations/${escalation.id}/notes`, {
+          text: "電話で ようすを 聞いた",
+        })
+      ).status,
+    ).toBe(200);
     const path = `/dashboard/registrants/${person.id}`;
 
     const printable = await page(boss, `${path}/export`);
@@ -441,6 +455,9 @@ describe("the pages", () => {
     const printed = await printable.text();
     expect(printed).toContain("さいきん ねむれません");
     expect(printed).toContain("この人のデータを見た・変えた記録");
+    // staff notes and the evidence are on the page, as in the JSON
+    expect(printed).toContain("電話で ようすを 聞いた");
+    expect(printed).toContain("よる ねむれない");
     expect((await page(worker, `${path}/export`)).status).toBe(403);
 
     const wrong = await submit(boss, `${path}/erase`, { confirm: "田中 二郎" });

@@ -12,7 +12,7 @@ import {
   findRegistrant,
   reopenSupport as reopenSupportRow,
 } from "../store/registrants";
-import { endReasons } from "../store/schema";
+import { endReasons, type QuestionKey } from "../store/schema";
 import { findCenter } from "../store/staff";
 import { profileOf } from "./profile";
 import { iso, isoOrNull, type CenterScope } from "./scope";
@@ -82,6 +82,15 @@ export async function eraseRegistrant(scope: CenterScope, registrantId: string, 
   });
 }
 
+/** A question's name for staff; an unknown key (an older build's) as stored. */
+function questionName(key: QuestionKey): string {
+  try {
+    return questionOf(key).staffLabel;
+  } catch {
+    return key;
+  }
+}
+
 /** Everything held about a person, as a supervisor hands it over on request; audited first. */
 export async function exportRegistrant(scope: CenterScope, registrantId: string, format: string) {
   const db = scope.store.db;
@@ -91,6 +100,8 @@ export async function exportRegistrant(scope: CenterScope, registrantId: string,
   await scope.recordRead(`registrant.export_${format}`, "registrant", registrantId);
   return {
     exportedAt: iso(scope.clock()),
+    /** Lists cut at the row limit (they keep the earliest rows; an operator can read the rest). */
+    truncated: held.truncated,
     center: center?.name ?? null,
     person: {
       id: row.id,
@@ -119,7 +130,7 @@ export async function exportRegistrant(scope: CenterScope, registrantId: string,
       sentAt: iso(checkin.sentAt),
       completedAt: isoOrNull(checkin.completedAt),
       answers: checkin.answers.map((answer) => ({
-        question: questionOf(answer.question).staffLabel,
+        question: questionName(answer.question),
         answer: answerText(answer.question, answer.value),
         score: answer.score,
       })),

@@ -45,7 +45,7 @@ import {
   setRegistrantStatus,
   type RegistrantRow,
 } from "../store/registrants";
-import type { LinkSubject, QuestionKey, RegistrantStatus, StaffRole } from "../store/schema";
+import type { LinkSubject, RegistrantStatus, StaffRole } from "../store/schema";
 import { createStaff, EmailTakenError, findStaffInCenter, listStaff } from "../store/staff";
 import { tellEmployers } from "../escalation/employer-feedback";
 import type { Logger } from "../log";
@@ -718,14 +718,6 @@ export function minuteOfTime(time: string): number {
 }
 
 /** An answer with the words the person tapped, so staff read "🙂 まあまあ", not "3". */
-function answerLabel(question: QuestionKey, value: string): string {
-  try {
-    return answerText(question, value);
-  } catch {
-    // a stored value this build cannot read is shown as stored rather than breaking the page
-    return value;
-  }
-}
 
 function historyCheckinJson(checkin: HistoryCheckin) {
   return {
@@ -738,7 +730,7 @@ function historyCheckinJson(checkin: HistoryCheckin) {
     answers: checkin.answers.map((answer) => ({
       question: answer.question,
       value: answer.value,
-      label: answerLabel(answer.question, answer.value),
+      label: answerText(answer.question, answer.value),
       score: answer.score,
     })),
   };

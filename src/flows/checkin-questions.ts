@@ -104,10 +104,17 @@ export function questionOf(key: QuestionKey): Question {
   return found;
 }
 
-/** What staff see for an answer: typed words as written (emptied once past retention). */
+/**
+ * What staff see for an answer: typed words as written (emptied once past retention), a stored
+ * value this build cannot read as stored rather than an error.
+ */
 export function answerText(key: QuestionKey, value: string): string {
-  if (key !== "message") return labelOf(key, value);
-  return value === "" ? "（保存期間を過ぎたため削除しました）" : value;
+  if (key === "message") return value === "" ? "（保存期間を過ぎたため削除しました）" : value;
+  try {
+    return labelOf(key, value);
+  } catch {
+    return value;
+  }
 }
 
 export function labelOf(key: QuestionKey, value: string): string {

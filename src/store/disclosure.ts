@@ -23,7 +23,7 @@ import {
 type RegistrantRow = typeof registrants.$inferSelect;
 
 /** How many of a person's rows of one kind a disclosure lists (a lifetime fits well within). */
-const maxRows = 20_000;
+export const maxRows = 20_000;
 
 export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
   const { id, lineUserId } = registrant;
@@ -148,6 +148,15 @@ export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
     employerPulses: pulses,
     employments: jobs,
     readers,
+    /** Kinds cut at the row limit: a disclosure says so rather than look complete. */
+    truncated: Object.entries({
+      messages: conversation,
+      signals: signalRows,
+      employerReports: reports,
+      readers,
+    })
+      .filter(([, rows]) => rows.length >= maxRows)
+      .map(([kind]) => kind),
   };
 }
 

@@ -144,6 +144,22 @@ function Rows(props: { caption: string; head: string[]; rows: (string | null)[][
 
 const when = (at: string | null) => (at === null ? null : formatDateTime(at));
 
+/** A note's or a resolution's words, and what an event quoted, after its kind. */
+function timelineWords(detail: Record<string, unknown>): string {
+  const words = ["text", "note", "quote"]
+    .map((key) => detail[key])
+    .filter((value): value is string => typeof value === "string");
+  return words.length === 0 ? "" : `：${words.join(" / ")}`;
+}
+
+/** The evidence of a signal as plain words: what was said or answered, and why. */
+function evidenceWords(evidence: Record<string, unknown>): string {
+  return Object.entries(evidence)
+    .filter(([, value]) => typeof value === "string" || typeof value === "number")
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join("\n");
+}
+
 function ExportView(props: { data: RegistrantExport }) {
   const { data } = props;
   const { person } = data;
@@ -162,6 +178,18 @@ function ExportView(props: { data: RegistrantExport }) {
           ["支援の終了", person.endedReason ? label(endReasonLabels, person.endedReason) : null],
           ["電話", person.phone],
           ["メール", person.email],
+          [
+            "緊急連絡先",
+            person.emergencyContact
+              ? `${person.emergencyContact.name}（${person.emergencyContact.relation}）${person.emergencyContact.phone}`
+              : null,
+          ],
+          [
+            "緊急連絡先",
+            person.emergencyContact
+              ? `${person.emergencyContact.name}（${person.emergencyContact.relation}）${person.emergencyContact.phone}`
+              : null,
+          ],
           ["通院先", person.clinic],
           ["メモ", person.notes],
           ["登録", when(person.createdAt)],
@@ -202,14 +230,31 @@ function ExportView(props: { data: RegistrantExport }) {
           `${e.category}（${e.severity}）${e.summary}`,
           e.status,
           e.timeline
-            .map((event) => `${when(event.at) ?? ""} ${event.kind} ${event.staff ?? ""}`)
+            .map(
+              (event) =>
+                `${when(event.at) ?? ""} ${event.kind} ${event.staff ?? ""}${timelineWords(event.detail)}`,
+            )
             .join("\n"),
+        ])}
+      />
+      <Rows
+        caption="気づきの記録（根拠）"
+        head={["日時", "内容", "根拠"]}
+        rows={data.signals.map((s) => [
+          when(s.at),
+          `${s.category}（${s.severity}・${s.source}）`,
+          evidenceWords(s.evidence),
         ])}
       />
       <Rows
         caption="企業からの相談"
         head={["日時", "企業", "内容", "ことば"]}
         rows={data.employerReports.map((r) => [when(r.at), r.employer, r.kind, r.words])}
+      />
+      <Rows
+        caption="企業への月1回の確認"
+        head={["月", "企業", "担当者", "答え"]}
+        rows={data.employerPulses.map((p) => [p.month, p.employerName, p.contactName, p.answer])}
       />
       <Rows
         caption="勤務先"
