@@ -1,8 +1,11 @@
 // The audit misses nothing: each entry carries the client address and a session tag; a read that
 // shows people names each of them; refused ids of another center and routes above the caller's
 // role are written down; failed logins are counted under a hash, never the address itself.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { auditActionLabels } from "../src/dashboard/pages/labels";
 import { auditLog, auditPeople, loginFailures, sessions } from "../src/store/schema";
 import { createTestApp, listen, type TestApp } from "./support/app";
 import {
@@ -248,5 +251,35 @@ describe("the audit page and its export", () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
     // the export itself is in the trail
     expect(await entries("audit.export")).toHaveLength(1);
+  });
+});
+
+describe("the labels", () => {
+  it("has a Japanese label for every action the code writes (the filter lists them)", () => {
+    const files = (readdirSync("src", { recursive: true }) as string[])
+      .filter((file) => /\.tsx?$/.test(file) && !file.endsWith("labels.ts"))
+      .map((file) => readFileSync(join("src", file), "utf8"));
+    const prefixes =
+      "auth|registrant|employer|employer_contact|employment|staff|escalation|conversation|inbox|center|outbox|access|audit";
+    const pattern = new RegExp(`"((?:${prefixes})\\.[a-z_.]+)"`, "g");
+    const written = new Set<string>();
+    for (const text of files) {
+      for (const match of text.matchAll(pattern)) {
+        const action = match[1] ?? "";
+        // log event names share the shape; the audit's are the ones given to audit calls
+        if (
+          /(audit|recordRead|auditOwn|auditRefusal|action)\b[^;]{0,120}$/.test(
+            text.slice(0, match.index).slice(-160),
+          )
+        ) {
+          written.add(action);
+        }
+      }
+    }
+    written.add("registrant.export_json");
+    written.add("registrant.export_page");
+    expect(written.size).toBeGreaterThan(40);
+    const missing = [...written].filter((action) => !(action in auditActionLabels));
+    expect(missing).toEqual([]);
   });
 });

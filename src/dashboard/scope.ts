@@ -6,7 +6,7 @@ import { answerText } from "../flows/checkin-questions";
 import { formatMinute } from "../schedule/calendar";
 import { sendCheckinNow } from "../schedule/checkins";
 import { findAccount } from "../store/accounts";
-import { auditActions, insertAudit, pageAudit, type AuditFilter } from "../store/audit";
+import { insertAudit, pageAudit, type AuditFilter } from "../store/audit";
 import type { Queryable, Store, Tx } from "../store/db";
 import {
   employedAt,
@@ -683,10 +683,6 @@ export class CenterScope {
   /** A page of the audit trail; the caller records the read (one entry for a page or an export). */
   pageAudit(options: AuditFilter & { before?: number | undefined; limit: number }) {
     return pageAudit(this.store.db, this.centerId, options);
-  }
-
-  auditActions() {
-    return auditActions(this.store.db, this.centerId);
   }
 
   /** One registrant's name (the caller records what it shows); null when not this center's. */

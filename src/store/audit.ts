@@ -128,15 +128,6 @@ export async function pageAudit(
     .limit(options.limit);
 }
 
-/** The actions a center's trail holds, for the page's filter. */
-export async function auditActions(db: Queryable, centerId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .where(eq(auditLog.centerId, centerId));
-  return rows.map((row) => row.action).sort();
-}
-
 const owners = {
   registrant: { table: registrants, id: registrants.id, center: registrants.centerId },
   escalation: { table: escalations, id: escalations.id, center: escalations.centerId },

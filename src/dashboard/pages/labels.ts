@@ -96,6 +96,7 @@ export const auditActionLabels: Record<string, string> = {
   "staff.reset_password": "職員のパスワードを再発行",
   "staff.role": "職員の役割を変更",
   "registrant.end_support": "支援を終了",
+  "registrant.reopen_support": "支援の終了を取り消し",
   "registrant.export_json": "個人データを開示（JSON）",
   "registrant.export_page": "個人データを開示（印刷用ページ）",
   "registrant.erase": "個人データを消去",
