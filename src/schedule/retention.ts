@@ -73,8 +73,6 @@ export interface RetentionCounts {
   sessions: number;
   loginFailures: number;
   linkFailures: number;
-  /** Messages that let go of their webhook event id. */
-  eventLinks: number;
   processedEvents: number;
   messageTexts: number;
   /** Check-in answers typed as words (「ひとこと」) emptied. */
@@ -137,7 +135,6 @@ export async function pruneExpired(
     sessions: 0,
     loginFailures: 0,
     linkFailures: 0,
-    eventLinks: 0,
     processedEvents: 0,
     messageTexts: 0,
     answerWords: 0,
@@ -198,17 +195,10 @@ export async function pruneExpired(
     [
       "processedEvents",
       () =>
-        drain(
-          async () => {
-            const pruned = await store.write((tx) =>
-              pruneProcessedEvents(tx, now - keptFor.processedEvents, limits.eventBatch),
-            );
-            counts.processedEvents += pruned.events;
-            counts.eventLinks += pruned.links;
-            return pruned.events;
-          },
+        indexed(
+          "processedEvents",
+          (tx) => pruneProcessedEvents(tx, now - keptFor.processedEvents, limits.eventBatch),
           limits.eventBatch,
-          maxBatches,
         ),
     ],
     [

@@ -55,27 +55,17 @@ export async function pruneLinkFailures(tx: Tx, before: number, limit: number): 
 }
 
 /**
- * Processed webhook events received before `before` (processed_events_received_idx); the
- * messages still pointing at them let go first (messages_webhook_event_idx), in the same
- * transaction, so the delete holds with foreign keys enforced (libSQL enforces them). Returns
- * the events deleted and the messages let go.
+ * Processed webhook events received before `before`. Ids are written in time order, so the
+ * oldest are the first rows: the scan in row order finds them without an index of its own (one
+ * would cost every webhook a write). Messages keep the id they came in with (no foreign key).
  */
-export async function pruneProcessedEvents(
-  tx: Tx,
-  before: number,
-  limit: number,
-): Promise<{ events: number; links: number }> {
-  const batch = sql`select webhook_event_id from processed_events
-    where received_at < ${before} limit ${limit}`;
-  const links = changed(
+export async function pruneProcessedEvents(tx: Tx, before: number, limit: number): Promise<number> {
+  return changed(
     await tx.run(sql`
-      update messages set webhook_event_id = null where webhook_event_id in (${batch})`),
+      delete from processed_events where rowid in (
+        select rowid from processed_events where received_at < ${before}
+        order by rowid limit ${limit})`),
   );
-  const events = changed(
-    await tx.run(sql`
-      delete from processed_events where webhook_event_id in (${batch})`),
-  );
-  return { events, links };
 }
 
 /**

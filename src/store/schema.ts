@@ -130,8 +130,6 @@ export const processedEvents = sqliteTable(
   (t) => [
     // a person's recent events, newest first (staff timeline, debugging a conversation)
     index("processed_events_user_idx").on(t.lineUserId, t.receivedAt),
-    // the retention job: ids older than LINE's redelivery window
-    index("processed_events_received_idx").on(t.receivedAt),
   ],
 );
 
@@ -147,7 +145,12 @@ export const messages = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     /** The event an inbound message came in; null for outbound messages and cards. */
-    webhookEventId: text("webhook_event_id").references(() => processedEvents.webhookEventId),
+    /**
+     * The event an inbound message came in. Not a foreign key: event ids are forgotten after a
+     * week (retention) while messages stay for years, and a key would make every such delete
+     * look through the messages.
+     */
+    webhookEventId: text("webhook_event_id"),
     lineUserId: text("line_user_id").notNull(),
     direction: text("direction", { enum: messageDirections }).notNull().default("in"),
     /** in: LINE's message type (text, sticker, image…) or `checkin`; out: `bot` or `staff`. */
@@ -173,11 +176,6 @@ export const messages = sqliteTable(
     index("messages_text_age_idx")
       .on(t.createdAt)
       .where(sql`text is not null`),
-    // the messages pointing at an event: the retention job lets go of them before deleting it,
-    // and the foreign key check on that delete looks here instead of walking every message
-    index("messages_webhook_event_idx")
-      .on(t.webhookEventId)
-      .where(sql`webhook_event_id is not null`),
   ],
 );
 

@@ -1,1 +1,0 @@
-CREATE INDEX `answers_message_age_idx` ON `answers` (`answered_at`) WHERE question = 'message' and value <> '';
