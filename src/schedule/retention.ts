@@ -176,6 +176,36 @@ export async function pruneExpired(
       maxBatches,
     );
 
+  /**
+   * Words kept by a center's own period: a cursor walks the rows older than the shortest period,
+   * oldest first, past those a longer period still keeps; a write clears what is still due.
+   */
+  const pastPeriod = async (
+    key: "messageTexts" | "answerWords",
+    find: (
+      db: Store["db"],
+      args: { now: number; upTo: number; cursor: MessageCursor | null; limit: number },
+    ) => Promise<MessageCursor[]>,
+    clear: (tx: Tx, ids: number[], now: number) => Promise<number>,
+  ) => {
+    const upTo = now - (await shortestRetentionDays(store.db)) * dayMs;
+    let cursor: MessageCursor | null = null;
+    return searched(
+      key,
+      async () => {
+        const found = await find(store.db, { now, upTo, cursor, limit: batch });
+        cursor = found.at(-1) ?? cursor;
+        return found;
+      },
+      (tx, found) =>
+        clear(
+          tx,
+          found.map((row) => row.id),
+          now,
+        ),
+    );
+  };
+
   const kinds: [string, () => Promise<boolean>][] = [
     [
       "sessions",
@@ -201,48 +231,8 @@ export async function pruneExpired(
           limits.eventBatch,
         ),
     ],
-    [
-      "messageTexts",
-      async () => {
-        const upTo = now - (await shortestRetentionDays(store.db)) * dayMs;
-        let cursor: MessageCursor | null = null;
-        return searched(
-          "messageTexts",
-          async () => {
-            const found = await findExpiredText(store.db, { now, upTo, cursor, limit: batch });
-            cursor = found.at(-1) ?? cursor;
-            return found;
-          },
-          (tx, found) =>
-            clearExpiredText(
-              tx,
-              found.map((row) => row.id),
-              now,
-            ),
-        );
-      },
-    ],
-    [
-      "answerWords",
-      async () => {
-        const upTo = now - (await shortestRetentionDays(store.db)) * dayMs;
-        let cursor: MessageCursor | null = null;
-        return searched(
-          "answerWords",
-          async () => {
-            const found = await findExpiredAnswers(store.db, { now, upTo, cursor, limit: batch });
-            cursor = found.at(-1) ?? cursor;
-            return found;
-          },
-          (tx, found) =>
-            clearExpiredAnswers(
-              tx,
-              found.map((row) => row.id),
-              now,
-            ),
-        );
-      },
-    ],
+    ["messageTexts", () => pastPeriod("messageTexts", findExpiredText, clearExpiredText)],
+    ["answerWords", () => pastPeriod("answerWords", findExpiredAnswers, clearExpiredAnswers)],
     [
       "sentOutbox",
       () => {
