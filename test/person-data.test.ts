@@ -3,7 +3,10 @@
 // erasure after a typed confirmation (everything gone, nothing sent about them afterwards).
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sendReminders } from "../src/schedule/checkins";
 import { deliverDue } from "../src/schedule/delivery";
+import type { Tx } from "../src/store/db";
+import { eraseRegistrantData } from "../src/store/erasure";
 import {
   auditLog,
   auditPeople,
@@ -475,5 +478,31 @@ describe("the pages", () => {
     expect(list).not.toContain("田中 一郎");
     expect((await page(boss, path)).status).toBe(404);
     expect((await page(boss, `${path}/data`)).status).toBe(404);
+  });
+});
+
+describe("erasure while the scheduler is working", () => {
+  it("sends no reminder to a person erased between the scheduler's read and its write", async () => {
+    const person = await registrantOnLine(t, worker, clock, { displayName: "田中 一郎" });
+    expect((await worker.call("POST", `/api/registrants/${person.id}/checkins`)).status).toBe(201);
+    clock.advance(25 * 3_600_000);
+    // an erasure lands just before the scheduler's write (the staff session would have expired
+    // over the day, so it is made directly)
+    let erased = false;
+    const store = {
+      ...t.db.store,
+      write: async <T>(unit: (tx: Tx) => Promise<T>): Promise<T> => {
+        if (!erased) {
+          erased = true;
+          const [row] = await db().select().from(registrants).where(eq(registrants.id, person.id));
+          if (row) await t.db.store.write((tx) => eraseRegistrantData(tx, row));
+        }
+        return t.db.store.write(unit);
+      },
+    };
+    const settings = { reminderAfterHours: 24, pushBudgetPerMonth: undefined };
+    expect(await sendReminders({ ...t.deps, store, settings })).toBe(0);
+    expect(erased).toBe(true);
+    expect(JSON.stringify(await db().select().from(outbox))).not.toContain(person.userId);
   });
 });

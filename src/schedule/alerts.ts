@@ -126,20 +126,21 @@ export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
       }
     }
     if (recipients.length === 0) continue;
-    const digest = await digestOf(deps.store.db, center.id, digestNames);
-    const total = Object.values(digest.counts).reduce((sum, n) => sum + n, 0);
     const undelivered = recipients.some((recipient) => recipient.role === "supervisor")
       ? await countUndelivered(deps.store.db, center.id)
       : 0;
-    const names = digest.first.map((row) => row.registrantName);
     const url = `${deps.baseUrl}/dashboard`;
     for (const recipient of recipients) {
-      // supervisors also hear of undelivered messages; a day with nothing to tell sends nothing
-      const failed = recipient.role === "supervisor" ? undelivered : 0;
-      const message =
-        total === 0 && failed === 0 ? null : alertWords.digest(digest.counts, names, url, failed);
-      const row = await deps.store.write((tx) =>
-        pushAlert(
+      const row = await deps.store.write(async (tx) => {
+        // the names are read in the write that sends them: a person erased meanwhile is not named
+        const digest = await digestOf(tx, center.id, digestNames);
+        const total = Object.values(digest.counts).reduce((sum, n) => sum + n, 0);
+        // supervisors also hear of undelivered messages; a day with nothing to tell sends nothing
+        const failed = recipient.role === "supervisor" ? undelivered : 0;
+        const names = digest.first.map((entry) => entry.registrantName);
+        const message =
+          total === 0 && failed === 0 ? null : alertWords.digest(digest.counts, names, url, failed);
+        return pushAlert(
           tx,
           recipient,
           message,
@@ -147,12 +148,12 @@ export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
             escalationId: null,
             kind: "digest",
             dedupKey,
-            about: digest.first.map((row) => row.registrantId),
+            about: digest.first.map((entry) => entry.registrantId),
           },
           { baseUrl: deps.baseUrl, log: deps.log },
           now,
-        ),
-      );
+        );
+      });
       if (row) sent++;
     }
   }

@@ -191,14 +191,20 @@ export async function sendReminders(deps: ScheduleDeps, limit = 5_000): Promise<
     );
     return 0;
   }
-  await deps.store.write(async (tx) => {
+  return deps.store.write(async (tx) => {
+    // read again inside the write: a check-in answered, closed by the end of support or erased
+    // since the first read is not reminded
+    const due = (await unremindedSentBefore(tx, now - hours * 3_600_000, limit)).filter(
+      (row) => row.following && row.lineUserId !== null,
+    );
+    if (due.length === 0) return 0;
     await markReminded(
       tx,
-      rows.map((row) => row.id),
+      due.map((row) => row.id),
       now,
     );
     for (const recipients of chunks(
-      rows.flatMap((row) => (row.lineUserId === null ? [] : [row.lineUserId])),
+      due.flatMap((row) => (row.lineUserId === null ? [] : [row.lineUserId])),
       multicastLimit,
     )) {
       await queueOutbound(
@@ -207,9 +213,9 @@ export async function sendReminders(deps: ScheduleDeps, limit = 5_000): Promise<
         deps.log,
       );
     }
-    await countPushes(tx, month, rows.length);
+    await countPushes(tx, month, due.length);
+    return due.length;
   });
-  return rows.length;
 }
 
 function reminderMessages() {
