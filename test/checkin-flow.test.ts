@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { testClassifier } from "./support/classifier";
 import { checkinStateSchema, startCheckin, type CheckinState } from "../src/flows/checkin";
 import { questions, skipChoice, talkChoice } from "../src/flows/checkin-questions";
+import { foldWords } from "../src/flows/keywords";
 import { encodePostback } from "../src/flows/postback";
 import { createFlowRegistry } from "../src/flows/registry";
 import { respond } from "../src/flows/router";
@@ -248,6 +249,15 @@ describe("typing instead of tapping", () => {
   it("takes a typed word that matches a button", () => {
     const result = step(begin(), { type: "text", text: " まあまあ " });
     expect(answers(result.effects)).toEqual([["condition", "3", 3]]);
+  });
+
+  it("folds typed words the way keywords are folded: katakana, width, marks and emoji", () => {
+    // 「スキップ」 typed in hiragana, half-width katakana, or with a mark
+    for (const text of ["すきっぷ", "ｽｷｯﾌﾟ", "スキップ！", "スキップ👍"]) {
+      const result = step(begin(), { type: "text", text });
+      expect(answers(result.effects), text).toEqual([["condition", "skip", null]]);
+    }
+    expect(foldWords("チェックイン ✅")).toBe(foldWords("ちぇっくいん"));
   });
 
   it("takes the free message as typed, and finishes", () => {

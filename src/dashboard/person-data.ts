@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { AppError, notFound } from "../errors";
 import { tellSupportEnded } from "../escalation/person-feedback";
+import { foldWords } from "../flows/keywords";
 import { answerText, questionOf } from "../flows/checkin-questions";
 import { disclosureOf } from "../store/disclosure";
 import { eraseRegistrantData } from "../store/erasure";
@@ -20,11 +21,6 @@ import { iso, isoOrNull, type CenterScope } from "./scope";
 export const endSupportSchema = z.object({ reason: z.enum(endReasons) });
 
 export const erasureSchema = z.object({ confirm: z.string().max(200) });
-
-/** Names compare as people type them: full-width forms folded, spaces ignored. */
-function nameKey(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/gu, "");
-}
 
 /**
  * Ends a person's support: check-ins stop (an open one is closed, the chat state dropped), the
@@ -73,7 +69,7 @@ export async function eraseRegistrant(scope: CenterScope, registrantId: string, 
   return scope.store.write(async (tx) => {
     const row = await findRegistrant(tx, scope.centerId, registrantId);
     if (!row) throw notFound("registrant", registrantId);
-    if (confirm.trim() === "" || nameKey(confirm) !== nameKey(row.displayName)) {
+    if (confirm.trim() === "" || foldWords(confirm) !== foldWords(row.displayName)) {
       throw new AppError("bad_request", "confirm must be the person's name as shown");
     }
     const erased = await eraseRegistrantData(tx, row);

@@ -14,7 +14,7 @@ import {
   type Choice,
 } from "./checkin-questions";
 import { readFreeText } from "./free-text";
-import { commandOf } from "./keywords";
+import { commandOf, foldWords } from "./keywords";
 import { decodePostback, encodePostback } from "./postback";
 import type { Flow } from "./router";
 import { registrantWords } from "./registrant-words";
@@ -245,21 +245,15 @@ function handleChoice(state: CheckinState, question: QuestionKey, value: string)
   return answer(state, question, value);
 }
 
-const fold = (text: string) =>
-  text
-    .normalize("NFKC")
-    .replace(/[\p{Extended_Pictographic}\uFE0F\s✓]/gu, "")
-    .toLowerCase();
-
 /** A typed word that matches a button of the current question counts as tapping it. */
 function typedChoice(state: CheckinState, text: string): string | null {
-  const typed = fold(text);
+  const typed = foldWords(text);
   if (typed === "") return null;
   const choices =
     state.step === "attendance_days"
       ? dayChoices.map((c) => ({ ...c, value: `${state.attendance ?? "absent"}:${c.value}` }))
       : [...questionOf(state.step).choices, ...(state.step === "worries" ? [worriesDone] : [])];
-  const found = [...choices, skipChoice].find((choice) => fold(choice.label) === typed);
+  const found = [...choices, skipChoice].find((choice) => foldWords(choice.label) === typed);
   return found ? found.value : null;
 }
 

@@ -14,12 +14,16 @@ const commands: Record<Command, string[]> = {
   talk: ["相談する", "そうだんする", "相談", "そうだん"],
 };
 
-/** Katakana to hiragana, full-width to half-width, no spaces, lower case. */
+/**
+ * How typed words are compared with a keyword, a button's label or a name: katakana to hiragana,
+ * full-width to half-width, lower case; no spaces, sentence marks, emoji or check marks. The one
+ * folding of short words (free text for the classifier has its own, escalation/text/fold.ts).
+ */
 export function foldWords(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/[\u30a1-\u30f6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60))
-    .replace(/[\s\u3000。、！!?？]/g, "")
+    .replace(/[\s\u3000。、！!?？\p{Extended_Pictographic}\uFE0F✓]/gu, "")
     .toLowerCase();
 }
 
