@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as z from "zod";
 import { AppError, errorBody } from "../errors";
+import { jsonBodyOf } from "../json-body";
 import { categoryKeys } from "../escalation/categories";
 import {
   escalationStatuses,
@@ -91,13 +92,9 @@ async function input<S extends z.ZodType>(c: Context, schema: S): Promise<z.infe
   if (!/^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
     throw new AppError("bad_request", "Content-Type must be application/json");
   }
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new AppError("bad_request", "Body is not JSON");
-  }
-  const parsed = schema.safeParse(raw);
+  const body = await jsonBodyOf(c.req.raw);
+  if (!body.ok) throw new AppError("bad_request", "Body is not JSON");
+  const parsed = schema.safeParse(body.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || "body";

@@ -1,6 +1,7 @@
 // A stand-in for LINE's Messaging API: issues reply tokens, captures what the bot sends, answers like LINE.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import * as z from "zod";
+import { jsonBodyOf } from "../json-body";
 import { imageType } from "../bot/rich-menu";
 
 export type Endpoint = "reply" | "push" | "multicast";
@@ -297,6 +298,11 @@ function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
+/** LINE's answer to a body that is not JSON. */
+function unparsable(c: Context) {
+  return c.json({ message: "The request body could not be parsed" }, 400);
+}
+
 /** The Messaging API paths the bot uses, served from a MockLine. */
 export function mockLineApp(mock: MockLine) {
   const app = new Hono();
@@ -307,13 +313,9 @@ export function mockLineApp(mock: MockLine) {
   };
   for (const [path, endpoint] of Object.entries(endpoints)) {
     app.post(path, async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return c.json({ message: "The request body could not be parsed" }, 400);
-      }
-      const result = mock.handle(endpoint, c.req.header(), body);
+      const body = await jsonBodyOf(c.req.raw);
+      if (!body.ok) return unparsable(c);
+      const result = mock.handle(endpoint, c.req.header(), body.value);
       if (result.status === 409) c.header("x-line-accepted-request-id", crypto.randomUUID());
       c.header("x-line-request-id", crypto.randomUUID());
       return c.json(result.body, result.status as 200);
@@ -332,13 +334,9 @@ export function mockLineApp(mock: MockLine) {
     });
   };
   app.post("/v2/bot/richmenu", async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ message: "The request body could not be parsed" }, 400);
-    }
-    return richMenu("richmenu.create", c.req.header(), { body });
+    const body = await jsonBodyOf(c.req.raw);
+    if (!body.ok) return unparsable(c);
+    return richMenu("richmenu.create", c.req.header(), { body: body.value });
   });
   // On LINE this one lives on api-data.line.me; the mock serves both hosts' paths on one origin.
   app.post("/v2/bot/richmenu/:richMenuId/content", async (c) => {

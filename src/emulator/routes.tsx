@@ -5,6 +5,7 @@ import type { AppEnv } from "../app-env";
 import { isLineUserId } from "../bot/line-id";
 import { signBody } from "../bot/signature";
 import { AppError, errorBody } from "../errors";
+import { jsonBodyOf } from "../json-body";
 import { bodyLimit } from "hono/body-limit";
 import { sameOriginOnly } from "../dashboard/same-origin";
 import type { Emulator } from "./emulator";
@@ -91,9 +92,7 @@ export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError("bad_request", "Body is not JSON");
-  }
+  const body = await jsonBodyOf(request);
+  if (!body.ok) throw new AppError("bad_request", "Body is not JSON");
+  return body.value;
 }
