@@ -3,7 +3,7 @@
 // top; supervisors send it again or mark it handled.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sendDigests } from "../src/schedule/alerts";
+import { sendDigests } from "../src/schedule/alert-sweeps";
 import { deliverDue } from "../src/schedule/delivery";
 import { escalationEvents, escalations, outbox } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";

@@ -3,7 +3,7 @@
 // locked-out supervisor.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { linkedStaff } from "../src/store/alerts";
+import { linkedStaff } from "../src/store/staff-alert-ledger";
 import { auditLog, lineAccounts, staff } from "../src/store/schema";
 import { resetPasswordByEmail } from "../src/dashboard/staff-admin";
 import { createTestApp, type TestApp } from "./support/app";

@@ -6,7 +6,7 @@ import { encodePostback } from "../src/flows/postback";
 import { consentTextVersion } from "../src/flows/registrant-words";
 import { staffWords } from "../src/flows/staff";
 import { raiseSignal } from "../src/escalation/engine";
-import { runAlertSweeps, sendAwaitingAlerts } from "../src/schedule/alerts";
+import { runAlertSweeps, sendAwaitingAlerts } from "../src/schedule/alert-sweeps";
 import type { Store } from "../src/store/db";
 import { deliverDue } from "../src/schedule/delivery";
 import { runTick } from "../src/schedule/tick";

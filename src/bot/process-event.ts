@@ -33,7 +33,7 @@ import { claimEvent } from "../store/events";
 import { logMessages, markUnread } from "../store/conversation-log";
 import type { OutboxRow } from "../store/outbox";
 import { awaitingAlert } from "../store/escalations";
-import { alertEscalation, type AlertOptions } from "../escalation/alerts";
+import { alertEscalation, type AlertOptions } from "../escalation/staff-alerts";
 import { reportCategories, reportSeverity } from "../escalation/employer-reports";
 import { reportKinds, urgencies } from "../flows/employer-words";
 import {

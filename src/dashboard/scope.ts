@@ -52,7 +52,7 @@ import type { Logger } from "../log";
 import type { Actor } from "./auth";
 import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code";
 import { generatePassword, hashPassword } from "./password";
-import { setAlertSettings } from "../store/alerts";
+import { setAlertSettings } from "../store/staff-alert-ledger";
 import { profileOf } from "./profile";
 import { tellPersonSeen } from "../escalation/person-feedback";
 import { unlinkStaffLine } from "../store/link";

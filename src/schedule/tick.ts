@@ -1,7 +1,7 @@
 // One scheduler tick, the same on Node (an interval) and Workers (a Cron Trigger).
 import type { Config } from "../config";
 import { describeError } from "../log";
-import { runAlertSweeps } from "./alerts";
+import { runAlertSweeps } from "./alert-sweeps";
 import { runCheckinSchedule } from "./checkins";
 import { sendPulses } from "./pulse";
 import { deliverDue, type DeliveryDeps } from "./delivery";

@@ -7,12 +7,12 @@ import {
   alertWords,
   digestDue,
   pushAlert,
-} from "../escalation/alerts";
+} from "../escalation/staff-alerts";
 import { dateKey, isOpenAt, nextReescalation } from "../escalation/business-time";
 import type { Severity } from "../escalation/categories";
 import { calendarOf, centerCalendar } from "../escalation/engine";
 import { describeError, type Logger } from "../log";
-import { digestOf, hasAlert, linkedStaff, listCenters } from "../store/alerts";
+import { digestOf, hasAlert, linkedStaff, listCenters } from "../store/staff-alert-ledger";
 import type { Store } from "../store/db";
 import { countUndelivered } from "../store/outbox";
 import {

@@ -3,7 +3,12 @@
 // registrant and how urgent it is, and links to the dashboard: never a category, answer or word.
 import type { messagingApi } from "@line/bot-sdk";
 import { formatMonthDayTime, monthKey } from "../schedule/calendar";
-import { linkedStaff, recordAlert, setAlertOutbox, type AlertRecipient } from "../store/alerts";
+import {
+  linkedStaff,
+  recordAlert,
+  setAlertOutbox,
+  type AlertRecipient,
+} from "../store/staff-alert-ledger";
 import type { Tx } from "../store/db";
 import { claimAlert, insertEscalationEvent, type AlertableEscalation } from "../store/escalations";
 import { queueOutbound } from "../bot/outbound";
