@@ -13,7 +13,7 @@ import { ModelError } from "./escalation/text/model";
 import { readTextModelFile } from "./escalation/text/model-file";
 import { createLogger, describeError } from "./log";
 import { runTick, startTicker } from "./schedule/tick";
-import { ensureDemoSupervisor } from "./dashboard/accounts";
+import { ensureDemoSupervisor } from "./dashboard/staff-accounts";
 import { buildDeps } from "./services";
 import { openStore } from "./store/open-node";
 

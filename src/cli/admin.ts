@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { installRichMenu, RichMenuError } from "../bot/rich-menu";
-import { bootstrap, bootstrapInputSchema } from "../dashboard/accounts";
+import { bootstrap, bootstrapInputSchema } from "../dashboard/staff-accounts";
 import { EmailTakenError } from "../store/staff";
 import { resetPasswordByEmail } from "../dashboard/staff-admin";
 import { AppError } from "../errors";

@@ -11,7 +11,7 @@ import {
   type EscalationStatus,
   type StaffRole,
 } from "../store/schema";
-import { emailSchema } from "./accounts";
+import { emailSchema } from "./staff-accounts";
 import { changePassword, clientAddress, login, logout } from "./auth";
 import { iso, minuteOfTime, timePattern } from "./scope";
 import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
