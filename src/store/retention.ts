@@ -102,39 +102,6 @@ export interface MessageCursor {
 }
 
 /**
- * Up to `limit` messages whose text is past their center's period, oldest first, after
- * `cursor`. A read, so the scan holds no write lock: messages_text_age_idx holds only messages
- * that still have text, and `upTo` (now less the shortest period) ends the range.
- */
-export async function findExpiredText(
-  db: Queryable,
-  args: { now: number; upTo: number; cursor: MessageCursor | null; limit: number },
-): Promise<MessageCursor[]> {
-  const after =
-    args.cursor === null
-      ? sql``
-      : sql`and (m.created_at, m.id) > (${args.cursor.createdAt}, ${args.cursor.id})`;
-  return db.all<MessageCursor>(sql`
-    select m.id as id, m.created_at as createdAt from messages m
-    where m.text is not null and m.created_at < ${args.upTo} ${after}
-      and ${textExpired(args.now)}
-    order by m.created_at, m.id
-    limit ${args.limit}`);
-}
-
-/** Removes the text of these messages, of those still past their period; the rows stay. */
-export async function clearExpiredText(tx: Tx, ids: number[], now: number): Promise<number> {
-  if (ids.length === 0) return 0;
-  return changed(
-    await tx.run(sql`
-      update messages set text = null where id in (
-        select m.id from messages m
-        where m.id in (select value from json_each(${JSON.stringify(ids)}))
-          and ${textExpired(now)})`),
-  );
-}
-
-/**
  * Outbox rows LINE accepted before `before`, oldest first. A read: nothing indexes sent rows, so
  * the scan runs without the write lock and the delete takes the rows by id.
  */
@@ -290,33 +257,79 @@ const answerExpired = (now: number) => sql`a.question = 'message' and a.value <>
     where k.id = a.checkin_id) * ${dayMs}`;
 
 /**
- * The words a person typed as a check-in's last answer (「ひとこと」) past their center's period,
- * oldest first (answers_message_age_idx); `cursor` passes those a longer period still keeps.
+ * Words kept only for their center's period, where they live: message text (the row stays), and
+ * what a person typed as a check-in's 「ひとこと」 (the answer stays, emptied).
  */
-export async function findExpiredAnswers(
+interface AgedWords {
+  /** The table, aliased as the `expired` condition expects. */
+  from: SQL;
+  time: SQL;
+  id: SQL;
+  /** Rows still holding words (the partial index's condition). */
+  held: SQL;
+  expired: (now: number) => SQL;
+  /** `update … set …` that removes the words. */
+  clear: SQL;
+}
+
+const messageText: AgedWords = {
+  from: sql`messages m`,
+  time: sql`m.created_at`,
+  id: sql`m.id`,
+  held: sql`m.text is not null`,
+  expired: textExpired,
+  clear: sql`update messages set text = null`,
+};
+
+const typedAnswers: AgedWords = {
+  from: sql`answers a`,
+  time: sql`a.answered_at`,
+  id: sql`a.id`,
+  held: sql`a.question = 'message' and a.value <> ''`,
+  expired: answerExpired,
+  clear: sql`update answers set value = ''`,
+};
+
+/**
+ * Up to `limit` rows whose words are past their center's period, oldest first, after `cursor`
+ * (which passes those a longer period still keeps). A read, so the scan holds no write lock:
+ * the partial index holds only rows that still have words, and `upTo` (now less the shortest
+ * period) ends the range.
+ */
+async function findExpired(
   db: Queryable,
+  words: AgedWords,
   args: { now: number; upTo: number; cursor: MessageCursor | null; limit: number },
 ): Promise<MessageCursor[]> {
   const after =
     args.cursor === null
       ? sql``
-      : sql`and (a.answered_at, a.id) > (${args.cursor.createdAt}, ${args.cursor.id})`;
+      : sql`and (${words.time}, ${words.id}) > (${args.cursor.createdAt}, ${args.cursor.id})`;
   return db.all<MessageCursor>(sql`
-    select a.id as id, a.answered_at as createdAt from answers a
-    where a.question = 'message' and a.value <> '' and a.answered_at < ${args.upTo} ${after}
-      and ${answerExpired(args.now)}
-    order by a.answered_at, a.id
+    select ${words.id} as id, ${words.time} as createdAt from ${words.from}
+    where ${words.held} and ${words.time} < ${args.upTo} ${after}
+      and ${words.expired(args.now)}
+    order by ${words.time}, ${words.id}
     limit ${args.limit}`);
 }
 
-/** Empties those answers still past their period; the answer row (it was answered) stays. */
-export async function clearExpiredAnswers(tx: Tx, ids: number[], now: number): Promise<number> {
+/** Removes the words of these rows, of those still past their period; the rows stay. */
+async function clearExpired(tx: Tx, words: AgedWords, ids: number[], now: number): Promise<number> {
   if (ids.length === 0) return 0;
   return changed(
     await tx.run(sql`
-      update answers set value = '' where id in (
-        select a.id from answers a
-        where a.id in (select value from json_each(${JSON.stringify(ids)}))
-          and ${answerExpired(now)})`),
+      ${words.clear} where id in (
+        select ${words.id} from ${words.from}
+        where ${words.id} in (select value from json_each(${JSON.stringify(ids)}))
+          and ${words.expired(now)})`),
   );
 }
+
+export const findExpiredText = (db: Queryable, args: Parameters<typeof findExpired>[2]) =>
+  findExpired(db, messageText, args);
+export const clearExpiredText = (tx: Tx, ids: number[], now: number) =>
+  clearExpired(tx, messageText, ids, now);
+export const findExpiredAnswers = (db: Queryable, args: Parameters<typeof findExpired>[2]) =>
+  findExpired(db, typedAnswers, args);
+export const clearExpiredAnswers = (tx: Tx, ids: number[], now: number) =>
+  clearExpired(tx, typedAnswers, ids, now);
