@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint with the project's habits (STYLE.md).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { folderLayer, restrictionsFor } from "./layers.js";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "drizzle/", ".wrangler/", "data/"] },
@@ -31,4 +32,9 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": "off" },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  // The layer table (layers.js): an import against it fails the lint, and so the build.
+  ...[...folderLayer.keys()].map((folder) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: { "no-restricted-imports": ["error", { patterns: restrictionsFor(folder) }] },
+  })),
 );

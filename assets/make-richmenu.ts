@@ -7,7 +7,7 @@ import {
   richMenuItems,
   richMenuSize,
   richMenuTile,
-} from "../src/bot/rich-menu";
+} from "../src/line/rich-menu";
 import { RichMenuIcon } from "../src/emulator/page";
 
 const output = join(import.meta.dirname, "richmenu.png");

@@ -1,8 +1,8 @@
 // Seeds a migrated database with realistic centers fast, through raw libSQL multi-row inserts.
 import { createClient, type Client, type InValue } from "@libsql/client";
-import { hashPassword } from "../src/dashboard/password";
-import { categoryKeys, severities, type Category, type Source } from "../src/escalation/categories";
-import type { EscalationEventKind, StaffRole } from "../src/store/schema";
+import { hashPassword } from "../src/staff/password";
+import { categoryKeys, severities, type Category, type Source } from "../src/vocabulary/categories";
+import type { EscalationEventKind, StaffRole } from "../src/vocabulary/kinds";
 import { seededRandom } from "../scripts/seeded-random";
 
 export interface CenterSpec {

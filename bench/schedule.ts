@@ -4,12 +4,12 @@ import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, type Client, type InValue } from "@libsql/client";
-import { createLineApi, type LineApi } from "../src/bot/line-api";
-import { newLineUserId } from "../src/bot/line-id";
-import type { Logger } from "../src/log";
-import { nextWeeklySlot } from "../src/schedule/calendar";
-import { multicastLimit, sendDueCheckins } from "../src/schedule/checkins";
-import { deliverDue, type DeliveryDeps } from "../src/schedule/delivery";
+import { createLineApi, type LineApi } from "../src/line/api";
+import { newLineUserId } from "../src/line/user-id";
+import type { Logger } from "../src/core/log";
+import { nextWeeklySlot } from "../src/time/calendar";
+import { multicastLimit, sendDueCheckins } from "../src/checkins/send";
+import { deliverDue, type DeliveryDeps } from "../src/outbox/delivery";
 import type { Store } from "../src/store/db";
 import { openStore } from "../src/store/open-node";
 import {

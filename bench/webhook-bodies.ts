@@ -1,6 +1,6 @@
 // Webhook bodies as LINE sends them: one text event each, from a new user, signed.
-import { newLineUserId } from "../src/bot/line-id";
-import { signBody } from "../src/bot/signature";
+import { newLineUserId } from "../src/line/user-id";
+import { signBody } from "../src/line/signature";
 import { newEventId } from "../src/emulator/events";
 import type { MockLine } from "../src/emulator/mock-line";
 import type { PreparedRequest } from "./load";

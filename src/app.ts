@@ -3,14 +3,14 @@ import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppDeps, AppEnv } from "./app-env";
+import type { AppDeps, AppEnv } from "./http/app-env";
 import { webhookRoutes } from "./bot/webhook";
 import { apiRoutesApp } from "./dashboard/api";
 import { dashboardPages } from "./dashboard/pages/index";
-import { sameOriginOnly } from "./dashboard/same-origin";
-import { AppError, errorBody } from "./errors";
-import { ConfigError } from "./config";
-import { describeError } from "./log";
+import { sameOriginOnly } from "./http/same-origin";
+import { AppError, errorBody } from "./core/errors";
+import { ConfigError } from "./core/config";
+import { describeError } from "./core/log";
 import { ping } from "./store/db";
 
 /** Deps fixed for the process (Node), or built per request from the platform's env (Workers). */

@@ -1,11 +1,11 @@
 // Builds the app's dependencies from parsed config; shared by the Node entry, tests and the bench.
-import type { AppDeps } from "./app-env";
-import { createLineApi } from "./bot/line-api";
-import { systemClock, type Clock } from "./clock";
-import type { Config } from "./config";
+import type { AppDeps } from "./http/app-env";
+import { createLineApi } from "./line/api";
+import { systemClock, type Clock } from "./core/clock";
+import type { Config } from "./core/config";
 import type { TextClassifier } from "./escalation/classifier";
 import { createFlowRegistry } from "./flows/registry";
-import { createLogger, type Logger } from "./log";
+import { createLogger, type Logger } from "./core/log";
 import type { Store } from "./store/db";
 
 export function buildDeps(

@@ -1,8 +1,9 @@
 // The staff JSON API: login, sessions, throttling, inputs, registrants, escalations, audit.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { failureWindowMs, sessionIdleMs, sessionLifetimeMs } from "../src/dashboard/auth";
-import { hashLinkCode } from "../src/dashboard/link-code";
+import { failureWindowMs } from "../src/dashboard/auth";
+import { sessionIdleMs, sessionLifetimeMs } from "../src/staff/sessions";
+import { hashLinkCode } from "../src/link/codes";
 import { auditLog, linkCodes, registrants, sessions } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock, type TestClock } from "./support/clock";

@@ -2,13 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { testClassifier } from "./support/classifier";
 import { checkinStateSchema, startCheckin, type CheckinState } from "../src/flows/checkin";
-import { questions, skipChoice, talkChoice } from "../src/flows/checkin-questions";
-import { foldWords } from "../src/flows/keywords";
-import { encodePostback } from "../src/flows/postback";
+import { questions, skipChoice, talkChoice } from "../src/words/checkin-questions";
+import { foldWords } from "../src/words/keywords";
+import { encodePostback } from "../src/words/postback";
 import { createFlowRegistry } from "../src/flows/registry";
 import { respond } from "../src/flows/router";
-import type { Effect, FlowContext, Inbound, OutMessage, Step } from "../src/flows/types";
-import type { QuestionKey } from "../src/store/schema";
+import type { Effect, FlowContext, Inbound, Step } from "../src/flows/types";
+import type { OutMessage } from "../src/line/message";
+import type { QuestionKey } from "../src/vocabulary/kinds";
 
 const week = "2026-W47";
 const flows = createFlowRegistry();

@@ -1,6 +1,6 @@
 // The text classifier: rules and model combined, the model's tiers, the model file, and input nobody can break it with.
 import { describe, expect, it } from "vitest";
-import { categoryKeys } from "../src/escalation/categories";
+import { categoryKeys } from "../src/vocabulary/categories";
 import { combine, modelFindings, type Finding } from "../src/escalation/classifier";
 import { type ModelScores, loadTextModel, ModelError } from "../src/escalation/text/model";
 import { readTextModelFile } from "../src/escalation/text/model-file";

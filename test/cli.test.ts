@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../src/dashboard/password";
+import { verifyPassword } from "../src/staff/password";
 import { findStaffByEmail } from "../src/store/staff";
 import { openStore } from "../src/store/open-node";
 import { defaultModelPath } from "../src/escalation/text/model-file";

@@ -2,7 +2,7 @@
 // answers 500 naming the setting, never a TypeError from a half-built request.
 import { expect, it } from "vitest";
 import { createApp } from "../src/app";
-import { ConfigError } from "../src/config";
+import { ConfigError } from "../src/core/config";
 
 it("answers 500 with the configuration error's own message", async () => {
   const app = createApp(() => {

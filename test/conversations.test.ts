@@ -2,7 +2,7 @@
 // over the real webhook, the staff API and the mock Messaging API.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { deliverDue } from "../src/schedule/delivery";
+import { deliverDue } from "../src/outbox/delivery";
 import { auditLog, centers, outbox, pushUsage } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { testClassifier } from "./support/classifier";

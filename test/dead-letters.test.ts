@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendDigests } from "../src/schedule/alert-sweeps";
-import { deliverDue } from "../src/schedule/delivery";
+import { deliverDue } from "../src/outbox/delivery";
 import { escalationEvents, escalations, outbox } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock } from "./support/clock";

@@ -9,7 +9,7 @@ import {
   maxAttempts,
   sendFresh,
   sweepLeaseMs,
-} from "../src/schedule/delivery";
+} from "../src/outbox/delivery";
 import { runTick } from "../src/schedule/tick";
 import { enqueue } from "../src/store/outbox";
 import { createTestApp, testAccessToken, type TestApp } from "./support/app";
@@ -92,7 +92,7 @@ describe("pushes", () => {
     const row = await queuePush(userId);
     const unreachable = {
       ...t.deps,
-      line: (await import("../src/bot/line-api")).createLineApi({
+      line: (await import("../src/line/api")).createLineApi({
         channelAccessToken: testAccessToken,
         baseUrl: "http://127.0.0.1:9",
       }),

@@ -1,6 +1,6 @@
 // Emulator mode's demo supervisor: made once for an empty database, with a password shown once.
 import { describe, expect, it } from "vitest";
-import { ensureDemoSupervisor } from "../src/dashboard/staff-accounts";
+import { ensureDemoSupervisor } from "../src/staff/accounts";
 import { createTestApp } from "./support/app";
 
 describe("the demo supervisor", () => {

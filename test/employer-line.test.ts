@@ -2,11 +2,11 @@
 // the monthly pulse, the feedback loop, and that nothing but the allow-list ever reaches them.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { queueOutbound } from "../src/bot/outbound";
-import { employerWords } from "../src/flows/employer-words";
-import { encodePostback } from "../src/flows/postback";
-import { consentTextVersion } from "../src/flows/registrant-words";
-import { createLogger } from "../src/log";
+import { queueOutbound } from "../src/outbox/queue";
+import { employerWords } from "../src/words/employer";
+import { encodePostback } from "../src/words/postback";
+import { consentTextVersion } from "../src/words/registrant";
+import { createLogger } from "../src/core/log";
 import { runTick } from "../src/schedule/tick";
 import {
   conversations,

@@ -2,7 +2,7 @@
 // monthly pulse, a registrant's workplaces and reports, and the center boundary around them.
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hashLinkCode } from "../src/dashboard/link-code";
+import { hashLinkCode } from "../src/link/codes";
 import type { Store } from "../src/store/db";
 import { insertEmployerReport } from "../src/store/employers";
 import { redeemLinkCode } from "../src/store/link";

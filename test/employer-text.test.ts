@@ -5,7 +5,7 @@ import {
   readKind,
   readUrgency,
   reportSeverity,
-} from "../src/escalation/employer-reports";
+} from "../src/escalation/rules/employer-report";
 
 const people = [
   { id: "a", displayName: "田中 一郎" },

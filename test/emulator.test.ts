@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { richMenu } from "../src/bot/rich-menu";
+import { richMenu } from "../src/line/rich-menu";
 import { createTestApp, testAccessToken, type TestApp } from "./support/app";
 import { countRows, eventRows, processedEvents } from "./support/queries";
 

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { categoryKeys, higherSeverity, severities, sources } from "../src/escalation/categories";
+import { categoryKeys, higherSeverity, severities, sources } from "../src/vocabulary/categories";
 
 const contract = readFileSync(join(import.meta.dirname, "../../shared/CONTRACT.md"), "utf8");
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { testClassifier } from "./support/classifier";
 import { createFlowRegistry } from "../src/flows/registry";
 import { respond, type Flow } from "../src/flows/router";
-import type { FlowContext, Inbound, OutMessage } from "../src/flows/types";
+import type { FlowContext, Inbound } from "../src/flows/types";
+import type { OutMessage } from "../src/line/message";
 
 const guest: FlowContext = {
   now: 0,

@@ -1,7 +1,7 @@
 // Link codes cannot be guessed by spreading attempts over many new LINE accounts: a global limit
 // on wrong codes, and codes long enough that the limit leaves no real chance.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatLinkCode, generateLinkCode, linkCodeDigits } from "../src/dashboard/link-code";
+import { formatLinkCode, generateLinkCode, linkCodeDigits } from "../src/link/codes";
 import { globalLinkFailureWindowMs, maxGlobalLinkFailures } from "../src/store/link";
 import { createTestApp, type TestApp } from "./support/app";
 import { createTestClock } from "./support/clock";

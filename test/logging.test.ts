@@ -1,8 +1,8 @@
 // Logs carry ids, counts and codes: never what people wrote, never a secret.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/log";
-import { deliverDue } from "../src/schedule/delivery";
+import { createLogger } from "../src/core/log";
+import { deliverDue } from "../src/outbox/delivery";
 import { createTestApp, testAccessToken, testSecret } from "./support/app";
 import { newLineUserId, textEvent, webhookBody } from "./support/events";
 

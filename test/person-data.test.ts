@@ -3,8 +3,8 @@
 // erasure after a typed confirmation (everything gone, nothing sent about them afterwards).
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sendReminders } from "../src/schedule/checkins";
-import { deliverDue } from "../src/schedule/delivery";
+import { sendReminders } from "../src/checkins/send";
+import { deliverDue } from "../src/outbox/delivery";
 import type { Tx } from "../src/store/db";
 import { eraseRegistrantData } from "../src/store/erasure";
 import {

@@ -1,16 +1,11 @@
 // A registrant on LINE end to end: link, consent, check-ins by hand and by schedule, silence.
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodePostback } from "../src/flows/postback";
-import { consentTextVersion } from "../src/flows/registrant-words";
-import { createLogger } from "../src/log";
-import { nextWeeklySlot } from "../src/schedule/calendar";
-import {
-  missedAfterMs,
-  sendDueCheckins,
-  sendReminders,
-  sweepMissed,
-} from "../src/schedule/checkins";
+import { encodePostback } from "../src/words/postback";
+import { consentTextVersion } from "../src/words/registrant";
+import { createLogger } from "../src/core/log";
+import { nextWeeklySlot } from "../src/time/calendar";
+import { missedAfterMs, sendDueCheckins, sendReminders, sweepMissed } from "../src/checkins/send";
 import { runTick } from "../src/schedule/tick";
 import {
   answers,
@@ -169,7 +164,7 @@ describe("linking", () => {
     const { id, userId } = await linkedAndConsenting();
     // a new code for the same person, issued as staff would
     const { insertLinkCode } = await import("../src/store/link-codes");
-    const { hashLinkCode } = await import("../src/dashboard/link-code");
+    const { hashLinkCode } = await import("../src/link/codes");
     const reissued = await t.db.store.write(async (tx) => {
       const row = await registrantRow(id);
       await insertLinkCode(tx, {

@@ -1,7 +1,7 @@
 // One registrant for staff: a check-in now, the schedule, pause and resume, 12 weeks of history.
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { weekKey } from "../src/schedule/calendar";
+import { weekKey } from "../src/time/calendar";
 import { setFollowing } from "../src/store/accounts";
 import {
   refreshNextCheckin,
@@ -787,7 +787,7 @@ describe("a new link code for an existing registrant", () => {
       expect(linkCode).toMatch(/^\d{14}$/);
       expect(linkCode).not.toBe(created.linkCode);
       const { redeemLinkCode } = await import("../src/store/link");
-      const { hashLinkCode } = await import("../src/dashboard/link-code");
+      const { hashLinkCode } = await import("../src/link/codes");
       const { touchAccount } = await import("../src/store/accounts");
       const user = newLineUserId();
       const results = await t.db.store.write(async (tx) => {

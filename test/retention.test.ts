@@ -5,10 +5,10 @@ import { createClient } from "@libsql/client";
 import { asc, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sessionIdleMs } from "../src/dashboard/auth";
+import { sessionIdleMs } from "../src/staff/sessions";
 import { raiseSignal } from "../src/escalation/engine";
-import { answerText } from "../src/flows/checkin-questions";
-import { createLogger, type Logger } from "../src/log";
+import { answerText } from "../src/words/checkin-questions";
+import { createLogger, type Logger } from "../src/core/log";
 import {
   pruneExpired,
   retentionDue,

@@ -10,9 +10,9 @@ import {
   richMenu,
   RichMenuError,
   type RichMenuStep,
-} from "../src/bot/rich-menu";
+} from "../src/line/rich-menu";
 import { MockLine, mockLineApp, type RichMenuEndpoint } from "../src/emulator/mock-line";
-import { commandOf } from "../src/flows/keywords";
+import { commandOf } from "../src/words/keywords";
 import { listen, testAccessToken } from "./support/app";
 
 const assetPath = join(import.meta.dirname, "..", "assets", "richmenu.png");

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { linkedStaff } from "../src/store/staff-alert-ledger";
 import { auditLog, lineAccounts, staff } from "../src/store/schema";
-import { resetPasswordByEmail } from "../src/dashboard/staff-admin";
+import { resetPasswordByEmail } from "../src/staff/accounts";
 import { createTestApp, type TestApp } from "./support/app";
 import {
   anonymous,

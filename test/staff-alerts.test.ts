@@ -2,13 +2,13 @@
 // hours, re-escalation to the supervisors, the daily digest; once each, through the outbox.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodePostback } from "../src/flows/postback";
-import { consentTextVersion } from "../src/flows/registrant-words";
+import { encodePostback } from "../src/words/postback";
+import { consentTextVersion } from "../src/words/registrant";
 import { staffWords } from "../src/flows/staff";
 import { raiseSignal } from "../src/escalation/engine";
 import { runAlertSweeps, sendAwaitingAlerts } from "../src/schedule/alert-sweeps";
 import type { Store } from "../src/store/db";
-import { deliverDue } from "../src/schedule/delivery";
+import { deliverDue } from "../src/outbox/delivery";
 import { runTick } from "../src/schedule/tick";
 import { escalationEvents, escalations, staff, staffAlerts } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";

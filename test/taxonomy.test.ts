@@ -1,7 +1,7 @@
 // Each row of the risk taxonomy over the real webhook: the reply to that very message, the severity and the category staff see.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodePostback } from "../src/flows/postback";
+import { encodePostback } from "../src/words/postback";
 import { maxLinkFailures } from "../src/store/link";
 import { escalations, messages } from "../src/store/schema";
 import { createTestApp, type TestApp } from "./support/app";

@@ -58,7 +58,7 @@ describe("signature", () => {
 
   it("answers 401 when a valid signature belongs to other bytes", async () => {
     const signed = webhookBody(textEvent(newLineUserId(), "a"));
-    const { signBody } = await import("../src/bot/signature");
+    const { signBody } = await import("../src/line/signature");
     const signature = await signBody(t.config.channelSecret, signed);
     const response = await t.postWebhook(signed.replace('"a"', '"b"'), signature);
     expect(response.status).toBe(401);

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
-import { categoryKeys, type Category, type Severity } from "../../src/escalation/categories";
+import { categoryKeys, type Category, type Severity } from "../../src/vocabulary/categories";
 
 export const corpusRoot = new URL("../../corpus/", import.meta.url).pathname;
 

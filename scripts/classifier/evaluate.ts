@@ -4,7 +4,7 @@ import {
   severities,
   type Category,
   type Severity,
-} from "../../src/escalation/categories";
+} from "../../src/vocabulary/categories";
 import type { CorpusRow, LabelSeverity } from "./corpus";
 
 export interface Prediction {

@@ -1,7 +1,7 @@
 // npm run train:classifier: cross-validates on the train split, sets the thresholds, trains and writes the model file.
 import { writeFileSync } from "node:fs";
 import { modelFindings } from "../../src/escalation/classifier";
-import { categoryKeys } from "../../src/escalation/categories";
+import { categoryKeys } from "../../src/vocabulary/categories";
 import { severitySteps, type ModelScores } from "../../src/escalation/text/model";
 import { readByRules } from "../../src/escalation/text/rule-reading";
 import { combine } from "../../src/escalation/classifier";

@@ -1,6 +1,6 @@
 // Trains the text model from the corpus's train split: logistic outputs over hashed n-grams, thresholds from cross-validation.
 import { createHash } from "node:crypto";
-import { categoryKeys } from "../../src/escalation/categories";
+import { categoryKeys } from "../../src/vocabulary/categories";
 import {
   featureSpec,
   forEachFeature,

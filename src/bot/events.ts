@@ -1,7 +1,7 @@
 // The webhook body as LINE sends it: parsed leniently (unknown types and fields pass), typed narrowly.
 import * as z from "zod";
 import type { Inbound } from "../flows/types";
-import { isLineUserId } from "./line-id";
+import { isLineUserId } from "../line/user-id";
 
 const sourceSchema = z.looseObject({
   type: z.string(),

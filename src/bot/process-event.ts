@@ -1,19 +1,14 @@
 // One webhook event, start to finish, in one transaction: ledger, person, message, flow, replies.
-import type { Clock } from "../clock";
+import type { Clock } from "../core/clock";
 import { respond, type FlowRegistry } from "../flows/router";
-import { hashLinkCode, normalizeLinkCode } from "../dashboard/link-code";
-import type {
-  Effect,
-  EmployerContext,
-  Inbound,
-  OutMessage,
-  RegistrantContext,
-  Signal,
-} from "../flows/types";
-import type { Logger } from "../log";
+import { hashLinkCode, normalizeLinkCode } from "../link/codes";
+import type { Effect, EmployerContext, Inbound, RegistrantContext } from "../flows/types";
+import type { Signal } from "../vocabulary/categories";
+import type { OutMessage } from "../line/message";
+import type { Logger } from "../core/log";
 import { setFollowing, touchAccount } from "../store/accounts";
-import type { Config } from "../config";
-import { dateKey, isOpenAt, nextOpening } from "../escalation/business-time";
+import type { Config } from "../core/config";
+import { dateKey, isOpenAt, nextOpening } from "../time/business-time";
 import { calendarOf, centerCalendar, raiseSignal } from "../escalation/engine";
 import { findCenter } from "../store/staff";
 import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins";
@@ -27,25 +22,25 @@ import {
   setRegistrantStatus,
   type RegistrantRow,
 } from "../store/registrants";
-import type { AccountRole } from "../store/schema";
+import type { AccountRole } from "../vocabulary/kinds";
 import type { Store, Tx } from "../store/db";
 import { claimEvent } from "../store/events";
 import { logMessages, markUnread } from "../store/conversation-log";
 import type { OutboxRow } from "../store/outbox";
 import { awaitingAlert } from "../store/escalations";
 import { alertEscalation, type AlertOptions } from "../escalation/staff-alerts";
-import { reportCategories, reportSeverity } from "../escalation/employer-reports";
-import { reportKinds, urgencies } from "../flows/employer-words";
+import { reportCategories, reportSeverity } from "../escalation/rules/employer-report";
+import { reportKinds, urgencies } from "../words/employer";
 import {
   answerPulse,
   coveredRegistrants,
   findContact,
   insertEmployerReport,
 } from "../store/employers";
-import { queueOutbound } from "./outbound";
-import { textOfReplies } from "../flows/message-text";
-import { severities } from "../escalation/categories";
-import { trendSignals } from "../escalation/trend-rules";
+import { queueOutbound } from "../outbox/queue";
+import { textOfReplies } from "../words/message-text";
+import { severities } from "../vocabulary/categories";
+import { trendSignals } from "../escalation/rules/trend";
 import type { TextClassifier } from "../escalation/classifier";
 import { recentWeeksForTrends } from "../store/trends";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";

@@ -2,9 +2,9 @@
 import { validateSignature } from "@line/bot-sdk";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppEnv } from "../app-env";
-import { AppError, errorBody } from "../errors";
-import { sendFresh } from "../schedule/delivery";
+import type { AppEnv } from "../http/app-env";
+import { AppError, errorBody } from "../core/errors";
+import { sendFresh } from "../outbox/delivery";
 import { webhookBodySchema } from "./events";
 import { processEvent } from "./process-event";
 

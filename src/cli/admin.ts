@@ -2,13 +2,13 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { installRichMenu, RichMenuError } from "../bot/rich-menu";
-import { bootstrap, bootstrapInputSchema } from "../dashboard/staff-accounts";
+import { installRichMenu, RichMenuError } from "../line/rich-menu";
+import { bootstrap, bootstrapInputSchema } from "../staff/accounts";
 import { EmailTakenError } from "../store/staff";
-import { resetPasswordByEmail } from "../dashboard/staff-admin";
-import { AppError } from "../errors";
+import { resetPasswordByEmail } from "../staff/accounts";
+import { AppError } from "../core/errors";
 import { openStore } from "../store/open-node";
-import { ConfigError, emulatorTokenFile, loadConfig } from "../config";
+import { ConfigError, emulatorTokenFile, loadConfig } from "../core/config";
 
 class UsageError extends Error {}
 

@@ -1,5 +1,5 @@
 // `npm run db:migrate`: applies the committed migrations to DATABASE_URL (Turso, sqld or a file).
-import { ConfigError, loadConfig } from "../config";
+import { ConfigError, loadConfig } from "../core/config";
 import { openStore } from "../store/open-node";
 
 try {

@@ -2,20 +2,20 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as z from "zod";
-import { AppError, errorBody } from "../errors";
-import { jsonBodyOf } from "../json-body";
-import { categoryKeys } from "../escalation/categories";
+import { AppError, errorBody } from "../core/errors";
+import { jsonBodyOf } from "../http/json-body";
+import { categoryKeys } from "../vocabulary/categories";
 import {
   escalationStatuses,
   staffRoles,
   type EscalationStatus,
   type StaffRole,
-} from "../store/schema";
-import { emailSchema } from "./staff-accounts";
+} from "../vocabulary/kinds";
+import { emailSchema } from "../staff/accounts";
 import { changePassword, clientAddress, login, logout } from "./auth";
 import { iso, minuteOfTime, timePattern } from "./scope";
 import { markConversationRead, readConversation, readInbox, sendStaffReply } from "./conversations";
-import { sendFresh } from "../schedule/delivery";
+import { sendFresh } from "../outbox/delivery";
 import { countChangedSince } from "../store/escalations";
 import { countUnreadSince } from "../store/conversation-log";
 import { centerSettingsSchema, readCenterSettings, saveCenterSettings } from "./center-settings";

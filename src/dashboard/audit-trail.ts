@@ -1,6 +1,6 @@
 // The audit trail for supervisors: the filters (who, what, about whom) read from a query string,
 // and the CSV export of what they select. The page and the JSON API both use these.
-import { AppError } from "../errors";
+import { AppError } from "../core/errors";
 import type { AuditFilter } from "../store/audit";
 import type { CenterScope } from "./scope";
 

@@ -1,5 +1,5 @@
 // Staff login, sessions and passwords. Sessions live in the database: Workers isolates come and go.
-import { AppError } from "../errors";
+import { AppError } from "../core/errors";
 import type { Store, Tx } from "../store/db";
 import { insertAudit } from "../store/audit";
 import {
@@ -14,14 +14,11 @@ import {
   type AttemptLimits,
 } from "../store/sessions";
 import { findStaffByEmail, setPasswordHash } from "../store/staff";
-import type { StaffRole } from "../store/schema";
-import { hashPassword, verifyPassword } from "./password";
+import type { StaffRole } from "../vocabulary/kinds";
+import { sessionIdleMs, sessionLifetimeMs } from "../staff/sessions";
+import { hashPassword, verifyPassword } from "../staff/password";
 
 export const sessionCookie = "tsunagi_session";
-/** A session ends this long after login, however active. */
-export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
-/** …or after this long without a request. */
-export const sessionIdleMs = 2 * 60 * 60 * 1000;
 /** Writing last-seen on every request would make every read a write; once a minute is enough. */
 const touchEveryMs = 60 * 1000;
 

@@ -2,8 +2,8 @@
 // closure, reply templates and how long words are kept. Read by every staff member; changed by
 // supervisors, audited.
 import * as z from "zod";
-import { AppError } from "../errors";
-import { formatMinute } from "../schedule/calendar";
+import { AppError } from "../core/errors";
+import { formatMinute } from "../time/calendar";
 import type { WeeklyHours } from "../store/schema";
 import { findCenter, updateCenter } from "../store/staff";
 import type { CenterScope } from "./scope";

@@ -1,10 +1,10 @@
 // A registrant's conversation for staff: reading it (audited), the inbox of unread people, and a
 // staff member's reply on LINE through the outbox — once per idempotency key, within the budget.
-import { AppError, notFound } from "../errors";
-import { answerText } from "../flows/checkin-questions";
-import { plain } from "../flows/buttons";
-import { queueOutbound } from "../bot/outbound";
-import { monthKey } from "../schedule/calendar";
+import { AppError, notFound } from "../core/errors";
+import { answerText } from "../words/checkin-questions";
+import { plain } from "../words/buttons";
+import { queueOutbound } from "../outbox/queue";
+import { monthKey } from "../time/calendar";
 import { findAccount } from "../store/accounts";
 import {
   findByClientKey,
@@ -18,12 +18,12 @@ import type { OutboxRow } from "../store/outbox";
 import { findRegistrant } from "../store/registrants";
 import { countPushes, pushesThisMonth } from "../store/schedule";
 import { findCenter, listStaff } from "../store/staff";
-import { questionKeys, type QuestionKey } from "../store/schema";
-import { severities } from "../escalation/categories";
+import { questionKeys, type QuestionKey } from "../vocabulary/kinds";
+import { severities } from "../vocabulary/categories";
 import type { CenterScope } from "./scope";
 import type { Tx } from "../store/db";
-import type { OutMessage } from "../flows/types";
-import { textOfReplies } from "../flows/message-text";
+import type { OutMessage } from "../line/message";
+import { textOfReplies } from "../words/message-text";
 
 /** LINE takes at most 5,000 characters in one text message. */
 export const maxReplyLength = 5_000;

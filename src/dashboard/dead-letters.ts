@@ -1,7 +1,7 @@
 // Messages that could not be sent (retries exhausted, refused by LINE, the monthly quota): the
 // supervisors see each one with the person, what it was, when and why, and send it again or mark
 // it handled. Nothing a person was promised disappears into a log line.
-import { AppError } from "../errors";
+import { AppError } from "../core/errors";
 import { findAccount } from "../store/accounts";
 import { findContact } from "../store/employers";
 import {

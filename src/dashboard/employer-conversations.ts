@@ -2,8 +2,8 @@
 // their own words, only after they confirmed that the recipient is the company, through the one
 // sender (the employer allow-list still decides), counted, audited. A person's answers or words
 // never go this way: staff write this text themselves.
-import { AppError, notFound } from "../errors";
-import { employerWords } from "../flows/employer-words";
+import { AppError, notFound } from "../core/errors";
+import { employerWords } from "../words/employer";
 import { pageContactConversation } from "../store/conversation-log";
 import { employedAt, findEmployerContact } from "../store/employers";
 import type { OutboxRow } from "../store/outbox";

@@ -2,10 +2,10 @@
 // kindly), disclosure of everything held (開示, JSON and a printable page) and erasure after a
 // typed confirmation. Each goes through the center boundary and into the audit trail.
 import * as z from "zod";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound } from "../core/errors";
 import { tellSupportEnded } from "../escalation/person-feedback";
-import { foldWords } from "../flows/keywords";
-import { answerText, questionOf } from "../flows/checkin-questions";
+import { foldWords } from "../words/keywords";
+import { answerText, questionOf } from "../words/checkin-questions";
 import { disclosureOf } from "../store/disclosure";
 import { eraseRegistrantData } from "../store/erasure";
 import {
@@ -13,7 +13,7 @@ import {
   findRegistrant,
   reopenSupport as reopenSupportRow,
 } from "../store/registrants";
-import { endReasons, type QuestionKey } from "../store/schema";
+import { endReasons, type QuestionKey } from "../vocabulary/kinds";
 import { findCenter } from "../store/staff";
 import { profileOf } from "./profile";
 import { iso, isoOrNull, type CenterScope } from "./scope";

@@ -2,7 +2,7 @@
 // clinic, notes and the primary case worker. Every change is audited; another center's case
 // worker (or a deactivated one) cannot be made theirs.
 import * as z from "zod";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound } from "../core/errors";
 import { findRegistrant, updateRegistrantProfile } from "../store/registrants";
 import { findStaffInCenter } from "../store/staff";
 import type { CenterScope } from "./scope";

@@ -1,10 +1,10 @@
 // The center boundary: everything staff read or change goes through here, filtered by their center,
 // and every read of personal data and every change is written to the audit log first.
-import type { Clock } from "../clock";
-import { AppError, notFound } from "../errors";
-import { answerText } from "../flows/checkin-questions";
-import { formatMinute } from "../schedule/calendar";
-import { sendCheckinNow } from "../schedule/checkins";
+import type { Clock } from "../core/clock";
+import { AppError, notFound } from "../core/errors";
+import { answerText } from "../words/checkin-questions";
+import { formatMinute } from "../time/calendar";
+import { sendCheckinNow } from "../checkins/send";
 import { findAccount } from "../store/accounts";
 import { insertAudit, pageAudit, type AuditFilter } from "../store/audit";
 import type { Queryable, Store, Tx } from "../store/db";
@@ -45,13 +45,13 @@ import {
   setRegistrantStatus,
   type RegistrantRow,
 } from "../store/registrants";
-import type { LinkSubject, RegistrantStatus, StaffRole } from "../store/schema";
+import type { LinkSubject, RegistrantStatus, StaffRole } from "../vocabulary/kinds";
 import { createStaff, EmailTakenError, findStaffInCenter, listStaff } from "../store/staff";
 import { tellEmployers } from "../escalation/employer-feedback";
-import type { Logger } from "../log";
+import type { Logger } from "../core/log";
 import type { Actor } from "./auth";
-import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "./link-code";
-import { generatePassword, hashPassword } from "./password";
+import { generateLinkCode, hashLinkCode, linkCodeLifetimeMs } from "../link/codes";
+import { generatePassword, hashPassword } from "../staff/password";
 import { setAlertSettings } from "../store/staff-alert-ledger";
 import { profileOf } from "./profile";
 import { tellPersonSeen } from "../escalation/person-feedback";

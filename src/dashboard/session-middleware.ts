@@ -2,21 +2,15 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { routePath } from "hono/route";
-import type { AppDeps } from "../app-env";
-import { AppError } from "../errors";
-import { describeError } from "../log";
+import type { AppDeps } from "../http/app-env";
+import { AppError } from "../core/errors";
+import { describeError } from "../core/log";
 import { ownerCenterOf } from "../store/audit";
-import {
-  authenticate,
-  clientAddress,
-  sessionCookie,
-  sessionLifetimeMs,
-  sessionTagOf,
-  type Actor,
-} from "./auth";
+import { authenticate, clientAddress, sessionCookie, sessionTagOf, type Actor } from "./auth";
+import { sessionLifetimeMs } from "../staff/sessions";
 import { CenterScope } from "./scope";
 import type { StaffEnv } from "./staff-env";
-import type { StaffRole } from "../store/schema";
+import type { StaffRole } from "../vocabulary/kinds";
 
 const rank: Record<StaffRole, number> = { caseworker: 0, supervisor: 1 };
 

@@ -1,18 +1,16 @@
 // A supervisor's care of the staff accounts: deactivate and reactivate, reset a password, change a
 // role. A center always keeps one active supervisor; every change is audited.
-import { AppError, notFound } from "../errors";
+import { AppError, notFound } from "../core/errors";
 import { deleteAllSessions } from "../store/sessions";
-import type { Store } from "../store/db";
-import type { StaffRole } from "../store/schema";
+import type { StaffRole } from "../vocabulary/kinds";
 import {
   activeSupervisors,
-  findStaffByEmail,
   findStaffInCenter,
   setDeactivated,
   setPasswordHash,
   setRole,
 } from "../store/staff";
-import { generatePassword, hashPassword } from "./password";
+import { generatePassword, hashPassword } from "../staff/password";
 import type { CenterScope } from "./scope";
 
 async function memberOf(scope: CenterScope, staffId: string) {
@@ -82,22 +80,4 @@ export async function changeStaffRole(scope: CenterScope, staffId: string, role:
     await scope.audit(tx, "staff.role", "staff", member.id, now);
   });
   return { id: member.id, role };
-}
-
-/**
- * For a locked-out last supervisor: the operator resets a password by email from the CLI (no
- * session exists to audit it under; the CLI's output is the record).
- */
-export async function resetPasswordByEmail(store: Store, email: string) {
-  const member = await findStaffByEmail(store.db, email.trim().toLowerCase());
-  if (!member) throw new AppError("not_found", `No staff account has the email ${email}`);
-  const password = generatePassword();
-  const passwordHash = await hashPassword(password);
-  await store.write(async (tx) => {
-    await setPasswordHash(tx, member.id, passwordHash);
-    await deleteAllSessions(tx, member.id);
-    // a locked-out supervisor must be able to log in again
-    await setDeactivated(tx, member.id, null);
-  });
-  return { staffId: member.id, email: member.email, password };
 }

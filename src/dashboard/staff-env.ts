@@ -1,5 +1,5 @@
 // What a staff request carries once authenticated: the actor and their center's scope.
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../http/app-env";
 import type { Actor } from "./auth";
 import type { CenterScope } from "./scope";
 

@@ -1,5 +1,5 @@
 // The emulator's memory: personas (LINE users you can act as) and the chat each one sees.
-import { newLineUserId } from "../bot/line-id";
+import { newLineUserId } from "../line/user-id";
 import type { MockLine } from "./mock-line";
 
 export interface Persona {

@@ -1,8 +1,8 @@
 // A stand-in for LINE's Messaging API: issues reply tokens, captures what the bot sends, answers like LINE.
 import { Hono, type Context } from "hono";
 import * as z from "zod";
-import { jsonBodyOf } from "../json-body";
-import { imageType } from "../bot/rich-menu";
+import { jsonBodyOf } from "../http/json-body";
+import { imageType } from "../line/rich-menu";
 
 export type Endpoint = "reply" | "push" | "multicast";
 

@@ -1,6 +1,6 @@
 // Emulator mode: the chat page and the mock Messaging API, mounted into the Node app only.
 import type { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../http/app-env";
 import type { Emulator } from "./emulator";
 import { mockLineApp } from "./mock-line";
 import { emulatorRoutes } from "./routes";

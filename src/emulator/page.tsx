@@ -1,5 +1,5 @@
 // The emulator's chat page: markup here, behaviour in chat.js, looks in chat.css (no inline: CSP).
-import { richMenu, richMenuItems, type RichMenuItem } from "../bot/rich-menu";
+import { richMenu, richMenuItems, type RichMenuItem } from "../line/rich-menu";
 
 /**
  * The rich menu's pictures as SVG, in `currentColor` on a white glyph: shared by the emulator and

@@ -1,13 +1,13 @@
 // /emulator: a LINE-like chat page and the small API behind it; events are signed and sent to /webhook.
 import { Hono, type ExecutionContext } from "hono";
 import * as z from "zod";
-import type { AppEnv } from "../app-env";
-import { isLineUserId } from "../bot/line-id";
-import { signBody } from "../bot/signature";
-import { AppError, errorBody } from "../errors";
-import { jsonBodyOf } from "../json-body";
+import type { AppEnv } from "../http/app-env";
+import { isLineUserId } from "../line/user-id";
+import { signBody } from "../line/signature";
+import { AppError, errorBody } from "../core/errors";
+import { jsonBodyOf } from "../http/json-body";
 import { bodyLimit } from "hono/body-limit";
-import { sameOriginOnly } from "../dashboard/same-origin";
+import { sameOriginOnly } from "../http/same-origin";
 import type { Emulator } from "./emulator";
 import { buildEvent, emulatorActionSchema, type EmulatorAction } from "./events";
 import { ChatPage, chatScript, chatStyle } from "./page";

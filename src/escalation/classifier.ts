@@ -5,7 +5,7 @@ import {
   severities,
   type Category,
   type Severity,
-} from "./categories";
+} from "../vocabulary/categories";
 import { foldText } from "./text/fold";
 import {
   scoreText,

@@ -1,12 +1,12 @@
 // Telling an employer contact that the center received their report, or followed it up: the date
 // they reported and whom it was about, nothing else. Abuse escalations never produce a word.
-import { queueOutbound } from "../bot/outbound";
-import { employerWords } from "../flows/employer-words";
-import type { Logger } from "../log";
-import { monthKey } from "../schedule/calendar";
+import { queueOutbound } from "../outbox/queue";
+import { employerWords } from "../words/employer";
+import type { Logger } from "../core/log";
+import { monthKey } from "../time/calendar";
 import type { Tx } from "../store/db";
 import { markNoticed, reportsAwaitingNotice, type NoticeKind } from "../store/employers";
-import type { OutMessage } from "../flows/types";
+import type { OutMessage } from "../line/message";
 import { countPushes } from "../store/schedule";
 
 /** LINE takes at most five messages in one push. */

@@ -12,14 +12,14 @@ import type { centers, WeeklyHours } from "../store/schema";
 import { findCenter } from "../store/staff";
 
 type CenterRow = typeof centers.$inferSelect;
-import { deadlinesFor, defaultCalendar, type CenterCalendar } from "./business-time";
+import { deadlinesFor, defaultCalendar, type CenterCalendar } from "../time/business-time";
 import {
   categories,
   higherSeverity,
   type Category,
   type Severity,
   type Source,
-} from "./categories";
+} from "../vocabulary/categories";
 
 export interface RaisedSignal {
   centerId: string;

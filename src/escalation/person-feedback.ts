@@ -1,10 +1,10 @@
 // Telling a registrant that a person at the center has read what their own words raised: once,
 // when staff acknowledge it, if the center wants it. Never for abuse (someone at home or at work
 // may be reading the phone), never to an employer, and only to a person who can be reached.
-import { queueOutbound } from "../bot/outbound";
-import { registrantWords } from "../flows/registrant-words";
-import type { Logger } from "../log";
-import { monthKey } from "../schedule/calendar";
+import { queueOutbound } from "../outbox/queue";
+import { registrantWords } from "../words/registrant";
+import type { Logger } from "../core/log";
+import { monthKey } from "../time/calendar";
 import { findAccount } from "../store/accounts";
 import { logMessages } from "../store/conversation-log";
 import type { Tx } from "../store/db";
@@ -12,8 +12,8 @@ import { findRegistrantById } from "../store/registrants";
 import { countPushes, pushesThisMonth } from "../store/schedule";
 import { findCenter } from "../store/staff";
 import { hasOpenAbuse } from "../store/escalations";
-import { textOfReplies } from "../flows/message-text";
-import type { OutMessage } from "../flows/types";
+import { textOfReplies } from "../words/message-text";
+import type { OutMessage } from "../line/message";
 
 export async function tellPersonSeen(
   tx: Tx,

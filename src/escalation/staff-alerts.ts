@@ -2,7 +2,7 @@
 // open, overdue escalations to the supervisors, and a daily digest of the rest. An alert names the
 // registrant and how urgent it is, and links to the dashboard: never a category, answer or word.
 import type { messagingApi } from "@line/bot-sdk";
-import { formatMonthDayTime, monthKey } from "../schedule/calendar";
+import { formatMonthDayTime, monthKey } from "../time/calendar";
 import {
   linkedStaff,
   recordAlert,
@@ -11,13 +11,13 @@ import {
 } from "../store/staff-alert-ledger";
 import type { Tx } from "../store/db";
 import { claimAlert, insertEscalationEvent, type AlertableEscalation } from "../store/escalations";
-import { queueOutbound } from "../bot/outbound";
-import type { Logger } from "../log";
+import { queueOutbound } from "../outbox/queue";
+import type { Logger } from "../core/log";
 import type { OutboxRow } from "../store/outbox";
 import { countPushes } from "../store/schedule";
-import type { StaffAlertKind } from "../store/schema";
-import { isOpenAt, type CenterCalendar } from "./business-time";
-import { severityNames, type Severity } from "./categories";
+import type { StaffAlertKind } from "../vocabulary/kinds";
+import { isOpenAt, type CenterCalendar } from "../time/business-time";
+import { severityNames, type Severity } from "../vocabulary/categories";
 import { centerCalendar } from "./engine";
 
 export interface AlertOptions {

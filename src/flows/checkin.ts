@@ -1,8 +1,8 @@
 // The weekly check-in as a pure flow: one question per message, buttons on every step, resumable.
 import * as z from "zod";
-import { answerRules, worryCategories } from "../escalation/checkin-rules";
-import { questionKeys, type CheckinOrigin, type QuestionKey } from "../store/schema";
-import { plain, withButtons, helpButton, type Button } from "./buttons";
+import { answerRules, worryCategories } from "../escalation/rules/checkin";
+import { questionKeys, type CheckinOrigin, type QuestionKey } from "../vocabulary/kinds";
+import { plain, withButtons, helpButton, type Button } from "../words/buttons";
 import {
   dayChoices,
   labelOf,
@@ -12,13 +12,15 @@ import {
   talkChoice,
   worriesDone,
   type Choice,
-} from "./checkin-questions";
+} from "../words/checkin-questions";
 import { readFreeText } from "./free-text";
-import { commandOf, foldWords } from "./keywords";
-import { decodePostback, encodePostback } from "./postback";
+import { commandOf, foldWords } from "../words/keywords";
+import { decodePostback, encodePostback } from "../words/postback";
 import type { Flow } from "./router";
-import { registrantWords } from "./registrant-words";
-import type { Effect, FlowContext, Inbound, OutMessage, Signal, Step } from "./types";
+import { registrantWords } from "../words/registrant";
+import type { Effect, FlowContext, Inbound, Step } from "./types";
+import type { Signal } from "../vocabulary/categories";
+import type { OutMessage } from "../line/message";
 
 const steps = [...questionKeys, "attendance_days"] as const;
 

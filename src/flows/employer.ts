@@ -1,18 +1,18 @@
 // An employer contact on LINE: report a concern in a few taps or in their own words, answer the
-// monthly pulse. Every reply comes from employer-words.ts, the allow-list the sender enforces.
+// monthly pulse. Every reply comes from words/employer.ts, the allow-list the sender enforces.
 import * as z from "zod";
-import { ackDeadline } from "../escalation/business-time";
+import { ackDeadline } from "../time/business-time";
 import {
   matchPerson,
   readEmployerText,
   readKind,
   readUrgency,
   reportSeverity,
-} from "../escalation/employer-reports";
-import { employerReportKinds, employerReportUrgencies } from "../store/schema";
-import { employerWords as say, reportKinds, urgencies } from "./employer-words";
-import { commandOf } from "./keywords";
-import { decodePostback, type Postback } from "./postback";
+} from "../escalation/rules/employer-report";
+import { employerReportKinds, employerReportUrgencies } from "../vocabulary/kinds";
+import { employerWords as say, reportKinds, urgencies } from "../words/employer";
+import { commandOf } from "../words/keywords";
+import { decodePostback, type Postback } from "../words/postback";
 import type { Flow } from "./router";
 import type { EmployerContext, FlowContext, Inbound, Step } from "./types";
 

@@ -1,9 +1,10 @@
 // Free words from a person, read by the classifier: signals for staff, and the crisis reply to the
 // very message that signals a risk to life or body.
-import type { Category } from "../escalation/categories";
+import type { Category } from "../vocabulary/categories";
 import type { Danger, Finding } from "../escalation/classifier";
-import { plain, withButtons } from "./buttons";
-import type { Effect, FlowContext, OutMessage } from "./types";
+import { plain, withButtons } from "../words/buttons";
+import type { Effect, FlowContext } from "./types";
+import type { OutMessage } from "../line/message";
 
 /** What staff see of the words: enough to understand, never unbounded. */
 const quoteLimit = 1_000;

@@ -1,10 +1,11 @@
 // The conversation with someone the bot does not know yet: greet, and ask for the link code.
 import { readFreeText } from "./free-text";
-import { registrantWords } from "./registrant-words";
-import { employerWords } from "./employer-words";
+import { registrantWords } from "../words/registrant";
+import { employerWords } from "../words/employer";
 import { staffWords } from "./staff";
-import type { FlowContext, Inbound, LinkResult, OutMessage, Step } from "./types";
-import { words } from "./words";
+import type { FlowContext, Inbound, LinkResult, Step } from "./types";
+import type { OutMessage } from "../line/message";
+import { words } from "../words/guest";
 
 const helpWords = new Set(["ヘルプ", "へるぷ", "help", "使い方", "つかいかた"]);
 

@@ -1,10 +1,10 @@
 // A linked registrant with no check-in open: the menu, consent, pause and resume, the weekly day.
-import { weekKey } from "../schedule/calendar";
+import { weekKey } from "../time/calendar";
 import { startCheckin } from "./checkin";
 import { readFreeText } from "./free-text";
-import { commandOf } from "./keywords";
-import { decodePostback } from "./postback";
-import { consentTextVersion, registrantWords as say } from "./registrant-words";
+import { commandOf } from "../words/keywords";
+import { decodePostback } from "../words/postback";
+import { consentTextVersion, registrantWords as say } from "../words/registrant";
 import type { FlowContext, Inbound, RegistrantContext, Step } from "./types";
 
 const reply = (replies: Step["replies"], effects: Step["effects"] = []): Step => ({

@@ -1,11 +1,11 @@
 // Chooses the conversation an input belongs to, and restarts politely when saved state is unusable.
 import { employerStep } from "./employer";
-import { employerWords } from "./employer-words";
+import { employerWords } from "../words/employer";
 import { guestStep } from "./guest";
 import { registrantStep } from "./registrant";
 import { staffStep } from "./staff";
 import type { FlowContext, FlowState, Inbound, Step } from "./types";
-import { words } from "./words";
+import { words } from "../words/guest";
 
 /** A conversation that keeps state between messages. */
 export interface Flow {

@@ -1,6 +1,7 @@
 // A staff member's own LINE account: it receives alerts; the work itself happens in the dashboard.
-import type { FlowContext, Inbound, OutMessage, Step } from "./types";
-import { words } from "./words";
+import type { FlowContext, Inbound, Step } from "./types";
+import type { OutMessage } from "../line/message";
+import { words } from "../words/guest";
 
 const staffText = (body: string): OutMessage => ({ type: "text", text: body });
 

@@ -1,8 +1,8 @@
 // The vocabulary every conversation speaks: what came in, what goes out, what must be done.
-import type { messagingApi } from "@line/bot-sdk";
-import type { Category, Severity, Source } from "../escalation/categories";
-import type { CrisisContact } from "../escalation/crisis-contacts";
-import type { CenterCalendar } from "../escalation/business-time";
+import type { Signal } from "../vocabulary/categories";
+import type { OutMessage } from "../line/message";
+import type { CrisisContact } from "../vocabulary/crisis-contacts";
+import type { CenterCalendar, CenterNow } from "../time/business-time";
 import type { Danger, TextClassifier } from "../escalation/classifier";
 import type {
   AccountRole,
@@ -13,9 +13,7 @@ import type {
   PulseAnswer,
   QuestionKey,
   RegistrantStatus,
-} from "../store/schema";
-
-export type OutMessage = messagingApi.Message;
+} from "../vocabulary/kinds";
 
 /** What trying a link code came to; decided against the database before the flow runs. */
 export type LinkResult =
@@ -35,15 +33,6 @@ export type Inbound =
   | { type: "follow"; unblocked: boolean }
   | { type: "unfollow" }
   | { type: "link"; result: LinkResult };
-
-/** Something a human may need to see; the escalation engine decides what becomes of it. */
-export interface Signal {
-  category: Category;
-  severity: Severity;
-  source: Source;
-  /** What staff are shown as the reason: the answers or words, quoted. */
-  evidence: Record<string, unknown>;
-}
 
 /** Side effects a flow asks for; the caller applies them inside the event's transaction. */
 export type Effect =
@@ -115,14 +104,6 @@ export interface FlowContext {
   center?: CenterNow | undefined;
   /** Reads free words (pure: the phrase tables and the loaded model). */
   classifier: TextClassifier;
-}
-
-/** What a reply may say about the center: its phone, and whether and when it is open. */
-export interface CenterNow {
-  phone: string | null;
-  openNow: boolean;
-  /** The next opening (ms), when it is closed now; null when it never opens. */
-  nextOpenAt: number | null;
 }
 
 /** A conversation's saved state: JSON with the flow's name and a version, zod-checked on read. */

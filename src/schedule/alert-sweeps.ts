@@ -1,6 +1,6 @@
 // The escalation sweeps of each scheduler tick: re-escalate what nobody acknowledged in time, send
 // alerts that had to wait (high ones outside opening hours), and each open day's digest.
-import type { Clock } from "../clock";
+import type { Clock } from "../core/clock";
 import {
   alertEscalation,
   alertOverdue,
@@ -8,10 +8,10 @@ import {
   digestDue,
   pushAlert,
 } from "../escalation/staff-alerts";
-import { dateKey, isOpenAt, nextReescalation } from "../escalation/business-time";
-import type { Severity } from "../escalation/categories";
+import { dateKey, isOpenAt, nextReescalation } from "../time/business-time";
+import type { Severity } from "../vocabulary/categories";
 import { calendarOf, centerCalendar } from "../escalation/engine";
-import { describeError, type Logger } from "../log";
+import { describeError, type Logger } from "../core/log";
 import { digestOf, hasAlert, linkedStaff, listCenters } from "../store/staff-alert-ledger";
 import type { Store } from "../store/db";
 import { countUndelivered } from "../store/outbox";

@@ -1,11 +1,11 @@
 // The monthly pulse: each linked employer contact is asked, once a month on their employer's day
 // (the next open day from it, an hour after opening), how each person they work with is doing.
-import { queueOutbound } from "../bot/outbound";
-import { dateKey, isOpenAt, isOpenDay, type CenterCalendar } from "../escalation/business-time";
+import { queueOutbound } from "../outbox/queue";
+import { dateKey, isOpenAt, isOpenDay, type CenterCalendar } from "../time/business-time";
 import { centerCalendar } from "../escalation/engine";
-import { employerWords } from "../flows/employer-words";
-import type { Clock } from "../clock";
-import type { Logger } from "../log";
+import { employerWords } from "../words/employer";
+import type { Clock } from "../core/clock";
+import type { Logger } from "../core/log";
 import type { Store } from "../store/db";
 import {
   coveredRegistrants,
@@ -14,7 +14,7 @@ import {
   pulsedThisMonth,
 } from "../store/employers";
 import { countPushes, pushesThisMonth } from "../store/schedule";
-import { monthKey, tokyoMidnight, tokyoParts } from "./calendar";
+import { monthKey, tokyoMidnight, tokyoParts } from "../time/calendar";
 
 export interface PulseDeps {
   store: Store;

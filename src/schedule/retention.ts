@@ -9,10 +9,10 @@
 // that stopped at its cap goes on at the next tick, and one that failed tries again 15 minutes
 // later, whatever the hour, until it finishes. A day missed altogether (no tick in the window)
 // is caught up the next day: every rule is "older than", never "on this day".
-import type { Clock } from "../clock";
-import { sessionIdleMs } from "../dashboard/auth";
-import { dateKey } from "../escalation/business-time";
-import { describeError, type Logger } from "../log";
+import type { Clock } from "../core/clock";
+import { sessionIdleMs } from "../staff/sessions";
+import { dateKey } from "../time/business-time";
+import { describeError, type Logger } from "../core/log";
 import { insertAudit } from "../store/audit";
 import type { Store, Tx } from "../store/db";
 import { eraseRegistrantData } from "../store/erasure";
@@ -35,7 +35,7 @@ import {
   shortestRetentionDays,
   type MessageCursor,
 } from "../store/retention";
-import { tokyoParts } from "./calendar";
+import { tokyoParts } from "../time/calendar";
 
 /** The audit trail's actor for what the scheduler does on its own. */
 export const systemActor = "system";

@@ -1,10 +1,10 @@
 // One scheduler tick, the same on Node (an interval) and Workers (a Cron Trigger).
-import type { Config } from "../config";
-import { describeError } from "../log";
+import type { Config } from "../core/config";
+import { describeError } from "../core/log";
 import { runAlertSweeps } from "./alert-sweeps";
-import { runCheckinSchedule } from "./checkins";
+import { runCheckinSchedule } from "../checkins/send";
 import { sendPulses } from "./pulse";
-import { deliverDue, type DeliveryDeps } from "./delivery";
+import { deliverDue, type DeliveryDeps } from "../outbox/delivery";
 import { runRetention } from "./retention";
 
 export interface TickReport {

@@ -1,7 +1,8 @@
 // Check-ins, their answers, and the signals they raise.
 import { eq } from "drizzle-orm";
 import type { Tx } from "./db";
-import { answers, checkins, signals, type CheckinOrigin, type QuestionKey } from "./schema";
+import { answers, checkins, signals } from "./schema";
+import { type CheckinOrigin, type QuestionKey } from "../vocabulary/kinds";
 
 export async function insertCheckin(
   tx: Tx,

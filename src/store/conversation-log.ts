@@ -1,7 +1,8 @@
 // A registrant's conversation as staff read it, and whether the center has read it yet.
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { escalations, messages, registrants, type MessageDirection } from "./schema";
+import { escalations, messages, registrants } from "./schema";
+import { type MessageDirection } from "../vocabulary/kinds";
 
 export type MessageRow = typeof messages.$inferSelect;
 

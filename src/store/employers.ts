@@ -23,10 +23,12 @@ import {
   escalations,
   lineAccounts,
   registrants,
+} from "./schema";
+import {
   type EmployerReportKind,
   type EmployerReportUrgency,
   type PulseAnswer,
-} from "./schema";
+} from "../vocabulary/kinds";
 
 /** The consent text version from which a registrant's consent names the employer link. */
 export const employerLinkConsentVersion = 2;

@@ -1,16 +1,10 @@
 // Escalations and their timelines. Queue order: resolved last, severity, unacknowledged first, deadline.
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Category, Severity, Source } from "../escalation/categories";
-import { severities } from "../escalation/categories";
+import type { Category, Severity, Source } from "../vocabulary/categories";
+import { severities } from "../vocabulary/categories";
 import type { Queryable, Tx } from "./db";
-import {
-  escalationEvents,
-  escalations,
-  registrants,
-  staff,
-  type EscalationEventKind,
-  type EscalationStatus,
-} from "./schema";
+import { escalationEvents, escalations, registrants, staff } from "./schema";
+import { type EscalationEventKind, type EscalationStatus } from "../vocabulary/kinds";
 
 export type EscalationRow = typeof escalations.$inferSelect;
 

@@ -1,5 +1,5 @@
 // The processed-events ledger and the inbound message log.
-import type { EventOutcome } from "./schema";
+import type { EventOutcome } from "../vocabulary/kinds";
 import { processedEvents } from "./schema";
 import type { Queryable, Tx } from "./db";
 import { eq } from "drizzle-orm";

@@ -1,15 +1,9 @@
 // A registrant's recent history for staff: the last weeks' check-ins with answers, and consent.
 import { and, desc, eq, gte, inArray } from "drizzle-orm";
-import { tokyoMidnight, tokyoParts, weekKey } from "../schedule/calendar";
+import { tokyoMidnight, tokyoParts, weekKey } from "../time/calendar";
 import type { Queryable } from "./db";
-import {
-  answers,
-  checkins,
-  consents,
-  questionKeys,
-  type CheckinStatus,
-  type QuestionKey,
-} from "./schema";
+import { answers, checkins, consents } from "./schema";
+import { questionKeys, type CheckinStatus, type QuestionKey } from "../vocabulary/kinds";
 
 /** The window staff see: this Japan week and the eleven before it. */
 export const historyWeekCount = 12;

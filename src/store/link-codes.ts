@@ -1,7 +1,8 @@
 // One-time link codes, stored as hashes.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "./db";
-import { linkCodes, type LinkSubject } from "./schema";
+import { linkCodes } from "./schema";
+import { type LinkSubject } from "../vocabulary/kinds";
 
 export async function insertLinkCode(
   tx: Tx,

@@ -8,9 +8,8 @@ import {
   linkFailures,
   registrants,
   staff,
-  type AccountRole,
-  type LinkSubject,
 } from "./schema";
+import { type AccountRole, type LinkSubject } from "../vocabulary/kinds";
 
 export type Redemption =
   | { outcome: "linked"; subject: LinkSubject; personId: string }

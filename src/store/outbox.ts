@@ -1,7 +1,8 @@
 // The outbox: every outbound message waits here, in the transaction that caused it, until LINE took it.
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { outbox, type OutboxKind, type OutboxPurpose } from "./schema";
+import { outbox } from "./schema";
+import { type OutboxKind, type OutboxPurpose } from "../vocabulary/kinds";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 

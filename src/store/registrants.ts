@@ -1,7 +1,7 @@
 // Registrants, employers, their contacts and employments: always read within one center.
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { nextWeeklySlot } from "../schedule/calendar";
+import { nextWeeklySlot } from "../time/calendar";
 import { dropRecipient } from "./outbox";
 import {
   checkins,
@@ -12,9 +12,8 @@ import {
   employments,
   lineAccounts,
   registrants,
-  type ConsentDecision,
-  type EndReason,
 } from "./schema";
+import { type ConsentDecision, type EndReason } from "../vocabulary/kinds";
 
 export type RegistrantRow = typeof registrants.$inferSelect;
 

@@ -1,6 +1,28 @@
 // The drizzle schema: every table the app reads or writes. Times are integer ms since epoch (UTC).
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  staffRoles,
+  accountRoles,
+  eventOutcomes,
+  messageDirections,
+  outboxKinds,
+  outboxStatuses,
+  outboxPurposes,
+  registrantStatuses,
+  endReasons,
+  linkSubjects,
+  checkinStatuses,
+  checkinOrigins,
+  escalationStatuses,
+  escalationEventKinds,
+  questionKeys,
+  consentDecisions,
+  staffAlertKinds,
+  employerReportKinds,
+  employerReportUrgencies,
+  pulseAnswers,
+} from "../vocabulary/kinds";
 
 /** A support center: the tenancy boundary for staff, registrants and employers. */
 export const centers = sqliteTable("centers", {
@@ -52,9 +74,6 @@ export const centers = sqliteTable("centers", {
 
 export type WeeklyHours = Record<string, [number, number] | null>;
 
-export const staffRoles = ["caseworker", "supervisor"] as const;
-export type StaffRole = (typeof staffRoles)[number];
-
 export const staff = sqliteTable(
   "staff",
   {
@@ -87,9 +106,6 @@ export const staff = sqliteTable(
   ],
 );
 
-export const accountRoles = ["guest", "registrant", "employer_contact", "staff"] as const;
-export type AccountRole = (typeof accountRoles)[number];
-
 /** Every LINE user the bot has heard from, and what we know them as. */
 export const lineAccounts = sqliteTable("line_accounts", {
   lineUserId: text("line_user_id").primaryKey(),
@@ -110,9 +126,6 @@ export const conversations = sqliteTable("conversations", {
   updatedAt: integer("updated_at").notNull(),
 });
 
-export const eventOutcomes = ["handled", "ignored"] as const;
-export type EventOutcome = (typeof eventOutcomes)[number];
-
 /** The exactly-once ledger: a webhook event takes effect only with its row here. */
 export const processedEvents = sqliteTable(
   "processed_events",
@@ -132,9 +145,6 @@ export const processedEvents = sqliteTable(
     index("processed_events_user_idx").on(t.lineUserId, t.receivedAt),
   ],
 );
-
-export const messageDirections = ["in", "out"] as const;
-export type MessageDirection = (typeof messageDirections)[number];
 
 /**
  * A person's conversation: what they sent (from a webhook event), what the bot and staff sent
@@ -178,23 +188,6 @@ export const messages = sqliteTable(
       .where(sql`text is not null`),
   ],
 );
-
-export const outboxKinds = ["reply", "push", "multicast"] as const;
-export type OutboxKind = (typeof outboxKinds)[number];
-export const outboxStatuses = ["pending", "sent", "failed"] as const;
-export const outboxPurposes = [
-  "message",
-  "reply",
-  "crisis",
-  "alert",
-  "checkin",
-  "reminder",
-  "pulse",
-  "staff_reply",
-  "notice",
-] as const;
-export type OutboxPurpose = (typeof outboxPurposes)[number];
-export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /**
  * Every outbound message, written in the same transaction as its cause, kept until LINE
@@ -281,20 +274,6 @@ export const loginFailures = sqliteTable(
     index("login_failures_at_idx").on(t.at),
   ],
 );
-
-export const registrantStatuses = ["active", "paused", "ended"] as const;
-export type RegistrantStatus = (typeof registrantStatuses)[number];
-
-/** Why support ended. */
-export const endReasons = [
-  "period_end",
-  "person_request",
-  "left_job",
-  "handover",
-  "moved",
-  "other",
-] as const;
-export type EndReason = (typeof endReasons)[number];
 
 export const registrants = sqliteTable(
   "registrants",
@@ -422,9 +401,6 @@ export const employments = sqliteTable(
   ],
 );
 
-export const linkSubjects = ["registrant", "employer_contact", "staff"] as const;
-export type LinkSubject = (typeof linkSubjects)[number];
-
 /** One-time link codes. Only a hash is stored; the code is shown once to staff. */
 export const linkCodes = sqliteTable(
   "link_codes",
@@ -445,11 +421,6 @@ export const linkCodes = sqliteTable(
     index("link_codes_subject_idx").on(t.subjectType, t.subjectId),
   ],
 );
-
-export const checkinStatuses = ["sent", "in_progress", "completed", "missed"] as const;
-export type CheckinStatus = (typeof checkinStatuses)[number];
-export const checkinOrigins = ["scheduled", "self", "staff"] as const;
-export type CheckinOrigin = (typeof checkinOrigins)[number];
 
 export const checkins = sqliteTable(
   "checkins",
@@ -475,9 +446,6 @@ export const checkins = sqliteTable(
       .where(sql`status in ('sent', 'in_progress')`),
   ],
 );
-
-export const escalationStatuses = ["open", "acknowledged", "resolved"] as const;
-export type EscalationStatus = (typeof escalationStatuses)[number];
 
 export const escalations = sqliteTable(
   "escalations",
@@ -527,18 +495,6 @@ export const escalations = sqliteTable(
     index("escalations_registrant_idx").on(t.registrantId, t.category, t.status),
   ],
 );
-
-export const escalationEventKinds = [
-  "opened",
-  "signal",
-  "acknowledged",
-  "assigned",
-  "note",
-  "resolved",
-  "reescalated",
-  "alerted",
-] as const;
-export type EscalationEventKind = (typeof escalationEventKinds)[number];
 
 /** The timeline of an escalation; `signal` rows carry the evidence shown to staff. */
 export const escalationEvents = sqliteTable(
@@ -600,17 +556,6 @@ export const auditPeople = sqliteTable(
   ],
 );
 
-export const questionKeys = [
-  "condition",
-  "sleep",
-  "mood",
-  "medication",
-  "attendance",
-  "worries",
-  "message",
-] as const;
-export type QuestionKey = (typeof questionKeys)[number];
-
 /** One answer per question per check-in; scales also keep their score for trends. */
 export const answers = sqliteTable(
   "answers",
@@ -635,9 +580,6 @@ export const answers = sqliteTable(
       .where(sql`question = 'message' and value <> ''`),
   ],
 );
-
-export const consentDecisions = ["given", "declined", "withdrawn"] as const;
-export type ConsentDecision = (typeof consentDecisions)[number];
 
 /** Every consent decision with the version of the text it answered (APPI: keep the record). */
 export const consents = sqliteTable(
@@ -708,9 +650,6 @@ export const pushUsage = sqliteTable("push_usage", {
   messages: integer("messages").notNull().default(0),
 });
 
-export const staffAlertKinds = ["urgent", "high", "overdue", "digest"] as const;
-export type StaffAlertKind = (typeof staffAlertKinds)[number];
-
 /**
  * What each staff member was alerted to on LINE. The key makes every alert happen once, however
  * many sweeps run at the same time ("<escalation>:<rank>", "overdue:<escalation>:<level>",
@@ -732,21 +671,6 @@ export const staffAlerts = sqliteTable(
   },
   (t) => [uniqueIndex("staff_alerts_key_unique").on(t.staffId, t.dedupKey)],
 );
-
-export const employerReportKinds = [
-  "absence",
-  "no_show",
-  "appearance",
-  "medication",
-  "mistakes",
-  "communication",
-  "sns",
-  "other",
-] as const;
-export type EmployerReportKind = (typeof employerReportKinds)[number];
-
-export const employerReportUrgencies = ["today", "week", "whenever"] as const;
-export type EmployerReportUrgency = (typeof employerReportUrgencies)[number];
 
 /**
  * A concern an employer contact reported about a registrant. It became a signal (source employer);
@@ -787,9 +711,6 @@ export const employerReports = sqliteTable(
     index("employer_reports_registrant_idx").on(t.registrantId, t.createdAt),
   ],
 );
-
-export const pulseAnswers = ["fine", "concerned", "consult"] as const;
-export type PulseAnswer = (typeof pulseAnswers)[number];
 
 /** The monthly pulse: one question per (contact, registrant, month), and its answer. */
 export const employerPulses = sqliteTable(

@@ -1,15 +1,8 @@
 // Staff alerts on LINE: who is linked and wants what, and the ledger that makes each alert happen once.
 import { and, asc, count, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import {
-  centers,
-  escalations,
-  lineAccounts,
-  registrants,
-  staff,
-  staffAlerts,
-  type StaffAlertKind,
-} from "./schema";
+import { centers, escalations, lineAccounts, registrants, staff, staffAlerts } from "./schema";
+import { type StaffAlertKind } from "../vocabulary/kinds";
 
 export interface AlertRecipient {
   id: string;

@@ -1,7 +1,8 @@
 // Centers and staff accounts.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { centers, staff, type StaffRole } from "./schema";
+import { centers, staff } from "./schema";
+import { type StaffRole } from "../vocabulary/kinds";
 
 export class EmailTakenError extends Error {
   override name = "EmailTakenError";

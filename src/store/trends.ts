@@ -1,10 +1,23 @@
 // A registrant's last weeks of check-ins, shaped for the trend rules.
 import { and, desc, eq, inArray, lte, max } from "drizzle-orm";
-import type { TrendAnswer, TrendWeek } from "../escalation/trend-rules";
-import { weekKey } from "../schedule/calendar";
+import { weekKey } from "../time/calendar";
 import type { Queryable } from "./db";
 import { answersOf } from "./history";
-import { checkins, type QuestionKey } from "./schema";
+import { checkins } from "./schema";
+import type { CheckinStatus, QuestionKey } from "../vocabulary/kinds";
+
+export interface TrendAnswer {
+  value: string;
+  score: number | null;
+}
+
+/** One week's check-in as the trend rules see it. Lists of weeks run oldest first, newest last. */
+export interface TrendWeek {
+  /** ISO week key of the Japan-time week ("2026-W47"). */
+  weekKey: string;
+  status: CheckinStatus;
+  answers: Partial<Record<QuestionKey, TrendAnswer>>;
+}
 
 /**
  * The registrant's last `count` weeks with a check-in sent by `now`, oldest first. Every origin

@@ -2,7 +2,7 @@
 // contacts before any link, and a registrant's plain worry reaches the queue as low.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { categories } from "../../src/escalation/categories";
+import { categories } from "../../src/vocabulary/categories";
 import { dashboardAndChat, type PageProblems, type TwoTabs } from "../support/browser";
 import { testPassword, type TestStaff } from "../support/staff";
 

@@ -4,7 +4,7 @@
 // shows in the bot's words at once, and a deactivated case worker cannot log in.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isOpenAt } from "../../src/escalation/business-time";
+import { isOpenAt } from "../../src/time/business-time";
 import { centerCalendar } from "../../src/escalation/engine";
 import {
   dashboardAndChat,

@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { categories } from "../../src/escalation/categories";
+import { categories } from "../../src/vocabulary/categories";
 import { registrants } from "../../src/store/schema";
 import { dashboardAndChat, type PageProblems, type TwoTabs } from "../support/browser";
 import type { TestApp } from "../support/app";

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { dashboardPages } from "../../src/dashboard/pages/index";
-import type { Category, Severity } from "../../src/escalation/categories";
+import type { Category, Severity } from "../../src/vocabulary/categories";
 import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
 import { createTestApp, listen, type TestApp } from "../support/app";
 import {

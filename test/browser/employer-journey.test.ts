@@ -3,11 +3,11 @@
 // queue and the employer page show both, while the contact's chat holds nothing but employer words.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { categories, severityNames } from "../../src/escalation/categories";
-import { questions } from "../../src/flows/checkin-questions";
-import { employerWords } from "../../src/flows/employer-words";
-import { registrantWords } from "../../src/flows/registrant-words";
-import type { OutMessage } from "../../src/flows/types";
+import { categories, severityNames } from "../../src/vocabulary/categories";
+import { questions } from "../../src/words/checkin-questions";
+import { employerWords } from "../../src/words/employer";
+import { registrantWords } from "../../src/words/registrant";
+import type { OutMessage } from "../../src/line/message";
 import { dashboardAndChat, type PageProblems, type TwoTabs } from "../support/browser";
 import { testPassword, type TestStaff } from "../support/staff";
 

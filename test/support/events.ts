@@ -1,5 +1,5 @@
 // Webhook events for tests, shaped like LINE's current bodies.
-import { newLineUserId } from "../../src/bot/line-id";
+import { newLineUserId } from "../../src/line/user-id";
 import { newEventId } from "../../src/emulator/events";
 
 export { newLineUserId };

@@ -1,6 +1,6 @@
 // Weekly check-ins with their answers, written straight into the database for history views.
 import { eq } from "drizzle-orm";
-import { weekKey } from "../../src/schedule/calendar";
+import { weekKey } from "../../src/time/calendar";
 import { completeCheckin, insertCheckin, upsertAnswer } from "../../src/store/checkins";
 import type { Tx } from "../../src/store/db";
 import { checkins } from "../../src/store/schema";

@@ -1,7 +1,7 @@
 // Talking to the bot as a LINE user over the real webhook, and reading what it answered.
 import { expect } from "vitest";
-import { encodePostback } from "../../src/flows/postback";
-import { consentTextVersion } from "../../src/flows/registrant-words";
+import { encodePostback } from "../../src/words/postback";
+import { consentTextVersion } from "../../src/words/registrant";
 import type { TestApp } from "./app";
 import { newLineUserId, textEvent, webhookBody } from "./events";
 import type { ApiClient } from "./staff";

@@ -1,10 +1,10 @@
 // Centers, staff and escalations minted straight into the database, and an API client with a cookie.
-import { hashPassword } from "../../src/dashboard/password";
-import type { Category, Severity, Source } from "../../src/escalation/categories";
+import { hashPassword } from "../../src/staff/password";
+import type { Category, Severity, Source } from "../../src/vocabulary/categories";
 import type { Store } from "../../src/store/db";
 import { insertEscalation } from "../../src/store/escalations";
 import { insertRegistrant } from "../../src/store/registrants";
-import type { StaffRole } from "../../src/store/schema";
+import type { StaffRole } from "../../src/vocabulary/kinds";
 import { createCenter, createStaff } from "../../src/store/staff";
 import type { TestApp } from "./app";
 

@@ -7,8 +7,8 @@ import {
 } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { newLineUserId } from "../../src/bot/line-id";
-import { signBody } from "../../src/bot/signature";
+import { newLineUserId } from "../../src/line/user-id";
+import { signBody } from "../../src/line/signature";
 import type { CapturedRequest } from "../../src/emulator/mock-line";
 import worker from "../../src/worker";
 

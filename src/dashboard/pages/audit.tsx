@@ -1,14 +1,14 @@
 // Supervisors' audit page: who saw or changed what, newest first, one page at a time, filtered by
 // staff member, action or person, and exported as CSV.
 import type { Context } from "hono";
-import { AppError } from "../../errors";
+import { AppError } from "../../core/errors";
 import type { AuditFilter } from "../../store/audit";
 import { auditCsv, auditFilterOf, auditQuery } from "../audit-trail";
 import type { StaffEnv } from "../staff-env";
 import { auditActionLabels, label, subjectLabels } from "./labels";
 import { Layout, PageHead } from "./layout";
 import { render } from "./render";
-import { formatDateTime, isoTime } from "./time";
+import { formatDateTime, isoTime } from "../../time/format";
 
 const pageSize = 50;
 /** How many pages back "newer" can retrace; deeper than this it offers the newest page instead. */

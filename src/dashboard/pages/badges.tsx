@@ -1,6 +1,6 @@
 // Small labelled markers shared by the queue and the detail page: severity, status, deadline.
 import { label, severityLabels, statusLabels } from "./labels";
-import { formatNear, isoTime } from "./time";
+import { formatNear, isoTime } from "../../time/format";
 
 export function SeverityBadge(props: { severity: string; testId?: string }) {
   return (

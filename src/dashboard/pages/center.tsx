@@ -1,7 +1,7 @@
 // The center's settings page (supervisors): name, phone, hours per weekday, closed days,
 // templates, and how long a person's words are kept.
 import type { Context } from "hono";
-import { AppError } from "../../errors";
+import { AppError } from "../../core/errors";
 import {
   centerSettingsSchema,
   readCenterSettings,

@@ -1,8 +1,8 @@
 // An employer contact's conversation, and a staff member's reply to the company: the form asks
 // them to confirm that the company reads it, and takes only their own words.
 import type { Context } from "hono";
-import { AppError } from "../../errors";
-import { sendFresh } from "../../schedule/delivery";
+import { AppError } from "../../core/errors";
+import { sendFresh } from "../../outbox/delivery";
 import { readContactConversation, sendReplyToContact } from "../employer-conversations";
 import { maxReplyLength } from "../conversations";
 import type { StaffEnv } from "../staff-env";

@@ -1,8 +1,8 @@
 // A registrant's conversation (opening it marks them read) with the reply form, and the inbox.
 import type { Context } from "hono";
-import { AppError, notFound } from "../../errors";
+import { AppError, notFound } from "../../core/errors";
 import { findRegistrant } from "../../store/registrants";
-import { sendFresh } from "../../schedule/delivery";
+import { sendFresh } from "../../outbox/delivery";
 import {
   markConversationRead,
   maxReplyLength,
@@ -18,7 +18,7 @@ import { readForm } from "./form";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
 import { FreshBanner } from "./fresh";
-import { ago, formatDateTime, isoTime } from "./time";
+import { ago, formatDateTime, isoTime } from "../../time/format";
 
 /** What a message that is not words shows as. */
 const placeholders: Record<string, string> = {

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { formatLinkCode } from "../link-code";
+import { formatLinkCode } from "../../link/codes";
 import type { StaffEnv } from "../staff-env";
 import { StatusBadge } from "./badges";
 import { parseForm, text } from "./form";
@@ -17,7 +17,7 @@ import { Layout, Notice, PageHead } from "./layout";
 import { qrDataUrl } from "./link-sheet";
 import { YesNo } from "./registrant-detail";
 import { render } from "./render";
-import { formatDateTime, isoTime } from "./time";
+import { formatDateTime, isoTime } from "../../time/format";
 
 type Scope = StaffEnv["Variables"]["scope"];
 type Employer = Awaited<ReturnType<Scope["getEmployer"]>>;

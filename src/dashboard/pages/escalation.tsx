@@ -2,14 +2,14 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { AppError } from "../../errors";
+import { AppError } from "../../core/errors";
 import type { StaffEnv } from "../staff-env";
 import { Deadline, SeverityBadge, StatusBadge } from "./badges";
 import { parseForm, text } from "./form";
 import { categoryLabel, eventLabels, label, severityLabels, sourceLabels } from "./labels";
 import { Layout, Notice } from "./layout";
 import { render } from "./render";
-import { formatDateTime, isoTime } from "./time";
+import { formatDateTime, isoTime } from "../../time/format";
 
 type Scope = StaffEnv["Variables"]["scope"];
 type Detail = Awaited<ReturnType<Scope["getEscalation"]>>;

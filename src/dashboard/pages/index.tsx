@@ -1,9 +1,9 @@
 // The server-rendered dashboard: one table of pages, each with the least role it needs, plus login.
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { AppError } from "../../errors";
-import type { StaffRole } from "../../store/schema";
-import { sameOriginOnly } from "../same-origin";
+import { AppError } from "../../core/errors";
+import type { StaffRole } from "../../vocabulary/kinds";
+import { sameOriginOnly } from "../../http/same-origin";
 import { requireStaff } from "../session-middleware";
 import type { StaffEnv } from "../staff-env";
 import { dashboardScript, dashboardStyle } from "./assets";

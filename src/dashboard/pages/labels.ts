@@ -1,5 +1,5 @@
 // The Japanese words the dashboard shows for the stored vocabulary (severities, statuses, events).
-import { categories, severityNames } from "../../escalation/categories";
+import { categories, severityNames } from "../../vocabulary/categories";
 
 export const severityLabels: Record<string, string> = severityNames;
 

@@ -1,12 +1,12 @@
 // /dashboard/line: a staff member links their own LINE account for alerts and chooses which ones.
 import type { Context } from "hono";
 import type { StaffEnv } from "../staff-env";
-import { formatLinkCode } from "../link-code";
+import { formatLinkCode } from "../../link/codes";
 import { readForm } from "./form";
 import { Layout, Notice, PageHead } from "./layout";
 import { qrDataUrl } from "./link-sheet";
 import { render } from "./render";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "../../time/format";
 
 const saved: Record<string, string> = {
   settings: "通知の設定を保存しました。",

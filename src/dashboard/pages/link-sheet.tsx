@@ -1,9 +1,9 @@
 // The page after creating a registrant: the one-time link code, and a printable sheet to hand over.
 import { renderSVG } from "uqr";
 import type { Actor } from "../auth";
-import { formatLinkCode } from "../link-code";
+import { formatLinkCode } from "../../link/codes";
 import { Layout } from "./layout";
-import { formatDate, formatDateTime } from "./time";
+import { formatDate, formatDateTime } from "../../time/format";
 
 /** The QR code as a data: URL: an <img> needs no markup of ours spliced into the page. */
 export function qrDataUrl(url: string): string {

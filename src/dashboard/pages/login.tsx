@@ -1,7 +1,7 @@
 // /login and /logout: the form-based staff login, returning to the page that asked for it.
 import type { Context } from "hono";
 import * as z from "zod";
-import { AppError } from "../../errors";
+import { AppError } from "../../core/errors";
 import { clientAddress, login, logout } from "../auth";
 import { clearSessionCookie, setSessionCookie } from "../session-middleware";
 import type { StaffEnv } from "../staff-env";

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { AppError } from "../../errors";
+import { AppError } from "../../core/errors";
 import { changePassword, clientAddress } from "../auth";
 import type { StaffEnv } from "../staff-env";
 import { parseForm } from "./form";

@@ -2,14 +2,14 @@
 // erasure after typing the person's name.
 import type { Context } from "hono";
 import * as z from "zod";
-import { AppError } from "../../errors";
+import { AppError } from "../../core/errors";
 import { eraseRegistrant, exportRegistrant, type RegistrantExport } from "../person-data";
 import type { StaffEnv } from "../staff-env";
 import { parseForm } from "./form";
 import { endReasonLabels, label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "../../time/format";
 
 const erasureForm = z.object({
   confirm: z

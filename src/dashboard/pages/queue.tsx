@@ -1,15 +1,15 @@
 // GET /dashboard: the center's queue, most urgent first, with filters in a plain GET form.
 import type { Context } from "hono";
-import { AppError } from "../../errors";
-import { categories, categoryKeys } from "../../escalation/categories";
-import type { EscalationStatus } from "../../store/schema";
+import { AppError } from "../../core/errors";
+import { categories, categoryKeys } from "../../vocabulary/categories";
+import type { EscalationStatus } from "../../vocabulary/kinds";
 import type { StaffEnv } from "../staff-env";
 import { Deadline, SeverityBadge, StatusBadge } from "./badges";
 import { categoryLabel } from "./labels";
 import { Layout, PageHead } from "./layout";
 import { render } from "./render";
 import { FreshBanner } from "./fresh";
-import { ago, formatDateTime, isoTime } from "./time";
+import { ago, formatDateTime, isoTime } from "../../time/format";
 
 /** More rows than a person can scan; the filters narrow it down. */
 const shown = 200;

@@ -2,22 +2,22 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { AppError } from "../../errors";
-import { questions, type Question } from "../../flows/checkin-questions";
-import { weekdayNames } from "../../schedule/calendar";
+import { AppError } from "../../core/errors";
+import { questions, type Question } from "../../words/checkin-questions";
+import { weekdayNames } from "../../time/calendar";
 import { recentWeeks } from "../../store/history";
 import { endSupport, reopenSupport } from "../person-data";
 import { minuteOfTime, timePattern, type RegistrantDetail } from "../scope";
 import type { StaffEnv } from "../staff-env";
 import { ChartLegend, chartWeeks, TrendChart, type ChartWeek } from "./checkin-chart";
 import { parseForm } from "./form";
-import { endReasons } from "../../store/schema";
+import { endReasons } from "../../vocabulary/kinds";
 import { checkinStatusLabels, endReasonLabels, label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { EmployerReports, Workplaces } from "./registrant-employers";
 import { render } from "./render";
 import { ProfileCard, saveProfile } from "./registrant-profile";
-import { formatDateTime, formatNear, isoTime } from "./time";
+import { formatDateTime, formatNear, isoTime } from "../../time/format";
 
 type Detail = RegistrantDetail;
 type HistoryCheckin = Detail["checkins"][number];

@@ -2,7 +2,7 @@
 // employers' contacts reported about them.
 import type { RegistrantDetail } from "../scope";
 import { label, reportKindLabels, reportUrgencyLabels, reportViaLabels } from "./labels";
-import { formatDateTime, isoTime } from "./time";
+import { formatDateTime, isoTime } from "../../time/format";
 
 type Report = RegistrantDetail["employerReports"][number];
 

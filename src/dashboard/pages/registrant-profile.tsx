@@ -1,7 +1,7 @@
 // The profile card on a registrant's page: how to reach them (tap to call on a phone), whom to
 // call in an emergency, their clinic and notes, the primary case worker; and its edit form.
 import type { Context } from "hono";
-import { AppError } from "../../errors";
+import { AppError } from "../../core/errors";
 import { profileSchema, updateProfile } from "../profile";
 import type { RegistrantDetail } from "../scope";
 import type { StaffEnv } from "../staff-env";

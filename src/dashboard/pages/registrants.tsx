@@ -10,7 +10,7 @@ import { LinkCodePage } from "./link-sheet";
 import { readCenterSettings } from "../center-settings";
 import { YesNo } from "./registrant-detail";
 import { render } from "./render";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "../../time/format";
 
 const createSchema = z.object({ displayName: text("名前", 60) });
 

@@ -2,8 +2,8 @@
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError } from "../../errors";
-import { describeError } from "../../log";
+import { AppError } from "../../core/errors";
+import { describeError } from "../../core/log";
 import type { Denial } from "../session-middleware";
 import type { StaffEnv } from "../staff-env";
 import { MessagePage, UnreadContext } from "./layout";

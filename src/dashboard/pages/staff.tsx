@@ -2,14 +2,14 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { AppError } from "../../errors";
-import { staffRoles } from "../../store/schema";
+import { AppError } from "../../core/errors";
+import { staffRoles } from "../../vocabulary/kinds";
 import type { StaffEnv } from "../staff-env";
 import { parseForm, text } from "./form";
 import { label, roleLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "../../time/format";
 import {
   changeStaffRole,
   deactivateStaff,

@@ -4,7 +4,7 @@ import { listDeadLetters, markDeadLetterHandled, retryDeadLetter } from "../dead
 import type { StaffEnv } from "../staff-env";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
-import { formatDateTime } from "./time";
+import { formatDateTime } from "../../time/format";
 
 const purposeLabels: Record<string, string> = {
   crisis: "危機対応の返信",

@@ -1,7 +1,7 @@
 // The learned text model: its file format, checked on load, and scoring a message with it.
 import { createHash } from "node:crypto";
 import * as z from "zod";
-import { categoryKeys, type Category } from "../categories";
+import { categoryKeys, type Category } from "../../vocabulary/categories";
 import { featureSpec, forEachWindowRows } from "./features";
 import type { FoldedText } from "./fold";
 

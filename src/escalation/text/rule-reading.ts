@@ -1,5 +1,5 @@
 // The phrase tables' reading of a message: categories and severities, with the person's own words as evidence.
-import { severities, type Category, type Severity } from "../categories";
+import { severities, type Category, type Severity } from "../../vocabulary/categories";
 import { concernTables } from "./concern-phrases";
 import { abuseTable, acuteDangerTable } from "./abuse-phrases";
 import { crisisTable } from "./crisis-phrases";

@@ -1,5 +1,5 @@
 // The shape of the phrase tables and their compilation into folded regular expressions.
-import type { Category, Severity } from "../categories";
+import type { Category, Severity } from "../../vocabulary/categories";
 import { foldPattern } from "./fold";
 
 /** What a phrase means in a given context: another category or severity, or nothing (null). */

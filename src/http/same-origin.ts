@@ -1,7 +1,7 @@
 // CSRF defence for staff routes: a browser's cross-site POST is refused, whatever its content type.
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app-env";
-import { errorBody } from "../errors";
+import type { AppEnv } from "./app-env";
+import { errorBody } from "../core/errors";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,5 +1,5 @@
 // The weekly check-in's questions and answer buttons, in やさしい日本語, one question per message.
-import type { QuestionKey } from "../store/schema";
+import type { QuestionKey } from "../vocabulary/kinds";
 
 export interface Choice {
   value: string;

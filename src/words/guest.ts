@@ -1,5 +1,5 @@
 // What the bot says, in やさしい日本語: short sentences, everyday words, one ask per message.
-import type { OutMessage } from "./types";
+import type { OutMessage } from "../line/message";
 
 /** Buttons every guest message offers, so nobody has to type to find their way. */
 const guestButtons = {

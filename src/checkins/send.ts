@@ -1,11 +1,11 @@
 // The weekly rhythm: due check-ins go out (multicast, through the outbox), reminders, missed weeks.
-import type { Clock } from "../clock";
-import { AppError } from "../errors";
+import type { Clock } from "../core/clock";
+import { AppError } from "../core/errors";
 import { freshCheckinState, openingMessages, startCheckin } from "../flows/checkin";
-import type { Logger } from "../log";
+import type { Logger } from "../core/log";
 import { raiseSignal } from "../escalation/engine";
 import type { Store, Tx } from "../store/db";
-import { queueOutbound } from "../bot/outbound";
+import { queueOutbound } from "../outbox/queue";
 import { findRegistrantById } from "../store/registrants";
 import {
   clearCheckinConversation,
@@ -27,8 +27,8 @@ import {
 import { insertCheckin } from "../store/checkins";
 import { findAccount } from "../store/accounts";
 import { saveConversation } from "../store/conversations";
-import { monthKey, nextWeeklySlot, weekKey } from "./calendar";
-import { withButtons } from "../flows/buttons";
+import { monthKey, nextWeeklySlot, weekKey } from "../time/calendar";
+import { withButtons } from "../words/buttons";
 
 export interface ScheduleDeps {
   store: Store;

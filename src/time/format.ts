@@ -1,5 +1,5 @@
 // Times as staff read them: Tokyo wall-clock dates and "3時間前"-style ages.
-import { formatMonthDayTime } from "../../schedule/calendar";
+import { formatMonthDayTime } from "./calendar";
 
 const dateTime = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",

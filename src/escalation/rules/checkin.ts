@@ -1,6 +1,6 @@
 // Which check-in answers are worth a human's look, as one table (trends over weeks come on top).
-import type { QuestionKey } from "../store/schema";
-import type { Category, Severity } from "./categories";
+import type { QuestionKey } from "../../vocabulary/kinds";
+import type { Category, Severity } from "../../vocabulary/categories";
 
 export interface AnswerRule {
   question: QuestionKey;

@@ -1,8 +1,8 @@
 // Sends what waits in the outbox: fresh replies right after their commit, everything else by sweep.
 import type { messagingApi } from "@line/bot-sdk";
-import type { LineApi, SendResult } from "../bot/line-api";
-import type { Clock } from "../clock";
-import { describeError, type Logger } from "../log";
+import type { LineApi, SendResult } from "../line/api";
+import type { Clock } from "../core/clock";
+import { describeError, type Logger } from "../core/log";
 import type { Store } from "../store/db";
 import { raiseUndeliveredCrisis } from "../store/escalations";
 import {

@@ -1,6 +1,6 @@
 // Postback data: short query strings the bot puts on its buttons, parsed strictly when they return.
 import * as z from "zod";
-import { pulseAnswers, questionKeys } from "../store/schema";
+import { pulseAnswers, questionKeys } from "../vocabulary/kinds";
 
 const weekKeyPattern = /^\d{4}-W\d{2}$/;
 const monthPattern = /^\d{4}-\d{2}$/;

@@ -4,7 +4,7 @@ import {
   crisisContactsSchema,
   defaultCrisisContacts,
   type CrisisContact,
-} from "./escalation/crisis-contacts";
+} from "../vocabulary/crisis-contacts";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().min(1).optional());

@@ -1,21 +1,9 @@
-// Which runs of weekly answers are worth a human's look, as one table (one answer: checkin-rules).
-import { labelOf, questionOf, skipChoice, talkChoice } from "../flows/checkin-questions";
-import type { Signal } from "../flows/types";
-import type { CheckinStatus, QuestionKey } from "../store/schema";
-import { severities, type Category, type Severity } from "./categories";
-
-export interface TrendAnswer {
-  value: string;
-  score: number | null;
-}
-
-/** One week's check-in as the trend rules see it. Lists of weeks run oldest first, newest last. */
-export interface TrendWeek {
-  /** ISO week key of the Japan-time week ("2026-W47"). */
-  weekKey: string;
-  status: CheckinStatus;
-  answers: Partial<Record<QuestionKey, TrendAnswer>>;
-}
+// Which runs of weekly answers are worth a human's look, as one table (one answer: rules/checkin.ts).
+import { labelOf, questionOf, skipChoice, talkChoice } from "../../words/checkin-questions";
+import type { Signal } from "../../vocabulary/categories";
+import type { QuestionKey } from "../../vocabulary/kinds";
+import type { TrendAnswer, TrendWeek } from "../../store/trends";
+import { severities, type Category, type Severity } from "../../vocabulary/categories";
 
 /** A week whose answer to a rule's question says something about it (see `isEvidence`). */
 export interface AnsweredWeek extends TrendAnswer {

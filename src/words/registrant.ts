@@ -1,8 +1,9 @@
 // What the bot says to a linked registrant, in やさしい日本語: short, kind, one ask per message.
 import { encodePostback } from "./postback";
 import { helpButton, plain, withButtons, type Button } from "./buttons";
-import { formatMinute, tokyoMidnight, tokyoParts, weekdayNames } from "../schedule/calendar";
-import type { CenterNow, OutMessage } from "./types";
+import { formatMinute, tokyoMidnight, tokyoParts, weekdayNames } from "../time/calendar";
+import type { CenterNow } from "../time/business-time";
+import type { OutMessage } from "../line/message";
 
 /** Bump when the consent text changes: each decision is stored with the version it answered. */
 export const consentTextVersion = 2;

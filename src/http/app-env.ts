@@ -1,11 +1,11 @@
 // The dependencies a request sees, and Hono's typing for them.
-import type { LineApi } from "./bot/line-api";
-import type { Clock } from "./clock";
-import type { Config } from "./config";
-import type { TextClassifier } from "./escalation/classifier";
-import type { FlowRegistry } from "./flows/router";
-import type { Logger } from "./log";
-import type { Store } from "./store/db";
+import type { LineApi } from "../line/api";
+import type { Clock } from "../core/clock";
+import type { Config } from "../core/config";
+import type { TextClassifier } from "../escalation/classifier";
+import type { FlowRegistry } from "../flows/router";
+import type { Logger } from "../core/log";
+import type { Store } from "../store/db";
 
 export interface AppDeps {
   config: Config;

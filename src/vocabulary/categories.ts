@@ -47,3 +47,12 @@ export type Source = (typeof sources)[number];
 export function higherSeverity(a: Severity, b: Severity): Severity {
   return severities.indexOf(a) <= severities.indexOf(b) ? a : b;
 }
+
+/** Something a human may need to see; the escalation engine decides what becomes of it. */
+export interface Signal {
+  category: Category;
+  severity: Severity;
+  source: Source;
+  /** What staff are shown as the reason: the answers or words, quoted. */
+  evidence: Record<string, unknown>;
+}

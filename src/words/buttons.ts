@@ -1,5 +1,5 @@
 // Message builders with buttons: quick replies as postbacks or words, so every step can be tapped.
-import type { OutMessage } from "./types";
+import type { OutMessage } from "../line/message";
 
 export interface Button {
   label: string;

@@ -1,7 +1,17 @@
-// Staff account verbs: bootstrap a center with its first supervisor.
+// Staff account verbs outside a session: bootstrap a center with its first supervisor, and the
+// operator's password reset.
 import * as z from "zod";
 import type { Store } from "../store/db";
-import { createCenter, createStaff, hasAnyStaff } from "../store/staff";
+import { AppError } from "../core/errors";
+import { deleteAllSessions } from "../store/sessions";
+import {
+  createCenter,
+  createStaff,
+  findStaffByEmail,
+  hasAnyStaff,
+  setDeactivated,
+  setPasswordHash,
+} from "../store/staff";
 import { generatePassword, hashPassword } from "./password";
 
 export const emailSchema = z
@@ -57,4 +67,22 @@ export async function ensureDemoSupervisor(store: Store, now: number) {
     { center: "デモセンター", email: "demo@tsunagi.local", displayName: "デモ 支援員" },
     now,
   );
+}
+
+/**
+ * For a locked-out last supervisor: the operator resets a password by email from the CLI (no
+ * session exists to audit it under; the CLI's output is the record).
+ */
+export async function resetPasswordByEmail(store: Store, email: string) {
+  const member = await findStaffByEmail(store.db, email.trim().toLowerCase());
+  if (!member) throw new AppError("not_found", `No staff account has the email ${email}`);
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await store.write(async (tx) => {
+    await setPasswordHash(tx, member.id, passwordHash);
+    await deleteAllSessions(tx, member.id);
+    // a locked-out supervisor must be able to log in again
+    await setDeactivated(tx, member.id, null);
+  });
+  return { staffId: member.id, email: member.email, password };
 }

@@ -1,17 +1,17 @@
 // Everything the bot may ever say to an employer contact: the allow-list the sender enforces.
 // A message reaches an employer account only if one of these builders made it; none of them takes
 // a registrant's answers, words, health or any category another source raised.
-import { isOpenAt, type CenterCalendar } from "../escalation/business-time";
+import { isOpenAt, type CenterCalendar } from "../time/business-time";
 import {
   formatMinute,
   formatMonthDay,
   formatMonthDayWeekdayTime,
   weekdayNames,
-} from "../schedule/calendar";
-import type { EmployerReportKind, EmployerReportUrgency, PulseAnswer } from "../store/schema";
+} from "../time/calendar";
+import type { EmployerReportKind, EmployerReportUrgency, PulseAnswer } from "../vocabulary/kinds";
 import { withButtons, type Button } from "./buttons";
 import { encodePostback } from "./postback";
-import type { OutMessage } from "./types";
+import type { OutMessage } from "../line/message";
 
 const approved = new WeakSet<object>();
 

@@ -1,8 +1,8 @@
 // Acknowledge-by times on a center's calendar: opening hours, closed weekdays, Japanese public
 // holidays (@holiday-jp/holiday_jp) and the year-end closure, all in Japan time.
 import holidayJp from "@holiday-jp/holiday_jp";
-import { tokyoMidnight, tokyoParts } from "../schedule/calendar";
-import type { Severity } from "./categories";
+import { tokyoMidnight, tokyoParts } from "./calendar";
+import type { Severity } from "../vocabulary/categories";
 
 export interface CenterCalendar {
   /** Minutes after Tokyo midnight. */
@@ -133,4 +133,12 @@ export function deadlinesFor(calendar: CenterCalendar, severity: Severity, now: 
  */
 export function nextReescalation(calendar: CenterCalendar, severity: Severity, now: number) {
   return severity === "urgent" ? now + urgentRepeatMs : ackDeadline(calendar, severity, now);
+}
+
+/** What a reply may say about the center: its phone, and whether and when it is open. */
+export interface CenterNow {
+  phone: string | null;
+  openNow: boolean;
+  /** The next opening (ms), when it is closed now; null when it never opens. */
+  nextOpenAt: number | null;
 }

@@ -1,8 +1,8 @@
 // The one way out: every message is queued here, and what may reach an employer is decided here.
-// An employer contact receives only messages built by employer-words.ts (the allow-list); anything
+// An employer contact receives only messages built by words/employer.ts (the allow-list); anything
 // else addressed to one is dropped and logged (without content), whatever code path produced it.
-import { isEmployerMessage } from "../flows/employer-words";
-import type { Logger } from "../log";
+import { isEmployerMessage } from "../words/employer";
+import type { Logger } from "../core/log";
 import { employerAccountsAmong } from "../store/accounts";
 import type { Tx } from "../store/db";
 import { enqueue, type NewOutboxMessage, type OutboxRow } from "../store/outbox";

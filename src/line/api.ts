@@ -1,6 +1,6 @@
 // The Messaging API as Tsunagi uses it: reply, push and multicast, each answer sorted into an outcome.
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
-import { isLineUserId } from "./line-id";
+import { isLineUserId } from "./user-id";
 
 export type SendResult =
   | { ok: true; note?: string }

@@ -1,7 +1,7 @@
 // What an employer's report means for the queue, and how their own words are read: the person
 // (by name, among the people they may report about), what happened, and how urgent it is.
-import type { EmployerReportKind, EmployerReportUrgency } from "../store/schema";
-import type { Category, Severity } from "./categories";
+import type { EmployerReportKind, EmployerReportUrgency } from "../../vocabulary/kinds";
+import type { Category, Severity } from "../../vocabulary/categories";
 
 /** Each kind of report as a category; 無断欠勤・連絡がつかない is always urgent (安否確認). */
 export const reportCategories: Record<EmployerReportKind, Category> = {

@@ -1,0 +1,105 @@
+// The closed sets of values the records use (roles, statuses, kinds): the database columns, the
+// flows and the pages all take them from here.
+export const staffRoles = ["caseworker", "supervisor"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const accountRoles = ["guest", "registrant", "employer_contact", "staff"] as const;
+export type AccountRole = (typeof accountRoles)[number];
+
+export const eventOutcomes = ["handled", "ignored"] as const;
+export type EventOutcome = (typeof eventOutcomes)[number];
+
+export const messageDirections = ["in", "out"] as const;
+export type MessageDirection = (typeof messageDirections)[number];
+
+export const outboxKinds = ["reply", "push", "multicast"] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
+
+export const outboxStatuses = ["pending", "sent", "failed"] as const;
+
+export const outboxPurposes = [
+  "message",
+  "reply",
+  "crisis",
+  "alert",
+  "checkin",
+  "reminder",
+  "pulse",
+  "staff_reply",
+  "notice",
+] as const;
+export type OutboxPurpose = (typeof outboxPurposes)[number];
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export const registrantStatuses = ["active", "paused", "ended"] as const;
+export type RegistrantStatus = (typeof registrantStatuses)[number];
+
+/** Why support ended. */
+export const endReasons = [
+  "period_end",
+  "person_request",
+  "left_job",
+  "handover",
+  "moved",
+  "other",
+] as const;
+export type EndReason = (typeof endReasons)[number];
+
+export const linkSubjects = ["registrant", "employer_contact", "staff"] as const;
+export type LinkSubject = (typeof linkSubjects)[number];
+
+export const checkinStatuses = ["sent", "in_progress", "completed", "missed"] as const;
+export type CheckinStatus = (typeof checkinStatuses)[number];
+
+export const checkinOrigins = ["scheduled", "self", "staff"] as const;
+export type CheckinOrigin = (typeof checkinOrigins)[number];
+
+export const escalationStatuses = ["open", "acknowledged", "resolved"] as const;
+export type EscalationStatus = (typeof escalationStatuses)[number];
+
+export const escalationEventKinds = [
+  "opened",
+  "signal",
+  "acknowledged",
+  "assigned",
+  "note",
+  "resolved",
+  "reescalated",
+  "alerted",
+] as const;
+export type EscalationEventKind = (typeof escalationEventKinds)[number];
+
+export const questionKeys = [
+  "condition",
+  "sleep",
+  "mood",
+  "medication",
+  "attendance",
+  "worries",
+  "message",
+] as const;
+export type QuestionKey = (typeof questionKeys)[number];
+
+export const consentDecisions = ["given", "declined", "withdrawn"] as const;
+export type ConsentDecision = (typeof consentDecisions)[number];
+
+export const staffAlertKinds = ["urgent", "high", "overdue", "digest"] as const;
+export type StaffAlertKind = (typeof staffAlertKinds)[number];
+
+export const employerReportKinds = [
+  "absence",
+  "no_show",
+  "appearance",
+  "medication",
+  "mistakes",
+  "communication",
+  "sns",
+  "other",
+] as const;
+export type EmployerReportKind = (typeof employerReportKinds)[number];
+
+export const employerReportUrgencies = ["today", "week", "whenever"] as const;
+export type EmployerReportUrgency = (typeof employerReportUrgencies)[number];
+
+export const pulseAnswers = ["fine", "concerned", "consult"] as const;
+export type PulseAnswer = (typeof pulseAnswers)[number];
