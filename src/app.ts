@@ -74,7 +74,7 @@ export function createApp(source: DepsSource, options: AppOptions = {}) {
   app.notFound((c) => c.json(errorBody("not_found", "Not found"), 404));
   app.onError((error, c) => {
     if (error instanceof AppError)
-      return c.json(errorBody(error.code, error.message), error.status);
+      return c.json(errorBody(error.code, error.message, error.reason), error.status);
     if (error instanceof HTTPException) {
       return c.json(errorBody("bad_request", "Request could not be read"), error.status);
     }

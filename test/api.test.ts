@@ -370,6 +370,7 @@ describe("staff", () => {
     expect(ours.status).toBe(409);
     expect(theirs.status).toBe(409);
     const body = await ours.text();
+    expect(JSON.parse(body)).toMatchObject({ error: { reason: "email_taken" } });
     expect(await theirs.text()).toBe(body);
     expect(body).not.toMatch(/center|already/i);
   });
@@ -536,7 +537,16 @@ describe("escalations", () => {
     expect(
       (await client.call("POST", `/api/escalations/${x.id}/resolve`, { note: "again" })).status,
     ).toBe(409);
-    expect((await client.call("POST", `/api/escalations/${x.id}/acknowledge`)).status).toBe(409);
+    const acknowledged = await client.call("POST", `/api/escalations/${x.id}/acknowledge`);
+    expect(acknowledged.status).toBe(409);
+    // a program can tell this refusal from another conflict without reading the message
+    expect(await acknowledged.json()).toEqual({
+      error: {
+        code: "conflict",
+        message: "The escalation is already resolved",
+        reason: "already_resolved",
+      },
+    });
     expect(
       (await client.call("POST", `/api/escalations/${x.id}/assign`, { staffId: caseworker.id }))
         .status,

@@ -184,40 +184,65 @@ describe("POST /api/registrants/:id/checkins", () => {
     expect(detail.latestCheckin).toMatchObject({ id: body.id, status: "sent" });
   });
 
-  const refusals: [string, (r: { id: string; lineUserId: string }) => Promise<unknown>][] = [
-    ["paused", (r) => t.db.store.write((tx) => setRegistrantStatus(tx, r.id, "paused"))],
-    ["ended", (r) => t.db.store.write((tx) => setRegistrantStatus(tx, r.id, "ended"))],
-    ["withdrawn consent", (r) => t.db.store.write((tx) => setConsent(tx, r.id, "withdrawn", 1, 1))],
-    ["blocked on LINE", (r) => t.db.store.write((tx) => setFollowing(tx, r.lineUserId, false, 1))],
-    ["not linked", (r) => t.db.store.write((tx) => setRegistrantLine(tx, r.id, null, clock()))],
+  const refusals: [string, string, (r: { id: string; lineUserId: string }) => Promise<unknown>][] =
     [
-      "already in a check-in",
-      async (r) => {
-        const client = await loginAs(t, caseworker);
-        const first = await client.call("POST", `/api/registrants/${r.id}/checkins`);
-        expect(first.status).toBe(201);
-      },
-    ],
-  ];
+      [
+        "paused",
+        "paused",
+        (r) => t.db.store.write((tx) => setRegistrantStatus(tx, r.id, "paused")),
+      ],
+      [
+        "ended",
+        "support_ended",
+        (r) => t.db.store.write((tx) => setRegistrantStatus(tx, r.id, "ended")),
+      ],
+      [
+        "withdrawn consent",
+        "not_consented",
+        (r) => t.db.store.write((tx) => setConsent(tx, r.id, "withdrawn", 1, 1)),
+      ],
+      [
+        "blocked on LINE",
+        "unreachable",
+        (r) => t.db.store.write((tx) => setFollowing(tx, r.lineUserId, false, 1)),
+      ],
+      [
+        "not linked",
+        "not_linked",
+        (r) => t.db.store.write((tx) => setRegistrantLine(tx, r.id, null, clock())),
+      ],
+      [
+        "already in a check-in",
+        "checkin_in_progress",
+        async (r) => {
+          const client = await loginAs(t, caseworker);
+          const first = await client.call("POST", `/api/registrants/${r.id}/checkins`);
+          expect(first.status).toBe(201);
+        },
+      ],
+    ];
 
-  it.each(refusals)("answers 409 when %s, and sends nothing", async (_why, arrange) => {
-    const r = await mintReachable();
-    await arrange(r);
-    const outboxBefore = await countRows(outbox);
-    const checkinsBefore = await countRows(checkins);
-    const client = await loginAs(t, caseworker);
-    const response = await client.call("POST", `/api/registrants/${r.id}/checkins`);
-    expect(response.status).toBe(409);
-    expect(await json(response)).toMatchObject({ error: { code: "conflict" } });
-    expect(await countRows(outbox)).toBe(outboxBefore);
-    expect(await countRows(checkins)).toBe(checkinsBefore);
-    const audited = await t.db.store.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, "registrant.checkin"));
-    // only the setup's own successful send (if any) is in the audit log
-    expect(audited.length).toBe(checkinsBefore);
-  });
+  it.each(refusals)(
+    "answers 409 when %s (reason %s), and sends nothing",
+    async (_why, reason, arrange) => {
+      const r = await mintReachable();
+      await arrange(r);
+      const outboxBefore = await countRows(outbox);
+      const checkinsBefore = await countRows(checkins);
+      const client = await loginAs(t, caseworker);
+      const response = await client.call("POST", `/api/registrants/${r.id}/checkins`);
+      expect(response.status).toBe(409);
+      expect(await json(response)).toMatchObject({ error: { code: "conflict", reason } });
+      expect(await countRows(outbox)).toBe(outboxBefore);
+      expect(await countRows(checkins)).toBe(checkinsBefore);
+      const audited = await t.db.store.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "registrant.checkin"));
+      // only the setup's own successful send (if any) is in the audit log
+      expect(audited.length).toBe(checkinsBefore);
+    },
+  );
 });
 
 describe("POST /api/registrants/:id/schedule", () => {

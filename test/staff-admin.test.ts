@@ -77,14 +77,17 @@ describe("deactivating", () => {
   it("refuses to deactivate oneself or the last active supervisor", async () => {
     const self = await supervisor.call("POST", `/api/staff/${boss.id}/deactivate`);
     expect(self.status).toBe(409);
+    expect(await self.json()).toMatchObject({ error: { reason: "own_account" } });
     const second = await mintStaff(t.db.store, centerId, "supervisor");
     const other = await loginAs(t, second);
     expect((await other.call("POST", `/api/staff/${boss.id}/deactivate`)).status).toBe(200);
     // second is now the only active supervisor: demoting them is refused too
     const promoted = await loginAs(t, second);
-    expect(
-      (await promoted.call("POST", `/api/staff/${second.id}/role`, { role: "caseworker" })).status,
-    ).toBe(409);
+    const demoted = await promoted.call("POST", `/api/staff/${second.id}/role`, {
+      role: "caseworker",
+    });
+    expect(demoted.status).toBe(409);
+    expect(await demoted.json()).toMatchObject({ error: { reason: "last_supervisor" } });
   });
 
   it("answers 404 for another center's staff member", async () => {

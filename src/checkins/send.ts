@@ -263,41 +263,48 @@ export async function sweepMissed(deps: ScheduleDeps, limit = 5_000): Promise<nu
 }
 
 /**
- * A check-in now, asked for by staff: pushed to the one person (it costs a message). Refused
- * with 409 while they are paused or ended, not consenting, unreachable, or already in a
- * check-in — all read inside the write, so a pause that lands first always wins.
+ * A check-in now, asked for by staff: pushed to the one person (it costs a message), in the
+ * caller's transaction (which records who asked). Refused with 409 while they are paused or
+ * ended, not consenting, unreachable, or already in a check-in — all read inside the write, so a
+ * pause that lands first always wins.
  */
 export async function sendCheckinNow(
-  deps: Pick<ScheduleDeps, "store" | "clock" | "log">,
+  tx: Tx,
   registrantId: string,
+  now: number,
+  log: Logger,
 ): Promise<{ id: string }> {
-  const now = deps.clock();
-  return deps.store.write(async (tx) => {
-    const registrant = await findRegistrantById(tx, registrantId);
-    if (!registrant) throw new AppError("not_found", "No such registrant");
-    if (registrant.status === "paused") throw new AppError("conflict", "Check-ins are paused");
-    if (registrant.status === "ended") throw new AppError("conflict", "Support has ended");
-    const lineUserId = registrant.lineUserId;
-    if (lineUserId === null) throw new AppError("conflict", "Not linked on LINE yet");
-    if (registrant.consentedAt === null) throw new AppError("conflict", "No consent to check-ins");
-    const account = await findAccount(tx, lineUserId);
-    if (!account?.following) throw new AppError("conflict", "Unreachable on LINE (blocked)");
-    if ((await usersInCheckin(tx, [lineUserId])).size > 0) {
-      throw new AppError("conflict", "A check-in is already in progress");
-    }
-    const id = crypto.randomUUID();
-    const week = weekKey(now);
-    const step = startCheckin({ checkinId: id, weekKey: week, origin: "staff" });
-    await insertCheckin(tx, { id, registrantId, origin: "staff", weekKey: week, now });
-    await saveConversation(tx, lineUserId, step.state, now);
-    await queueOutbound(
-      tx,
-      { kind: "push", recipients: [lineUserId], messages: step.replies, purpose: "checkin", now },
-      deps.log,
-    );
-    await countPushes(tx, monthKey(now), 1);
-    return { id };
-  });
+  const registrant = await findRegistrantById(tx, registrantId);
+  if (!registrant) throw new AppError("not_found", "No such registrant");
+  if (registrant.status === "paused")
+    throw new AppError("conflict", "Check-ins are paused", { reason: "paused" });
+  if (registrant.status === "ended")
+    throw new AppError("conflict", "Support has ended", { reason: "support_ended" });
+  const lineUserId = registrant.lineUserId;
+  if (lineUserId === null)
+    throw new AppError("conflict", "Not linked on LINE yet", { reason: "not_linked" });
+  if (registrant.consentedAt === null)
+    throw new AppError("conflict", "No consent to check-ins", { reason: "not_consented" });
+  const account = await findAccount(tx, lineUserId);
+  if (!account?.following)
+    throw new AppError("conflict", "Unreachable on LINE (blocked)", { reason: "unreachable" });
+  if ((await usersInCheckin(tx, [lineUserId])).size > 0) {
+    throw new AppError("conflict", "A check-in is already in progress", {
+      reason: "checkin_in_progress",
+    });
+  }
+  const id = crypto.randomUUID();
+  const week = weekKey(now);
+  const step = startCheckin({ checkinId: id, weekKey: week, origin: "staff" });
+  await insertCheckin(tx, { id, registrantId, origin: "staff", weekKey: week, now });
+  await saveConversation(tx, lineUserId, step.state, now);
+  await queueOutbound(
+    tx,
+    { kind: "push", recipients: [lineUserId], messages: step.replies, purpose: "checkin", now },
+    log,
+  );
+  await countPushes(tx, monthKey(now), 1);
+  return { id };
 }
 
 /** Everything the weekly rhythm needs in one tick. */

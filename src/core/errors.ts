@@ -27,14 +27,39 @@ export interface Subject {
   id: string;
 }
 
+/**
+ * Which refusal it was, for a page or a program to act on without reading the message: one
+ * `conflict` can be a resolved escalation or an ended support, and they need different words.
+ */
+export type ErrorReason =
+  | "already_resolved"
+  | "support_ended"
+  | "support_not_ended"
+  | "paused"
+  | "not_linked"
+  | "not_consented"
+  | "unreachable"
+  | "checkin_in_progress"
+  | "push_budget"
+  | "reply_in_flight"
+  | "email_taken"
+  | "last_supervisor"
+  | "own_account"
+  | "not_a_colleague"
+  | "not_an_employer_here";
+
 export class AppError extends Error {
   override name = "AppError";
+  readonly subject: Subject | undefined;
+  readonly reason: ErrorReason | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly subject?: Subject,
+    detail: { subject?: Subject; reason?: ErrorReason } = {},
   ) {
     super(message);
+    this.subject = detail.subject;
+    this.reason = detail.reason;
   }
 
   get status(): ContentfulStatusCode {
@@ -42,8 +67,8 @@ export class AppError extends Error {
   }
 }
 
-export function errorBody(code: ErrorCode, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: ErrorCode, message: string, reason?: ErrorReason) {
+  return { error: reason === undefined ? { code, message } : { code, message, reason } };
 }
 
 const missing: Record<SubjectType, string> = {
@@ -56,5 +81,5 @@ const missing: Record<SubjectType, string> = {
 
 /** A 404 for an id of this kind: the same answer whether it exists elsewhere or nowhere. */
 export function notFound(type: SubjectType, id: string): AppError {
-  return new AppError("not_found", missing[type], { type, id });
+  return new AppError("not_found", missing[type], { subject: { type, id } });
 }

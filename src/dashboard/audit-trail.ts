@@ -1,7 +1,7 @@
 // The audit trail for supervisors: the filters (who, what, about whom) read from a query string,
 // and the CSV export of what they select. The page and the JSON API both use these.
 import { AppError } from "../core/errors";
-import type { AuditFilter } from "../store/audit";
+import { pageAudit, type AuditFilter } from "../store/audit";
 import type { CenterScope } from "./scope";
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -72,7 +72,7 @@ export async function auditCsv(
   let before: number | undefined;
   const shown = new Set<string>();
   for (let read = 0; read < maxExportRows; read += exportPage) {
-    const rows = await scope.pageAudit({ ...filter, before, limit: exportPage });
+    const rows = await auditPage(scope, { ...filter, before, limit: exportPage });
     for (const row of rows) {
       if (row.subjectType === "registrant" && row.subjectId !== null && row.subjectName !== null) {
         shown.add(row.subjectId);
@@ -100,4 +100,12 @@ export async function auditCsv(
   // the file names the people its entries are about
   await scope.recordRead("audit.export", "audit", null, [...shown]);
   return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** A page of the audit trail; the caller records the read (one entry for a page or an export). */
+export function auditPage(
+  scope: CenterScope,
+  options: AuditFilter & { before?: number | undefined; limit: number },
+) {
+  return pageAudit(scope.store.db, scope.centerId, options);
 }

@@ -7,7 +7,7 @@ import { formatMinute } from "../time/calendar";
 import type { WeeklyHours } from "../store/schema";
 import { findCenter, updateCenter } from "../store/staff";
 import type { CenterScope } from "./scope";
-import { minuteOfTime, timePattern } from "./scope";
+import { minuteOfTime, timePattern } from "../time/calendar";
 
 /** The week as the API names it, Sunday first as the calendar counts. */
 export const weekdayKeys = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;

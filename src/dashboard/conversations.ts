@@ -173,13 +173,17 @@ export async function pushStaffWords(
     return { id: earlier.id, outbox: [], repeated: true };
   }
   const { lineUserId, now } = args;
-  if (lineUserId === null) throw new AppError("unreachable", "Not linked on LINE");
+  if (lineUserId === null)
+    throw new AppError("unreachable", "Not linked on LINE", { reason: "not_linked" });
   const account = await findAccount(tx, lineUserId);
-  if (!account?.following) throw new AppError("unreachable", "Blocked the account on LINE");
+  if (!account?.following)
+    throw new AppError("unreachable", "Blocked the account on LINE", { reason: "unreachable" });
   const month = monthKey(now);
   const budget = args.pushBudgetPerMonth;
   if (budget !== undefined && (await pushesThisMonth(tx, month)) + 1 > budget) {
-    throw new AppError("push_budget", "This month's message budget is spent");
+    throw new AppError("push_budget", "This month's message budget is spent", {
+      reason: "push_budget",
+    });
   }
   const id = await logStaffMessage(tx, {
     lineUserId,
@@ -191,7 +195,8 @@ export async function pushStaffWords(
     clientKey,
     now,
   });
-  if (id === null) throw new AppError("conflict", "The same reply is being sent");
+  if (id === null)
+    throw new AppError("conflict", "The same reply is being sent", { reason: "reply_in_flight" });
   const row = await queueOutbound(
     tx,
     {

@@ -16,7 +16,9 @@ import {
 import { endReasons, type QuestionKey } from "../vocabulary/kinds";
 import { findCenter } from "../store/staff";
 import { profileOf } from "./profile";
-import { iso, isoOrNull, type CenterScope } from "./scope";
+import { type CenterScope } from "./scope";
+import { iso } from "../time/format";
+import { isoOrNull } from "../time/format";
 
 export const endSupportSchema = z.object({ reason: z.enum(endReasons) });
 
@@ -35,7 +37,8 @@ export async function endSupport(
   const told = await scope.store.write(async (tx) => {
     const row = await findRegistrant(tx, scope.centerId, registrantId);
     if (!row) throw notFound("registrant", registrantId);
-    if (row.status === "ended") throw new AppError("conflict", "Support has already ended");
+    if (row.status === "ended")
+      throw new AppError("conflict", "Support has already ended", { reason: "support_ended" });
     await endSupportRow(tx, row, reason, now);
     await scope.audit(tx, "registrant.end_support", "registrant", registrantId, now);
     return tellSupportEnded(tx, row, {
@@ -53,7 +56,8 @@ export async function reopenSupport(scope: CenterScope, registrantId: string) {
   await scope.store.write(async (tx) => {
     const row = await findRegistrant(tx, scope.centerId, registrantId);
     if (!row) throw notFound("registrant", registrantId);
-    if (row.status !== "ended") throw new AppError("conflict", "Support has not ended");
+    if (row.status !== "ended")
+      throw new AppError("conflict", "Support has not ended", { reason: "support_not_ended" });
     await reopenSupportRow(tx, registrantId, now);
     await scope.audit(tx, "registrant.reopen_support", "registrant", registrantId, now);
   });

@@ -1,10 +1,13 @@
-// A supervisor's care of the staff accounts: deactivate and reactivate, reset a password, change a
-// role. A center always keeps one active supervisor; every change is audited.
+// A supervisor's care of the staff accounts: the list, a new account, deactivate and reactivate,
+// reset a password, change a role. A center always keeps one active supervisor; every change is audited.
 import { AppError, notFound } from "../core/errors";
 import { deleteAllSessions } from "../store/sessions";
 import type { StaffRole } from "../vocabulary/kinds";
 import {
   activeSupervisors,
+  createStaff as insertStaff,
+  EmailTakenError,
+  listStaff as staffRows,
   findStaffInCenter,
   setDeactivated,
   setPasswordHash,
@@ -25,7 +28,9 @@ async function keepsASupervisor(scope: CenterScope, losing: string) {
     (id) => id !== losing,
   );
   if (left.length === 0) {
-    throw new AppError("conflict", "The center needs at least one active supervisor");
+    throw new AppError("conflict", "The center needs at least one active supervisor", {
+      reason: "last_supervisor",
+    });
   }
 }
 
@@ -33,7 +38,9 @@ async function keepsASupervisor(scope: CenterScope, losing: string) {
 export async function deactivateStaff(scope: CenterScope, staffId: string) {
   const member = await memberOf(scope, staffId);
   if (member.id === scope.actor.staffId) {
-    throw new AppError("conflict", "You cannot deactivate your own account");
+    throw new AppError("conflict", "You cannot deactivate your own account", {
+      reason: "own_account",
+    });
   }
   if (member.role === "supervisor") await keepsASupervisor(scope, member.id);
   const now = scope.clock();
@@ -80,4 +87,38 @@ export async function changeStaffRole(scope: CenterScope, staffId: string, role:
     await scope.audit(tx, "staff.role", "staff", member.id, now);
   });
   return { id: member.id, role };
+}
+
+export async function listStaff(scope: CenterScope) {
+  const rows = await staffRows(scope.store.db, scope.centerId);
+  return rows.map((row) => ({ ...row, active: row.deactivatedAt === null }));
+}
+
+export async function createStaff(
+  scope: CenterScope,
+  input: { email: string; displayName: string; role: StaffRole },
+) {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const now = scope.clock();
+  try {
+    return await scope.store.write(async (tx) => {
+      const { id } = await insertStaff(tx, {
+        ...input,
+        centerId: scope.centerId,
+        passwordHash,
+        now,
+      });
+      await scope.audit(tx, "staff.create", "staff", id, now);
+      return { id, password };
+    });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      // whether this center's or another's: the answer never says which
+      throw new AppError("conflict", "That email cannot be used for a new account", {
+        reason: "email_taken",
+      });
+    }
+    throw error;
+  }
 }

@@ -1,4 +1,8 @@
 // One-time link codes: random digits shown once to staff, stored only as a hash.
+import type { Tx } from "../store/db";
+import { insertLinkCode } from "../store/link-codes";
+import type { LinkSubject } from "../vocabulary/kinds";
+
 /** How long a printed code works. */
 export const linkCodeLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 /**
@@ -37,4 +41,31 @@ export async function hashLinkCode(code: string): Promise<string> {
 /** "12345678901234" → "1234 5678 9012 34", easier to read aloud and to type. */
 export function formatLinkCode(code: string): string {
   return code.replace(/(\d{4})(?=\d)/g, "$1 ");
+}
+
+/** What staff are shown once: the code to hand over, and until when it works. */
+export interface IssuedCode {
+  linkCode: string;
+  expiresAt: number;
+}
+
+/**
+ * The one way a link code comes to exist, for a registrant, a company contact or a staff member's
+ * own LINE: random digits, stored only as a hash, in the caller's transaction; the subject's older
+ * unused codes stop working.
+ */
+export async function issueLinkCode(
+  tx: Tx,
+  input: {
+    centerId: string;
+    subjectType: LinkSubject;
+    subjectId: string;
+    createdBy: string;
+    now: number;
+  },
+): Promise<IssuedCode> {
+  const linkCode = generateLinkCode();
+  const expiresAt = input.now + linkCodeLifetimeMs;
+  await insertLinkCode(tx, { ...input, codeHash: await hashLinkCode(linkCode), expiresAt });
+  return { linkCode, expiresAt };
 }

@@ -95,3 +95,12 @@ export function formatMonthDayWeekdayTime(ms: number): string {
 export function formatMonthDay(ms: number): string {
   return monthDay.format(ms);
 }
+
+/** "HH:MM", 00:00 to 23:59: a preferred check-in time, Japan time. */
+export const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of a time that matched timePattern. */
+export function minuteOfTime(time: string): number {
+  const [hours = "0", minutes = "0"] = time.split(":");
+  return Number(hours) * 60 + Number(minutes);
+}

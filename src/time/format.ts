@@ -57,3 +57,12 @@ export function ago(time: string | number, now: number): string {
 export function isoTime(time: string | number): string {
   return new Date(ms(time)).toISOString();
 }
+
+/** Times leave the API as ISO 8601 in UTC: unambiguous for outside programs. */
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : iso(ms);
+}

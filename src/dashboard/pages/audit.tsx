@@ -9,6 +9,9 @@ import { auditActionLabels, label, subjectLabels } from "./labels";
 import { Layout, PageHead } from "./layout";
 import { render } from "./render";
 import { formatDateTime, isoTime } from "../../time/format";
+import { auditPage } from "../audit-trail";
+import { registrantName } from "../registrants";
+import { listStaff } from "../staff-admin";
 
 const pageSize = 50;
 /** How many pages back "newer" can retrace; deeper than this it offers the newest page instead. */
@@ -154,8 +157,8 @@ export async function showAudit(c: Context<StaffEnv>) {
   const filter = auditFilterOf((name) => c.req.query(name));
   const { scope, actor } = c.var;
   const [items, staff] = await Promise.all([
-    scope.pageAudit({ ...filter, before, limit: pageSize }),
-    scope.listStaff(),
+    auditPage(scope, { ...filter, before, limit: pageSize }),
+    listStaff(scope),
   ]);
   // every action the code writes has a label: the list needs no scan of the trail
   const actions = Object.keys(auditActionLabels).sort();
@@ -170,7 +173,7 @@ export async function showAudit(c: Context<StaffEnv>) {
       ? null
       : (items.find(
           (item) => item.subjectType === "registrant" && item.subjectId === filter.registrantId,
-        )?.subjectName ?? (await scope.registrantName(filter.registrantId)));
+        )?.subjectName ?? (await registrantName(scope, filter.registrantId)));
   if (personName !== null && filter.registrantId !== undefined) shown.push(filter.registrantId);
   await scope.recordRead("audit.read", "audit", null, [...new Set(shown)]);
   const last = items.at(-1);

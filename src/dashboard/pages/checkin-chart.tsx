@@ -1,5 +1,5 @@
 // The 12-week trend of condition, sleep and mood as an inline SVG drawn on the server (no script).
-import type { RegistrantDetail } from "../scope";
+import type { RegistrantDetail } from "../registrants";
 
 export const scaleQuestions = ["condition", "sleep", "mood"] as const;
 export type ScaleQuestion = (typeof scaleQuestions)[number];

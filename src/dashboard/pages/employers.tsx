@@ -18,9 +18,9 @@ import { qrDataUrl } from "./link-sheet";
 import { YesNo } from "./registrant-detail";
 import { render } from "./render";
 import { formatDateTime, isoTime } from "../../time/format";
+import * as employers from "../employers";
 
-type Scope = StaffEnv["Variables"]["scope"];
-type Employer = Awaited<ReturnType<Scope["getEmployer"]>>;
+type Employer = Awaited<ReturnType<typeof employers.getEmployer>>;
 
 const pulseDays = Array.from({ length: 28 }, (_, index) => index + 1);
 
@@ -59,7 +59,7 @@ async function showList(
   status: ContentfulStatusCode,
 ) {
   const { scope, actor } = c.var;
-  const items = await scope.listEmployerSummaries();
+  const items = await employers.listEmployerSummaries(scope);
   return render(
     c,
     <Layout title="企業" actor={actor} current="employers">
@@ -137,7 +137,7 @@ export function showEmployers(c: Context<StaffEnv>) {
 export async function createEmployer(c: Context<StaffEnv>) {
   const form = await parseForm(c, schemas.employer);
   if (!form.ok) return showList(c, { error: form.message, name: form.fields.name }, 400);
-  const { id } = await c.var.scope.createEmployer(form.data.name);
+  const { id } = await employers.createEmployer(c.var.scope, form.data.name);
   return c.redirect(`${employerPath(id)}?done=created`, 303);
 }
 
@@ -461,7 +461,7 @@ async function showEmployerPage(
   status: ContentfulStatusCode,
 ) {
   const { scope, actor } = c.var;
-  const employer = await scope.getEmployer(c.req.param("id") ?? "");
+  const employer = await employers.getEmployer(scope, c.req.param("id") ?? "");
   const flash =
     state.error === undefined && state.code === undefined
       ? done[c.req.query("done") ?? ""]
@@ -507,7 +507,8 @@ export async function createEmployerContact(c: Context<StaffEnv>) {
   if (!form.ok) {
     return showEmployerPage(c, { error: form.message, contactName: form.fields.displayName }, 400);
   }
-  const created = await c.var.scope.createEmployerContact(
+  const created = await employers.createEmployerContact(
+    c.var.scope,
     c.req.param("id") ?? "",
     form.data.displayName,
   );
@@ -517,13 +518,21 @@ export async function createEmployerContact(c: Context<StaffEnv>) {
 /** The code is shown in the response to the post, never put in a URL. */
 export async function reissueContactCode(c: Context<StaffEnv>) {
   const contactId = c.req.param("contactId") ?? "";
-  const issued = await c.var.scope.reissueContactCode(c.req.param("id") ?? "", contactId);
+  const issued = await employers.reissueContactCode(
+    c.var.scope,
+    c.req.param("id") ?? "",
+    contactId,
+  );
   return showEmployerPage(c, { code: { ...issued, contactId } }, 201);
 }
 
 export async function unlinkContact(c: Context<StaffEnv>) {
   const employerId = c.req.param("id") ?? "";
-  const { unlinked } = await c.var.scope.unlinkContact(employerId, c.req.param("contactId") ?? "");
+  const { unlinked } = await employers.unlinkContact(
+    c.var.scope,
+    employerId,
+    c.req.param("contactId") ?? "",
+  );
   return c.redirect(
     `${employerPath(employerId)}?done=${unlinked ? "unlinked" : "not-linked"}`,
     303,
@@ -537,6 +546,6 @@ export async function saveEmployerPulse(c: Context<StaffEnv>) {
     return showEmployerPage(c, { error: form.message, pulse: typed }, 400);
   }
   const employerId = c.req.param("id") ?? "";
-  await c.var.scope.setEmployerPulse(employerId, form.data);
+  await employers.setEmployerPulse(c.var.scope, employerId, form.data);
   return c.redirect(`${employerPath(employerId)}?done=pulse`, 303);
 }

@@ -10,10 +10,11 @@ import { categoryLabel, eventLabels, label, severityLabels, sourceLabels } from 
 import { Layout, Notice } from "./layout";
 import { render } from "./render";
 import { formatDateTime, isoTime } from "../../time/format";
+import { acknowledge, addNote, assign, getEscalation, resolve } from "../escalations";
+import { listStaff } from "../staff-admin";
 
-type Scope = StaffEnv["Variables"]["scope"];
-type Detail = Awaited<ReturnType<Scope["getEscalation"]>>;
-type StaffMember = Awaited<ReturnType<Scope["listStaff"]>>[number];
+type Detail = Awaited<ReturnType<typeof getEscalation>>;
+type StaffMember = Awaited<ReturnType<typeof listStaff>>[number];
 
 const noteMax = 2000;
 const schemas = {
@@ -269,7 +270,7 @@ function Actions(props: { escalation: Detail; staff: StaffMember[]; form: FormSt
 async function showDetail(c: Context<StaffEnv>, form: FormState, status: ContentfulStatusCode) {
   const { scope, actor } = c.var;
   const id = c.req.param("id") ?? "";
-  const [escalation, staff] = await Promise.all([scope.getEscalation(id), scope.listStaff()]);
+  const [escalation, staff] = await Promise.all([getEscalation(scope, id), listStaff(scope)]);
   const assignee = staff.find((member) => member.id === escalation.assignedTo);
   const now = c.var.deps.clock();
   const flash = done[c.req.query("done") ?? ""];
@@ -391,14 +392,16 @@ async function act(
     if (!(error instanceof AppError) || error.code === "not_found") throw error;
     const message =
       messages[error.code] ??
-      (error.code === "conflict" ? "この案件はすでに解決済みです。" : "入力を確認してください。");
+      (error.reason === "already_resolved"
+        ? "この案件はすでに解決済みです。"
+        : "入力を確認してください。");
     return showDetail(c, { ...form, error: message }, error.status);
   }
   return c.redirect(`/dashboard/escalations/${encodeURIComponent(id)}?done=${doneKey}`, 303);
 }
 
 export function acknowledgeEscalation(c: Context<StaffEnv>) {
-  return act(c, (id) => c.var.scope.acknowledge(id), "acknowledged");
+  return act(c, (id) => acknowledge(c.var.scope, id), "acknowledged");
 }
 
 export async function assignEscalation(c: Context<StaffEnv>) {
@@ -406,7 +409,7 @@ export async function assignEscalation(c: Context<StaffEnv>) {
   if (!form.ok) return showDetail(c, { error: form.message }, 400);
   return act(
     c,
-    (id) => c.var.scope.assign(id, form.data.staffId),
+    (id) => assign(c.var.scope, id, form.data.staffId),
     "assigned",
     {},
     {
@@ -418,7 +421,7 @@ export async function assignEscalation(c: Context<StaffEnv>) {
 export async function addEscalationNote(c: Context<StaffEnv>) {
   const form = await parseForm(c, schemas.note);
   if (!form.ok) return showDetail(c, { error: form.message, note: form.fields.text }, 400);
-  return act(c, (id) => c.var.scope.addNote(id, form.data.text), "note", { note: form.data.text });
+  return act(c, (id) => addNote(c.var.scope, id, form.data.text), "note", { note: form.data.text });
 }
 
 export async function resolveEscalation(c: Context<StaffEnv>) {
@@ -426,7 +429,7 @@ export async function resolveEscalation(c: Context<StaffEnv>) {
   if (!form.ok) {
     return showDetail(c, { error: form.message, resolveNote: form.fields.note }, 400);
   }
-  return act(c, (id) => c.var.scope.resolve(id, form.data.note), "resolved", {
+  return act(c, (id) => resolve(c.var.scope, id, form.data.note), "resolved", {
     resolveNote: form.data.note,
   });
 }

@@ -7,6 +7,7 @@ import { Layout, Notice, PageHead } from "./layout";
 import { qrDataUrl } from "./link-sheet";
 import { render } from "./render";
 import { formatDateTime } from "../../time/format";
+import { issueMyLineCode, myAlerts, setMyAlerts, unlinkMyLine } from "../my-line";
 
 const saved: Record<string, string> = {
   settings: "通知の設定を保存しました。",
@@ -32,7 +33,7 @@ async function showPage(
   code: { linkCode: string; linkCodeExpiresAt: string } | null,
   status: 200 | 201,
 ) {
-  const mine = await c.var.scope.myAlerts();
+  const mine = await myAlerts(c.var.scope);
   const friendUrl = c.var.deps.config.lineFriendUrl;
   const notice = saved[c.req.query("saved") ?? ""];
   return render(
@@ -124,18 +125,18 @@ export function showLineAlerts(c: Context<StaffEnv>) {
 
 /** The code is shown in the response to the post, never put in a URL. */
 export async function issueLineCode(c: Context<StaffEnv>) {
-  return showPage(c, await c.var.scope.issueMyLineCode(), 201);
+  return showPage(c, await issueMyLineCode(c.var.scope), 201);
 }
 
 export async function unlinkLine(c: Context<StaffEnv>) {
-  await c.var.scope.unlinkMyLine();
+  await unlinkMyLine(c.var.scope);
   return c.redirect("/dashboard/line?saved=unlinked", 303);
 }
 
 /** Unchecked boxes are simply absent from a form post: absent means off. */
 export async function saveAlertSettings(c: Context<StaffEnv>) {
   const form = await readForm(c);
-  await c.var.scope.setMyAlerts({
+  await setMyAlerts(c.var.scope, {
     urgent: form.urgent === "on",
     high: form.high === "on",
     digest: form.digest === "on",

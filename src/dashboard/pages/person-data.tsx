@@ -10,6 +10,7 @@ import { endReasonLabels, label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
 import { formatDateTime } from "../../time/format";
+import { getRegistrant } from "../registrants";
 
 const erasureForm = z.object({
   confirm: z
@@ -27,7 +28,7 @@ async function showPage(
   status: 200 | 400,
 ) {
   const { scope, actor } = c.var;
-  const registrant = await scope.getRegistrant(c.req.param("id") ?? "");
+  const registrant = await getRegistrant(scope, c.req.param("id") ?? "");
   const path = base(registrant.id);
   return render(
     c,

@@ -10,6 +10,8 @@ import { Layout, PageHead } from "./layout";
 import { render } from "./render";
 import { FreshBanner } from "./fresh";
 import { ago, formatDateTime, isoTime } from "../../time/format";
+import { listEscalations } from "../escalations";
+import { listStaff } from "../staff-admin";
 
 /** More rows than a person can scan; the filters narrow it down. */
 const shown = 200;
@@ -46,7 +48,7 @@ function readQuery(c: Context): QueueQuery {
   return query;
 }
 
-type QueueItem = Awaited<ReturnType<StaffEnv["Variables"]["scope"]["listEscalations"]>>[number];
+type QueueItem = Awaited<ReturnType<typeof listEscalations>>[number];
 
 function Filters(props: { query: QueueQuery }) {
   const { query } = props;
@@ -221,13 +223,13 @@ export async function showQueue(c: Context<StaffEnv>) {
   const { scope, actor, deps } = c.var;
   const statuses = statusChoices.find((choice) => choice.value === query.status)?.statuses ?? [];
   const [found, staff] = await Promise.all([
-    scope.listEscalations({
+    listEscalations(scope, {
       statuses,
       category: query.category || undefined,
       mine: query.assignee === "me" ? actor.staffId : undefined,
       limit: shown + 1,
     }),
-    scope.listStaff(),
+    listStaff(scope),
   ]);
   const items = found.slice(0, shown);
   const groups = groupByPerson(items);

@@ -2,12 +2,14 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { AppError } from "../../core/errors";
+import { AppError, type ErrorReason } from "../../core/errors";
 import { questions, type Question } from "../../words/checkin-questions";
 import { weekdayNames } from "../../time/calendar";
 import { recentWeeks } from "../../store/history";
 import { endSupport, reopenSupport } from "../person-data";
-import { minuteOfTime, timePattern, type RegistrantDetail } from "../scope";
+import { minuteOfTime } from "../../time/calendar";
+import { timePattern } from "../../time/calendar";
+import type { RegistrantDetail } from "../registrants";
 import type { StaffEnv } from "../staff-env";
 import { ChartLegend, chartWeeks, TrendChart, type ChartWeek } from "./checkin-chart";
 import { parseForm } from "./form";
@@ -18,6 +20,15 @@ import { EmployerReports, Workplaces } from "./registrant-employers";
 import { render } from "./render";
 import { ProfileCard, saveProfile } from "./registrant-profile";
 import { formatDateTime, formatNear, isoTime } from "../../time/format";
+import { endEmployment, linkEmployment, listEmployers } from "../employers";
+import {
+  changeSchedule,
+  getRegistrant,
+  pauseCheckins,
+  resumeCheckins,
+  sendCheckin,
+} from "../registrants";
+import { listStaff } from "../staff-admin";
 
 type Detail = RegistrantDetail;
 type HistoryCheckin = Detail["checkins"][number];
@@ -79,9 +90,21 @@ function checkinBlocker(registrant: Detail): string | null {
   return null;
 }
 
-/** The one refusal the page cannot foresee: the conversation state lives with the bot. */
-const inProgressMessage =
-  "回答中のチェックインがあるため、新しく送れません。終わるか、期限（72時間）が切れてから送ってください。";
+/** Why a check-in could not go, by the reason checkins/send.ts gave (read inside its write). */
+const checkinRefusals: Partial<Record<ErrorReason, string>> = {
+  support_ended: "支援が終了しているため、チェックインは送れません。",
+  not_linked: "まだ LINE と連携していないため、チェックインは送れません。",
+  unreachable: "LINE でブロックされているため、チェックインは送れません。",
+  not_consented: "チェックインへの同意がないため、送れません。",
+  paused: "一時停止中のため、チェックインは送れません。再開すると送れます。",
+  // the one refusal the page cannot foresee: the conversation state lives with the bot
+  checkin_in_progress:
+    "回答中のチェックインがあるため、新しく送れません。終わるか、期限（72時間）が切れてから送ってください。",
+};
+
+const changeRefusals: Partial<Record<ErrorReason, string>> = {
+  support_ended: "支援が終了しているため、変更できません。",
+};
 
 function noNextReason(registrant: Detail): string {
   if (registrant.status === "ended") return "支援が終了しています";
@@ -447,8 +470,8 @@ function HistoryTable(props: { checkins: HistoryCheckin[]; weeks: ChartWeek[]; n
 
 async function showDetail(c: Context<StaffEnv>, form: FormState, status: ContentfulStatusCode) {
   const { scope, actor } = c.var;
-  const registrant = await scope.getRegistrant(c.req.param("id") ?? "");
-  const [employers, staff] = await Promise.all([scope.listEmployers(), scope.listStaff()]);
+  const registrant = await getRegistrant(scope, c.req.param("id") ?? "");
+  const [employers, staff] = await Promise.all([listEmployers(scope), listStaff(scope)]);
   const now = c.var.deps.clock();
   const weeks = chartWeeks(recentWeeks(now), registrant.checkins);
   const error = typeof form.error === "function" ? form.error(registrant) : form.error;
@@ -528,7 +551,7 @@ async function act(
   c: Context<StaffEnv>,
   change: (id: string) => Promise<unknown>,
   doneKey: string,
-  refused: (registrant: Detail) => string,
+  refusals: Partial<Record<ErrorReason, string>>,
   form: FormState = {},
 ) {
   const id = c.req.param("id") ?? "";
@@ -536,19 +559,17 @@ async function act(
     await change(id);
   } catch (error) {
     if (!(error instanceof AppError) || error.code === "not_found") throw error;
-    const message = error.code === "conflict" ? refused : "入力を確認してください。";
+    const message =
+      error.code === "conflict"
+        ? ((error.reason && refusals[error.reason]) ?? "この操作はできません。")
+        : "入力を確認してください。";
     return showDetail(c, { ...form, error: message }, error.status);
   }
   return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=${doneKey}`, 303);
 }
 
 export function sendRegistrantCheckin(c: Context<StaffEnv>) {
-  return act(
-    c,
-    (id) => c.var.scope.sendCheckin(id),
-    "checkin",
-    (registrant) => checkinBlocker(registrant) ?? inProgressMessage,
-  );
+  return act(c, (id) => sendCheckin(c.var.scope, id), "checkin", checkinRefusals);
 }
 
 export async function changeRegistrantSchedule(c: Context<StaffEnv>) {
@@ -563,29 +584,19 @@ export async function changeRegistrantSchedule(c: Context<StaffEnv>) {
   const { weekday, time } = form.data;
   return act(
     c,
-    (id) => c.var.scope.changeSchedule(id, weekday, minuteOfTime(time)),
+    (id) => changeSchedule(c.var.scope, id, weekday, minuteOfTime(time)),
     "schedule",
-    () => "支援が終了しているため、変更できません。",
+    changeRefusals,
     { weekday: String(weekday), time },
   );
 }
 
 export function pauseRegistrant(c: Context<StaffEnv>) {
-  return act(
-    c,
-    (id) => c.var.scope.pauseCheckins(id),
-    "paused",
-    () => "支援が終了しているため、変更できません。",
-  );
+  return act(c, (id) => pauseCheckins(c.var.scope, id), "paused", changeRefusals);
 }
 
 export function resumeRegistrant(c: Context<StaffEnv>) {
-  return act(
-    c,
-    (id) => c.var.scope.resumeCheckins(id),
-    "resumed",
-    () => "支援が終了しているため、変更できません。",
-  );
+  return act(c, (id) => resumeCheckins(c.var.scope, id), "resumed", changeRefusals);
 }
 
 /** Links the registrant to one of the center's employers; another center's is not on the list. */
@@ -594,7 +605,7 @@ export async function linkRegistrantEmployment(c: Context<StaffEnv>) {
   if (!form.ok) return showDetail(c, { error: form.message }, 400);
   const id = c.req.param("id") ?? "";
   try {
-    await c.var.scope.linkEmployment(id, form.data.employerId);
+    await linkEmployment(c.var.scope, id, form.data.employerId);
   } catch (error) {
     if (error instanceof AppError && error.code === "bad_request") {
       return showDetail(c, { error: "勤務先を一覧から選んでください。" }, 400);
@@ -624,7 +635,7 @@ export async function endRegistrantEmployment(c: Context<StaffEnv>) {
   );
   if (!form.ok) return showDetail(c, { error: "最終勤務日を日付で入力してください。" }, 400);
   const id = c.req.param("id") ?? "";
-  await c.var.scope.endEmployment(id, form.data.employerId, form.data.endedOn);
+  await endEmployment(c.var.scope, id, form.data.employerId, form.data.endedOn);
   return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=employment_end`, 303);
 }
 
@@ -632,19 +643,13 @@ export async function endRegistrantSupport(c: Context<StaffEnv>) {
   const form = await parseForm(c, schemas.end);
   if (!form.ok) return showDetail(c, { error: form.message }, 400);
   const { reason } = form.data;
-  return act(
-    c,
-    (id) => endSupport(c.var.scope, id, reason),
-    "ended",
-    () => "支援はもう終了しています。",
-  );
+  return act(c, (id) => endSupport(c.var.scope, id, reason), "ended", {
+    support_ended: "支援はもう終了しています。",
+  });
 }
 
 export function reopenRegistrantSupport(c: Context<StaffEnv>) {
-  return act(
-    c,
-    (id) => reopenSupport(c.var.scope, id),
-    "reopened",
-    () => "支援は終了していません。",
-  );
+  return act(c, (id) => reopenSupport(c.var.scope, id), "reopened", {
+    support_not_ended: "支援は終了していません。",
+  });
 }

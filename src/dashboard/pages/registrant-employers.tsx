@@ -1,6 +1,6 @@
 // A registrant's workplaces on their page: where they work (with a form to add one) and what the
 // employers' contacts reported about them.
-import type { RegistrantDetail } from "../scope";
+import type { RegistrantDetail } from "../registrants";
 import { label, reportKindLabels, reportUrgencyLabels, reportViaLabels } from "./labels";
 import { formatDateTime, isoTime } from "../../time/format";
 

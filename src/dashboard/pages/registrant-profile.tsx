@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import { AppError } from "../../core/errors";
 import { profileSchema, updateProfile } from "../profile";
-import type { RegistrantDetail } from "../scope";
+import type { RegistrantDetail } from "../registrants";
 import type { StaffEnv } from "../staff-env";
 import { readForm } from "./form";
 

@@ -11,6 +11,7 @@ import { readCenterSettings } from "../center-settings";
 import { YesNo } from "./registrant-detail";
 import { render } from "./render";
 import { formatDateTime } from "../../time/format";
+import * as registrants from "../registrants";
 
 const createSchema = z.object({ displayName: text("名前", 60) });
 
@@ -21,7 +22,7 @@ async function showList(
 ) {
   const { scope, actor } = c.var;
   const query = (c.req.query("q") ?? "").trim().slice(0, 60);
-  const items = await scope.listRegistrants(query);
+  const items = await registrants.listRegistrants(scope, query);
   return render(
     c,
     <Layout title="登録者" actor={actor} current="registrants">
@@ -135,7 +136,7 @@ export async function createRegistrant(c: Context<StaffEnv>) {
     return showList(c, { error: form.message, displayName: form.fields.displayName }, 400);
   }
   const { displayName } = form.data;
-  const created = await c.var.scope.createRegistrant(displayName);
+  const created = await registrants.createRegistrant(c.var.scope, displayName);
   return render(
     c,
     <LinkCodePage
@@ -150,7 +151,7 @@ export async function createRegistrant(c: Context<StaffEnv>) {
 
 /** A new code for a registrant who lost the sheet or changed phones; shown like a new one. */
 export async function reissueRegistrantCode(c: Context<StaffEnv>) {
-  const issued = await c.var.scope.reissueLinkCode(c.req.param("id") ?? "");
+  const issued = await registrants.reissueLinkCode(c.var.scope, c.req.param("id") ?? "");
   return render(
     c,
     <LinkCodePage

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
-import { AppError } from "../../core/errors";
+import { AppError, type ErrorReason } from "../../core/errors";
 import { staffRoles } from "../../vocabulary/kinds";
 import type { StaffEnv } from "../staff-env";
 import { parseForm, text } from "./form";
@@ -17,6 +17,7 @@ import {
   resetStaffPassword,
 } from "../staff-admin";
 import { caseloadsOf } from "../../store/registrants";
+import { createStaff, listStaff } from "../staff-admin";
 
 const createSchema = z.object({
   email: z
@@ -43,7 +44,7 @@ async function showStaff(
 ) {
   const { scope, actor, deps } = c.var;
   const [staff, caseloads] = await Promise.all([
-    scope.listStaff(),
+    listStaff(scope),
     caseloadsOf(deps.store.db, actor.centerId),
   ]);
   const typed = form.typed ?? {};
@@ -184,10 +185,9 @@ export function showStaffPage(c: Context<StaffEnv>) {
   return showStaff(c, { done: doneMessages[c.req.query("done") ?? ""] }, 200);
 }
 
-const refusals: Record<string, string> = {
-  "You cannot deactivate your own account": "自分のアカウントは無効にできません。",
-  "The center needs at least one active supervisor":
-    "有効な管理者が 1 人もいなくなるため、できません。",
+const refusals: Partial<Record<ErrorReason, string>> = {
+  own_account: "自分のアカウントは無効にできません。",
+  last_supervisor: "有効な管理者が 1 人もいなくなるため、できません。",
 };
 
 /** Deactivate, reactivate or change a role; refusals come back on the page in words. */
@@ -196,7 +196,8 @@ async function act(c: Context<StaffEnv>, done: string, change: (id: string) => P
     await change(c.req.param("id") ?? "");
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict") {
-      return showStaff(c, { error: refusals[error.message] ?? "この操作はできません。" }, 409);
+      const message = (error.reason && refusals[error.reason]) ?? "この操作はできません。";
+      return showStaff(c, { error: message }, 409);
     }
     throw error;
   }
@@ -224,7 +225,7 @@ export async function changeStaffMemberRole(c: Context<StaffEnv>) {
 /** A new password, shown once, like a new account's. */
 export async function resetStaffMemberPassword(c: Context<StaffEnv>) {
   const reset = await resetStaffPassword(c.var.scope, c.req.param("id") ?? "");
-  const member = (await c.var.scope.listStaff()).find((item) => item.id === reset.id);
+  const member = (await listStaff(c.var.scope)).find((item) => item.id === reset.id);
   return render(
     c,
     <Layout title="パスワードを再発行しました" actor={c.var.actor} current="staff">
@@ -259,9 +260,9 @@ export async function createStaffMember(c: Context<StaffEnv>) {
   if (!form.ok) return showStaff(c, { error: form.message, typed: form.fields }, 400);
   let created: { id: string; password: string };
   try {
-    created = await c.var.scope.createStaff(form.data);
+    created = await createStaff(c.var.scope, form.data);
   } catch (error) {
-    if (error instanceof AppError && error.code === "conflict") {
+    if (error instanceof AppError && error.reason === "email_taken") {
       // the same words whoever holds the address: nothing says it is another center's account
       const message = "このメールアドレスは使えません。別のアドレスで登録してください。";
       return showStaff(c, { error: message, typed: form.data }, 409);
