@@ -10,7 +10,8 @@ import { bodyLimit } from "hono/body-limit";
 import { sameOriginOnly } from "../http/same-origin";
 import type { Emulator } from "./emulator";
 import { buildEvent, emulatorActionSchema, type EmulatorAction } from "./events";
-import { ChatPage, chatScript, chatStyle } from "./page";
+import { chatScript, chatStyle } from "./chat-assets.generated";
+import { ChatPage } from "./page";
 
 const personaSchema = z.object({ displayName: z.string().trim().min(1).max(40) });
 const sendSchema = z.object({ userId: z.string() }).and(emulatorActionSchema);
@@ -30,6 +31,8 @@ export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
   );
 
   app.get("/emulator", async (c) => c.html("<!DOCTYPE html>" + (await (<ChatPage />)).toString()));
+  // chat.js and chat.css are real files, embedded by scripts/embed-assets.mjs in a generated module:
+  // one plain import for Node (tsx) and app.fetch in tests, no loader, no file system at run time.
   app.get("/emulator/chat.js", (c) =>
     c.body(chatScript, 200, { "content-type": "text/javascript; charset=utf-8" }),
   );

@@ -6,7 +6,7 @@ import type { StaffRole } from "../../vocabulary/kinds";
 import { sameOriginOnly } from "../../http/same-origin";
 import { requireStaff } from "../session-middleware";
 import type { StaffEnv } from "../staff-env";
-import { dashboardScript, dashboardStyle } from "./assets";
+import { dashboardScript, dashboardStyle } from "./app-assets.generated";
 import { downloadAudit, showAudit } from "./audit";
 import {
   acknowledgeEscalation,
@@ -316,6 +316,9 @@ export function dashboardPages() {
     app.post(path, formLimit);
   }
 
+  // app.css and app.js are real files, embedded by scripts/embed-assets.mjs in a generated module:
+  // one plain import for Node (tsx), app.fetch in tests and the Workers bundle, no file system at
+  // run time. (Workers static assets would answer before the app: not in app.fetch, no CSP.)
   app.get("/dashboard/app.css", (c) =>
     c.body(dashboardStyle, 200, {
       "content-type": "text/css; charset=utf-8",
