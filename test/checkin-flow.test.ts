@@ -1,7 +1,8 @@
 // The weekly check-in as a table of (state, input) → (state, replies, effects): every path walked.
 import { describe, expect, it } from "vitest";
 import { testClassifier } from "./support/classifier";
-import { checkinStateSchema, startCheckin, type CheckinState } from "../src/flows/checkin";
+import { startCheckin } from "../src/flows/checkin";
+import { checkinStateSchema, type CheckinState } from "../src/flows/states";
 import { questions, skipChoice, talkChoice } from "../src/words/checkin-questions";
 import { foldWords } from "../src/words/keywords";
 import { encodePostback } from "../src/words/postback";

@@ -1,7 +1,7 @@
 // The outbox: nothing lost, nothing doubled, through LINE failures and crashes at every step.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { processEvent } from "../src/bot/process-event";
+import { processEvent } from "../src/bot/pipeline";
 import { webhookEventSchema } from "../src/bot/events";
 import {
   backoffMs,

@@ -2,10 +2,14 @@
 import { describe, expect, it } from "vitest";
 import {
   matchPerson,
+  namedIn,
   readKind,
   readUrgency,
   reportSeverity,
+  reportSignal,
+  signalsInReportWords,
 } from "../src/escalation/rules/employer-report";
+import type { Finding } from "../src/escalation/classifier";
 
 const people = [
   { id: "a", displayName: "田中 一郎" },
@@ -73,5 +77,63 @@ describe("what happened", () => {
 
   it("reads 5,000 characters without trouble", () => {
     expect(readKind(`${"あ".repeat(4_990)}無断欠勤です`)).toBe("no_show");
+  });
+});
+
+describe("what a report means for the queue", () => {
+  it("raises the report's kind and urgency as an employer signal, quoting their words", () => {
+    expect(reportSignal({ kind: "absence", urgency: "week", words: "遅刻が続いています" })).toEqual(
+      {
+        category: "absence",
+        severity: "normal",
+        source: "employer",
+        evidence: {
+          reason: "企業から：遅刻・欠勤が増えた（今週中に）",
+          quote: "遅刻が続いています",
+        },
+      },
+    );
+  });
+
+  it("calls a no-show a welfare check, urgent, and quotes nothing when there were no words", () => {
+    expect(reportSignal({ kind: "no_show", urgency: "whenever", words: null })).toEqual({
+      category: "unreachable",
+      severity: "urgent",
+      source: "employer",
+      evidence: { reason: "企業から：無断欠勤・連絡がつかない（安否確認が必要）" },
+    });
+  });
+
+  it("takes a risk to life or abuse from the contact's words in its own right, nothing else", () => {
+    const findings: Finding[] = [
+      { category: "crisis", severity: "urgent", phrases: ["死にたい"] },
+      { category: "abuse", severity: "high", phrases: [], model: 0.9 },
+      { category: "work", severity: "normal", phrases: ["ミス"] },
+    ];
+    expect(signalsInReportWords("本人が死にたいと", findings)).toEqual([
+      {
+        category: "crisis",
+        severity: "urgent",
+        source: "employer",
+        evidence: {
+          reason: "企業担当者の文章から",
+          quote: "本人が死にたいと",
+          phrases: ["死にたい"],
+        },
+      },
+      {
+        category: "abuse",
+        severity: "high",
+        source: "employer",
+        evidence: { reason: "企業担当者の文章から", quote: "本人が死にたいと", model: 0.9 },
+      },
+    ]);
+  });
+
+  it("knows which of the contact's people the replies to them name", () => {
+    const replies = [{ type: "text" as const, text: "田中 花子さんのことですね" }];
+    expect(namedIn(replies, people)).toEqual(["b"]);
+    expect(namedIn([{ type: "text", text: "ありがとうございます" }], people)).toBeUndefined();
+    expect(namedIn(replies, [])).toBeUndefined();
   });
 });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { testClassifier } from "./support/classifier";
 import { createFlowRegistry } from "../src/flows/registry";
-import { respond, type Flow } from "../src/flows/router";
-import type { FlowContext, Inbound } from "../src/flows/types";
+import { respond } from "../src/flows/router";
+import type { Flow, FlowContext, Inbound } from "../src/flows/types";
 import type { OutMessage } from "../src/line/message";
 
 const guest: FlowContext = {
@@ -71,7 +71,7 @@ describe("a guest with no conversation", () => {
 });
 
 describe("saved state", () => {
-  const counter: Flow = {
+  const counter: Flow<{ flow: string; version: number; n: unknown }> = {
     name: "counter",
     parse: (state) =>
       typeof state === "object" && state !== null && (state as { version?: unknown }).version === 2

@@ -6,7 +6,7 @@ import type { AppEnv } from "../http/app-env";
 import { AppError, errorBody } from "../core/errors";
 import { sendFresh } from "../outbox/delivery";
 import { webhookBodySchema } from "./events";
-import { processEvent } from "./process-event";
+import { processEvent } from "./pipeline";
 
 export const maxWebhookBytes = 1024 * 1024;
 

@@ -6,11 +6,8 @@ import type { Logger } from "../core/log";
 import { monthKey } from "../time/calendar";
 import type { Tx } from "../store/db";
 import { markNoticed, reportsAwaitingNotice, type NoticeKind } from "../store/employers";
-import type { OutMessage } from "../line/message";
+import { planSends, type OutMessage } from "../line/message";
 import { countPushes } from "../store/schedule";
-
-/** LINE takes at most five messages in one push. */
-const maxMessages = 5;
 
 export async function tellEmployers(
   tx: Tx,
@@ -41,13 +38,13 @@ export async function tellEmployers(
         ? employerWords.noticeAcknowledged(name, reportedAt)
         : employerWords.noticeResolved(name, reportedAt),
     );
-    for (let i = 0; i < messages.length; i += maxMessages) {
+    for (const send of planSends(messages, false)) {
       const row = await queueOutbound(
         tx,
         {
           kind: "push",
           recipients: [lineUserId],
-          messages: messages.slice(i, i + maxMessages),
+          messages: send.messages,
           purpose: "notice",
           about: [...new Set(reports.map((report) => report.registrantId))],
           now,

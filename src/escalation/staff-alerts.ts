@@ -10,7 +10,12 @@ import {
   type AlertRecipient,
 } from "../store/staff-alert-ledger";
 import type { Tx } from "../store/db";
-import { claimAlert, insertEscalationEvent, type AlertableEscalation } from "../store/escalations";
+import {
+  awaitingAlert,
+  claimAlert,
+  insertEscalationEvent,
+  type AlertableEscalation,
+} from "../store/escalations";
 import { queueOutbound } from "../outbox/queue";
 import type { Logger } from "../core/log";
 import type { OutboxRow } from "../store/outbox";
@@ -18,7 +23,7 @@ import { countPushes } from "../store/schedule";
 import type { StaffAlertKind } from "../vocabulary/kinds";
 import { isOpenAt, type CenterCalendar } from "../time/business-time";
 import { severityNames, type Severity } from "../vocabulary/categories";
-import { centerCalendar } from "./engine";
+import { centerCalendar, type Raised } from "./engine";
 
 export interface AlertOptions {
   /** Where the dashboard is (PUBLIC_BASE_URL): alerts link to it. */
@@ -159,6 +164,30 @@ export async function alertEscalation(
       alert: severity,
       staff: recipients.map((r) => r.displayName),
     });
+  }
+  return rows;
+}
+
+/** Whether a signal just raised calls for an alert now: it opened, or raised, one urgent or high. */
+export function needsAlertNow(raised: Raised): boolean {
+  const alerted = raised.severity === "urgent" || raised.severity === "high";
+  return alerted && (raised.opened || raised.raised);
+}
+
+/**
+ * Alerts staff to escalations a webhook event has just opened or raised (see needsAlertNow), in
+ * the event's transaction: an urgent one reaches staff on LINE in the same moment as the reply.
+ */
+export async function alertNow(
+  tx: Tx,
+  escalationIds: string[],
+  options: AlertOptions,
+  now: number,
+): Promise<OutboxRow[]> {
+  if (escalationIds.length === 0) return [];
+  const rows: OutboxRow[] = [];
+  for (const escalation of await awaitingAlert(tx, escalationIds.length, escalationIds)) {
+    rows.push(...(await alertEscalation(tx, escalation, options, now)));
   }
   return rows;
 }

@@ -1,7 +1,6 @@
 // The weekly check-in as a pure flow: one question per message, buttons on every step, resumable.
-import * as z from "zod";
 import { answerRules, worryCategories } from "../escalation/rules/checkin";
-import { questionKeys, type CheckinOrigin, type QuestionKey } from "../vocabulary/kinds";
+import type { CheckinOrigin, QuestionKey } from "../vocabulary/kinds";
 import { plain, withButtons, helpButton, type Button } from "../words/buttons";
 import {
   dayChoices,
@@ -16,25 +15,11 @@ import {
 import { readFreeText } from "./free-text";
 import { commandOf, foldWords } from "../words/keywords";
 import { decodePostback, encodePostback } from "../words/postback";
-import type { Flow } from "./router";
 import { registrantWords } from "../words/registrant";
-import type { Effect, FlowContext, Inbound, Step } from "./types";
+import { checkinStateSchema, type CheckinState } from "./states";
+import type { Effect, Flow, FlowContext, Inbound, Step } from "./types";
 import type { Signal } from "../vocabulary/categories";
 import type { OutMessage } from "../line/message";
-
-const steps = [...questionKeys, "attendance_days"] as const;
-
-export const checkinStateSchema = z.object({
-  flow: z.literal("checkin"),
-  version: z.literal(1),
-  checkinId: z.string().min(1),
-  weekKey: z.string().regex(/^\d{4}-W\d{2}$/),
-  step: z.enum(steps),
-  /** Set while asking how many days: late or absent. */
-  attendance: z.enum(["late", "absent"]).optional(),
-  worries: z.array(z.string()),
-});
-export type CheckinState = z.infer<typeof checkinStateSchema>;
 
 const order: QuestionKey[] = questions.map((question) => question.key);
 
@@ -214,12 +199,12 @@ function answer(
 }
 
 function again(state: CheckinState, before: OutMessage[], effects: Effect[] = []): Step {
-  return { state, replies: [...before, questionMessage(state)].slice(-5), effects };
+  return { state, replies: [...before, questionMessage(state)], effects };
 }
 
 function handleChoice(state: CheckinState, question: QuestionKey, value: string): Step {
   if (value === talkChoice.value) {
-    return answer(state, question, value, registrantWords.talkRequested().slice(0, 1));
+    return answer(state, question, value, registrantWords.talkRequested());
   }
   if (state.step === "attendance_days") {
     if (!/^(late|absent):[1-4]$/.test(value) && value !== skipChoice.value) {
@@ -280,8 +265,7 @@ export function checkinStep(
         const handled = menu(input, ctx);
         return { ...handled, state: handled.state ?? state };
       }
-      if (postback.w !== state.weekKey)
-        return again(state, registrantWords.checkinOver().slice(0, 1));
+      if (postback.w !== state.weekKey) return again(state, registrantWords.checkinOver());
       // a button of an earlier question, tapped again: keep the first answer, ask the current one
       if (postback.q !== currentQuestion(state)) return again(state, []);
       return handleChoice(state, postback.q, postback.v);
@@ -310,7 +294,7 @@ export function checkinStep(
         return { state, replies: handled.replies, effects: handled.effects };
       }
       // the menu answered a keyword, or acknowledged the words; then the question again
-      return again(state, handled.replies.slice(0, 2), handled.effects);
+      return again(state, handled.replies, handled.effects);
     }
     case "sticker":
     case "media":
@@ -324,13 +308,15 @@ export function checkinStep(
   }
 }
 
-export function createCheckinFlow(menu: (input: Inbound, ctx: FlowContext) => Step): Flow {
+export function createCheckinFlow(
+  menu: (input: Inbound, ctx: FlowContext) => Step,
+): Flow<CheckinState> {
   return {
     name: "checkin",
-    parse: (state) => {
-      const parsed = checkinStateSchema.safeParse(state);
+    parse: (saved) => {
+      const parsed = checkinStateSchema.safeParse(saved);
       return parsed.success ? parsed.data : null;
     },
-    step: (state, input, ctx) => checkinStep(checkinStateSchema.parse(state), input, ctx, menu),
+    step: (state, input, ctx) => checkinStep(state, input, ctx, menu),
   };
 }

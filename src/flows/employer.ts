@@ -1,6 +1,5 @@
 // An employer contact on LINE: report a concern in a few taps or in their own words, answer the
 // monthly pulse. Every reply comes from words/employer.ts, the allow-list the sender enforces.
-import * as z from "zod";
 import { ackDeadline } from "../time/business-time";
 import {
   matchPerson,
@@ -9,35 +8,16 @@ import {
   readUrgency,
   reportSeverity,
 } from "../escalation/rules/employer-report";
-import { employerReportKinds, employerReportUrgencies } from "../vocabulary/kinds";
 import { employerWords as say, reportKinds, urgencies } from "../words/employer";
 import { commandOf } from "../words/keywords";
 import { decodePostback, type Postback } from "../words/postback";
-import type { Flow } from "./router";
-import type { EmployerContext, FlowContext, Inbound, Step } from "./types";
-
-export const employerFlowName = "employer_report";
-
-/** Words longer than this are cut for staff (LINE allows 5,000 characters). */
-const wordsLimit = 1_000;
-
-const stateSchema = z.object({
-  flow: z.literal(employerFlowName),
-  version: z.literal(1),
-  step: z.enum(["who", "what", "words", "urgency"]),
-  registrantId: z.string().nullable(),
-  /** When a name matched several people: the buttons offer only them. */
-  candidates: z.array(z.string()).nullable(),
-  kind: z.enum(employerReportKinds).nullable(),
-  words: z
-    .string()
-    .max(wordsLimit + 1)
-    .nullable(),
-  wordsDone: z.boolean(),
-  urgency: z.enum(employerReportUrgencies).nullable(),
-  via: z.enum(["buttons", "text", "pulse"]),
-});
-export type EmployerReportState = z.infer<typeof stateSchema>;
+import {
+  employerFlowName,
+  employerReportStateSchema,
+  reportWordsLimit,
+  type EmployerReportState,
+} from "./states";
+import type { EmployerContext, Flow, FlowContext, Inbound, Step } from "./types";
 
 const reply = (replies: Step["replies"], effects: Step["effects"] = []): Step => ({
   state: null,
@@ -49,7 +29,8 @@ const reply = (replies: Step["replies"], effects: Step["effects"] = []): Step =>
 const startsReport = (text: string) =>
   commandOf(text) === "talk" || ["報告", "報告する", "ほうこく"].includes(text);
 
-const cut = (text: string) => (text.length > wordsLimit ? `${text.slice(0, wordsLimit)}…` : text);
+const cut = (text: string) =>
+  text.length > reportWordsLimit ? `${text.slice(0, reportWordsLimit)}…` : text;
 
 function nameOf(employer: EmployerContext, id: string | null): string {
   return employer.registrants.find((person) => person.id === id)?.displayName ?? "";
@@ -165,7 +146,7 @@ function onPostbackInFlow(
       }
       // a tampered button naming someone this contact may not report on: nothing recorded
       const again = rejected(state, ctx, employer, "employer-registrant-not-covered");
-      return { ...again, replies: [...say.notCovered(), ...again.replies].slice(0, 5) };
+      return { ...again, replies: [...say.notCovered(), ...again.replies] };
     }
     case "what": {
       const kind = reportKinds.find((choice) => choice.kind === postback.v)?.kind;
@@ -314,13 +295,13 @@ export function employerStep(input: Inbound, ctx: FlowContext): Step {
   }
 }
 
-export function createEmployerFlow(): Flow {
+export function createEmployerFlow(): Flow<EmployerReportState> {
   return {
     name: employerFlowName,
-    parse: (state) => {
-      const parsed = stateSchema.safeParse(state);
+    parse: (saved) => {
+      const parsed = employerReportStateSchema.safeParse(saved);
       return parsed.success ? parsed.data : null;
     },
-    step: (state, input, ctx) => reportStep(stateSchema.parse(state), input, ctx),
+    step: reportStep,
   };
 }

@@ -4,18 +4,28 @@ import { employerWords } from "../words/employer";
 import { guestStep } from "./guest";
 import { registrantStep } from "./registrant";
 import { staffStep } from "./staff";
-import type { FlowContext, FlowState, Inbound, Step } from "./types";
+import type { FlowState } from "./states";
+import type { Flow, FlowContext, FlowRegistry, Inbound, SavedState, Step } from "./types";
 import { words } from "../words/guest";
 
-/** A conversation that keeps state between messages. */
-export interface Flow {
+/** A saved conversation as loaded: read once, by the flow it names. */
+export interface Conversation<S extends SavedState = FlowState> {
+  /** The flow the saved row names. */
   name: string;
-  /** Returns the state when it is this flow's current version and shape; null otherwise. */
-  parse(state: unknown): FlowState | null;
-  step(state: FlowState, input: Inbound, ctx: FlowContext): Step;
+  /** That flow and the state it read; null when the state is old or broken, or the flow gone. */
+  open: { flow: Flow<S>; state: S } | null;
 }
 
-export type FlowRegistry = ReadonlyMap<string, Flow>;
+/** Reads a saved conversation through the registry, once; null when none is in progress. */
+export function resume<S extends SavedState>(
+  flows: FlowRegistry<S>,
+  saved: { flow: string; state: unknown } | null,
+): Conversation<S> | null {
+  if (saved === null) return null;
+  const flow = flows.get(saved.flow);
+  const state = flow?.parse(saved.state) ?? null;
+  return { name: saved.flow, open: flow && state ? { flow, state } : null };
+}
 
 /** What a person gets when no conversation is in progress, by what we know them as. */
 export function idleStep(input: Inbound, ctx: FlowContext): Step {
@@ -31,19 +41,28 @@ export function idleStep(input: Inbound, ctx: FlowContext): Step {
   }
 }
 
-export function respond(
-  flows: FlowRegistry,
-  saved: { flow: string; state: unknown } | null,
+/** One input, in the conversation loaded for it or outside any. */
+export function respondIn<S extends SavedState>(
+  conversation: Conversation<S> | null,
   input: Inbound,
   ctx: FlowContext,
-): Step {
-  if (saved === null) return idleStep(input, ctx);
-  const flow = flows.get(saved.flow);
-  const state = flow?.parse(saved.state) ?? null;
-  if (flow && state) return flow.step(state, input, ctx);
+): Step<S | FlowState> {
+  if (conversation === null) return idleStep(input, ctx);
+  const open = conversation.open;
+  if (open) return open.flow.step(open.state, input, ctx);
   // Old or broken state (a deploy changed the flow, a row was damaged): start afresh, say so.
   const fresh = idleStep(input, ctx);
   // employers hear only their own allow-listed words, this apology included
   const sorry = ctx.role === "employer_contact" ? employerWords.restarted() : words.restarted();
-  return { ...fresh, replies: [...sorry, ...fresh.replies].slice(0, 5) };
+  return { ...fresh, replies: [...sorry, ...fresh.replies] };
+}
+
+/** One input against a conversation as it is stored: read through the registry, then answered. */
+export function respond<S extends SavedState>(
+  flows: FlowRegistry<S>,
+  saved: { flow: string; state: unknown } | null,
+  input: Inbound,
+  ctx: FlowContext,
+): Step<S | FlowState> {
+  return respondIn(resume(flows, saved), input, ctx);
 }

@@ -4,6 +4,7 @@ import type { OutMessage } from "../line/message";
 import type { CrisisContact } from "../vocabulary/crisis-contacts";
 import type { CenterCalendar, CenterNow } from "../time/business-time";
 import type { Danger, TextClassifier } from "../escalation/classifier";
+import type { FlowState } from "./states";
 import type {
   AccountRole,
   CheckinOrigin,
@@ -106,16 +107,31 @@ export interface FlowContext {
   classifier: TextClassifier;
 }
 
-/** A conversation's saved state: JSON with the flow's name and a version, zod-checked on read. */
-export interface FlowState {
+/** What every saved state carries: the flow it belongs to, and the version of its shape. */
+export interface SavedState {
   flow: string;
   version: number;
-  [key: string]: unknown;
 }
 
-export interface Step {
+/** What one input comes to: the state to keep, what to say, and what the caller must do. */
+export interface Step<S extends SavedState = FlowState> {
   /** The state to keep, or null when no conversation is in progress. */
-  state: FlowState | null;
+  state: S | null;
   replies: OutMessage[];
   effects: Effect[];
 }
+
+/**
+ * A conversation that keeps state between messages. Its saved state is read once, by `parse`,
+ * when the conversation is loaded; `step` receives it typed, and is only ever given what this
+ * flow's own `parse` returned.
+ */
+export interface Flow<S extends SavedState = FlowState> {
+  name: S["flow"];
+  /** The state when it is this flow's current version and shape; null otherwise. */
+  parse(saved: unknown): S | null;
+  step(state: S, input: Inbound, ctx: FlowContext): Step<S | FlowState>;
+}
+
+/** The flows that keep state, by name: a saved conversation is read through the one it names. */
+export type FlowRegistry<S extends SavedState = FlowState> = ReadonlyMap<string, Flow<S>>;

@@ -3,7 +3,7 @@ import type { LineApi } from "../line/api";
 import type { Clock } from "../core/clock";
 import type { Config } from "../core/config";
 import type { TextClassifier } from "../escalation/classifier";
-import type { FlowRegistry } from "../flows/router";
+import type { FlowRegistry } from "../flows/types";
 import type { Logger } from "../core/log";
 import type { Store } from "../store/db";
 

@@ -4,6 +4,7 @@ import { queueOutbound } from "../outbox/queue";
 import { dateKey, isOpenAt, isOpenDay, type CenterCalendar } from "../time/business-time";
 import { centerCalendar } from "../escalation/engine";
 import { employerWords } from "../words/employer";
+import { planSends } from "../line/message";
 import type { Clock } from "../core/clock";
 import type { Logger } from "../core/log";
 import type { Store } from "../store/db";
@@ -25,8 +26,6 @@ export interface PulseDeps {
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
-/** LINE takes at most five messages in one push: five people per push. */
-const perPush = 5;
 
 /** When this month's pulse is due: the first open day from `pulseDay`, an hour after opening. */
 export function pulseDueAt(calendar: CenterCalendar, pulseDay: number, now: number): number | null {
@@ -61,7 +60,9 @@ export async function sendPulses(deps: PulseDeps): Promise<number> {
       await coveredRegistrants(deps.store.db, contact.employerId, dateKey(now))
     ).filter((person) => !asked.has(person.id));
     if (people.length === 0) continue;
-    const pushes = Math.ceil(people.length / perPush);
+    // one question per person, as many to a push as LINE takes
+    const sends = planSends(people, false);
+    const pushes = sends.length;
     const budget = deps.pushBudgetPerMonth;
     if (budget !== undefined && (await pushesThisMonth(deps.store.db, month)) + pushes > budget) {
       deps.log.warn("pulse.skipped_budget", { pushes });
@@ -70,9 +71,9 @@ export async function sendPulses(deps: PulseDeps): Promise<number> {
     const lineUserId = contact.lineUserId;
     sent += await deps.store.write(async (tx) => {
       let queued = 0;
-      for (let i = 0; i < people.length; i += perPush) {
+      for (const send of sends) {
         const group = [];
-        for (const person of people.slice(i, i + perPush)) {
+        for (const person of send.messages) {
           // a concurrent run asked already: that person is skipped, never asked twice
           if (
             await insertPulse(tx, {

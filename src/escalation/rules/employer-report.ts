@@ -1,7 +1,10 @@
 // What an employer's report means for the queue, and how their own words are read: the person
 // (by name, among the people they may report about), what happened, and how urgent it is.
 import type { EmployerReportKind, EmployerReportUrgency } from "../../vocabulary/kinds";
-import type { Category, Severity } from "../../vocabulary/categories";
+import type { Category, Severity, Signal } from "../../vocabulary/categories";
+import type { OutMessage } from "../../line/message";
+import { reportKinds, urgencies } from "../../words/employer";
+import type { Finding } from "../classifier";
 
 /** Each kind of report as a category; 無断欠勤・連絡がつかない is always urgent (安否確認). */
 export const reportCategories: Record<EmployerReportKind, Category> = {
@@ -23,6 +26,63 @@ const urgencySeverity: Record<EmployerReportUrgency, Severity> = {
 
 export function reportSeverity(kind: EmployerReportKind, urgency: EmployerReportUrgency): Severity {
   return kind === "no_show" ? "urgent" : urgencySeverity[urgency];
+}
+
+/** A finished report, as far as what it means goes. */
+export interface EmployerReport {
+  kind: EmployerReportKind;
+  urgency: EmployerReportUrgency;
+  /** The contact's own words, when they gave any. */
+  words: string | null;
+}
+
+/** The signal a report raises on the person's escalations: what happened, and how urgent. */
+export function reportSignal(report: EmployerReport): Signal {
+  const kindLabel = reportKinds.find((choice) => choice.kind === report.kind)?.label ?? report.kind;
+  const urgencyLabel =
+    report.kind === "no_show"
+      ? "安否確認が必要"
+      : (urgencies.find((choice) => choice.urgency === report.urgency)?.label ?? report.urgency);
+  return {
+    category: reportCategories[report.kind],
+    severity: reportSeverity(report.kind, report.urgency),
+    source: "employer",
+    evidence: {
+      reason: `企業から：${kindLabel}（${urgencyLabel}）`,
+      ...(report.words === null ? {} : { quote: report.words }),
+    },
+  };
+}
+
+/**
+ * What the classifier found in a contact's words that goes to the queue in its own right, beside
+ * the report: a risk to life, or abuse. Everything else the words say, the report already carries.
+ */
+export function signalsInReportWords(words: string, findings: Finding[]): Signal[] {
+  return findings
+    .filter((finding) => finding.category === "crisis" || finding.category === "abuse")
+    .map((finding): Signal => ({
+      category: finding.category,
+      severity: finding.severity,
+      source: "employer",
+      evidence: {
+        reason: "企業担当者の文章から",
+        quote: words,
+        ...(finding.phrases.length > 0 ? { phrases: finding.phrases } : {}),
+        ...(finding.model !== undefined ? { model: finding.model } : {}),
+      },
+    }));
+}
+
+/**
+ * Which of the people an employer contact covers the replies to them name (the report flow asks
+ * "which of 〇〇さん…", confirms "〇〇さんのこと…"): erasing one of them drops those messages too.
+ */
+export function namedIn(replies: OutMessage[], people: Person[]): string[] | undefined {
+  if (people.length === 0) return undefined;
+  const said = JSON.stringify(replies);
+  const named = people.filter((person) => said.includes(person.displayName));
+  return named.length === 0 ? undefined : named.map((person) => person.id);
 }
 
 /**

@@ -1,0 +1,282 @@
+// One webhook event, start to finish, in one transaction: claim it, load who wrote and their
+// conversation, run the flow, apply what it asks for, queue the replies and any staff alert.
+import type { Clock } from "../core/clock";
+import type { Config } from "../core/config";
+import type { Logger } from "../core/log";
+import type { TextClassifier } from "../escalation/classifier";
+import { calendarOf, centerCalendar } from "../escalation/engine";
+import { namedIn } from "../escalation/rules/employer-report";
+import { alertNow } from "../escalation/staff-alerts";
+import { resume, respondIn, type Conversation } from "../flows/router";
+import type {
+  Effect,
+  EmployerContext,
+  FlowRegistry,
+  Inbound,
+  RegistrantContext,
+  Step,
+} from "../flows/types";
+import { hashLinkCode, normalizeLinkCode } from "../link/codes";
+import { touchAccount } from "../store/accounts";
+import { logMessages } from "../store/conversation-log";
+import { loadConversation, saveConversation } from "../store/conversations";
+import type { Store, Tx } from "../store/db";
+import { coveredRegistrants, findContact } from "../store/employers";
+import { claimEvent } from "../store/events";
+import { redeemLinkCode } from "../store/link";
+import type { OutboxRow } from "../store/outbox";
+import { findRegistrantById, type RegistrantRow } from "../store/registrants";
+import { findCenter } from "../store/staff";
+import { dateKey, isOpenAt, nextOpening } from "../time/business-time";
+import type { AccountRole } from "../vocabulary/kinds";
+import { textOfReplies } from "../words/message-text";
+import { applyEffects, freshLeaseMs, queueReplies } from "./effects";
+import { classifyEvent, eventKey, type WebhookEvent } from "./events";
+
+export interface EventDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  flows: FlowRegistry;
+  log: Logger;
+  classifier: TextClassifier;
+}
+
+export interface EventResult {
+  key: string;
+  /** True when this event had already taken effect (a redelivery or a duplicate). */
+  duplicate: boolean;
+  /** Outbox rows this event created, for sending right after the commit. */
+  outbox: OutboxRow[];
+}
+
+export async function processEvent(deps: EventDeps, event: WebhookEvent): Promise<EventResult> {
+  const key = await eventKey(event);
+  const classified = classifyEvent(event);
+  return deps.store.write(async (tx) => {
+    const now = deps.clock();
+    // claim: the ledger row makes the event take effect once
+    const claimed = await claimEvent(tx, {
+      webhookEventId: key,
+      eventType: event.type,
+      lineUserId: classified.lineUserId,
+      outcome: classified.kind,
+      reason: classified.kind === "ignored" ? classified.reason : null,
+      redelivered: event.deliveryContext?.isRedelivery ?? false,
+      eventTimestamp: event.timestamp,
+      receivedAt: now,
+    });
+    if (!claimed) return { key, duplicate: true, outbox: [] };
+    if (classified.kind === "ignored") return { key, duplicate: false, outbox: [] };
+
+    // context: who wrote, the conversation they are in (its state read once, typed), their center
+    const { lineUserId } = classified;
+    const account = await touchAccount(tx, lineUserId, now);
+    const conversation = resume(deps.flows, await loadConversation(tx, lineUserId));
+    const input = await resolveLinkCode(tx, account.role, lineUserId, classified.input, {
+      conversation,
+      now,
+    });
+    const registrant =
+      account.role === "registrant" && account.personId !== null
+        ? await findRegistrantById(tx, account.personId)
+        : null;
+    const employer =
+      account.role === "employer_contact" && account.personId !== null
+        ? await employerContext(tx, account.personId, now)
+        : undefined;
+
+    // flow: a pure step over the typed state
+    const step = respondIn(conversation, input, {
+      now,
+      role: account.role,
+      registrant: registrant ? registrantContext(registrant) : undefined,
+      employer,
+      newId: () => crypto.randomUUID(),
+      ...(await centerContexts(tx, deps.config, registrant?.centerId ?? null, now)),
+      classifier: deps.classifier,
+    });
+    await logExchange(tx, {
+      key,
+      event,
+      lineUserId,
+      role: account.role,
+      registrant,
+      employer,
+      conversation,
+      input: classified.input,
+      step,
+      now,
+    });
+    if (conversation !== null || step.state !== null) {
+      await saveConversation(tx, lineUserId, step.state, now);
+    }
+
+    // effects: what the step asks for, then its replies and the staff alerts it calls for
+    const escalated = await applyEffects(
+      tx,
+      {
+        lineUserId,
+        role: account.role,
+        registrant,
+        employer,
+        log: deps.log,
+        classifier: deps.classifier,
+      },
+      step.effects,
+      now,
+    );
+    const outbox = await queueReplies(tx, {
+      key,
+      lineUserId,
+      replyToken: event.replyToken,
+      replies: step.replies,
+      crisis: step.effects.some((effect) => effect.type === "crisisReplied"),
+      about: employer ? namedIn(step.replies, employer.registrants) : undefined,
+      now,
+      log: deps.log,
+    });
+    const alerts = await alertNow(
+      tx,
+      escalated,
+      { baseUrl: deps.config.publicBaseUrl, log: deps.log, leaseUntil: now + freshLeaseMs },
+      now,
+    );
+    return { key, duplicate: false, outbox: [...outbox, ...alerts] };
+  });
+}
+
+/**
+ * A text that is a link code, sent outside a conversation, is tried against the database here
+ * (flows do no I/O) and reaches the flow as the outcome.
+ */
+async function resolveLinkCode(
+  tx: Tx,
+  role: AccountRole,
+  lineUserId: string,
+  input: Inbound,
+  { conversation, now }: { conversation: Conversation | null; now: number },
+): Promise<Inbound> {
+  if (input.type !== "text" || conversation !== null) return input;
+  const code = normalizeLinkCode(input.text);
+  if (code === null) return input;
+  if (role !== "guest") return { type: "link", result: { outcome: "already-linked" } };
+  const redemption = await redeemLinkCode(tx, lineUserId, await hashLinkCode(code), now);
+  return {
+    type: "link",
+    result:
+      redemption.outcome === "linked"
+        ? { outcome: "linked", subject: redemption.subject }
+        : { outcome: redemption.outcome },
+  };
+}
+
+/**
+ * The exchange in the person's conversation log: the message that came in (its words only when
+ * they may be kept), and what the bot said back to a registrant or an employer contact (never to
+ * a guest). A check-in's questions are not repeated: its answers become one card.
+ */
+async function logExchange(
+  tx: Tx,
+  exchange: {
+    key: string;
+    event: WebhookEvent;
+    lineUserId: string;
+    role: AccountRole;
+    registrant: RegistrantRow | null;
+    employer: EmployerContext | undefined;
+    conversation: Conversation | null;
+    /** What came in, as LINE sent it (a link code is not yet tried). */
+    input: Inbound;
+    step: Step;
+    now: number;
+  },
+) {
+  const { key, event, lineUserId, registrant, input, step, now } = exchange;
+  const message = event.type === "message" ? event.message : undefined;
+  if (!message) return;
+  const answered =
+    (registrant !== null || exchange.employer !== undefined) &&
+    step.replies.length > 0 &&
+    exchange.conversation?.name !== "checkin" &&
+    step.state?.flow !== "checkin";
+  const kept = input.type === "text" && keepsWords(exchange.role, registrant, step.effects);
+  await logMessages(tx, [
+    {
+      webhookEventId: key,
+      lineUserId,
+      registrantId: registrant?.id ?? null,
+      direction: "in" as const,
+      messageType: message.type,
+      text: kept ? input.text : null,
+      now,
+    },
+    ...(answered
+      ? [
+          {
+            lineUserId,
+            registrantId: registrant?.id ?? null,
+            direction: "out" as const,
+            messageType: "bot",
+            text: textOfReplies(step.replies),
+            now,
+          },
+        ]
+      : []),
+  ]);
+}
+
+/**
+ * Whether a message's words are kept. A registrant who has not consented and a person not linked
+ * yet keep only the fact that they wrote, unless the words signal a risk to life or body, which
+ * may be kept without consent to protect it (APPI art. 20 (2) ii); link codes are never kept.
+ */
+function keepsWords(role: AccountRole, registrant: RegistrantRow | null, effects: Effect[]) {
+  if (effects.some((effect) => effect.type === "crisisReplied")) return true;
+  if (role === "registrant") return registrant?.consentedAt != null;
+  return role === "employer_contact" || role === "staff";
+}
+
+/**
+ * What replies may say about the person's center: the crisis contacts (with the center's own
+ * phone while it is open), and its phone and opening for honest words about when someone reads.
+ */
+async function centerContexts(tx: Tx, config: Config, centerId: string | null, now: number) {
+  if (centerId === null) return { crisis: { contacts: config.crisisContacts, centerPhone: null } };
+  const center = await findCenter(tx, centerId);
+  const calendar = calendarOf(center);
+  const open = isOpenAt(calendar, now);
+  const phone = center?.phone ?? null;
+  return {
+    crisis: { contacts: config.crisisContacts, centerPhone: open ? phone : null },
+    center: { phone, openNow: open, nextOpenAt: open ? now : nextOpening(calendar, now) },
+  };
+}
+
+function registrantContext(row: RegistrantRow): RegistrantContext {
+  return {
+    id: row.id,
+    status: row.status,
+    pausedByStaff: row.pausedBy === "staff",
+    consented: row.consentedAt !== null,
+    checkinWeekday: row.checkinWeekday,
+    checkinMinute: row.checkinMinute,
+  };
+}
+
+/** An employer contact's context: who they may report about, and their center's calendar. */
+async function employerContext(
+  tx: Tx,
+  contactId: string,
+  now: number,
+): Promise<EmployerContext | undefined> {
+  const contact = await findContact(tx, contactId);
+  if (!contact) return undefined;
+  return {
+    contactId: contact.id,
+    employerId: contact.employerId,
+    centerId: contact.centerId,
+    registrants: await coveredRegistrants(tx, contact.employerId, dateKey(now)),
+    calendar: await centerCalendar(tx, contact.centerId),
+  };
+}
