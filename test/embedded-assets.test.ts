@@ -27,6 +27,18 @@ describe("the served scripts and styles", () => {
 
   it.each([
     ["/emulator/chat.js", "src/emulator/chat.js", "text/javascript; charset=utf-8", null],
+    [
+      "/emulator/chat-render.js",
+      "src/emulator/chat-render.js",
+      "text/javascript; charset=utf-8",
+      null,
+    ],
+    [
+      "/emulator/chat-state.js",
+      "src/emulator/chat-state.js",
+      "text/javascript; charset=utf-8",
+      null,
+    ],
     ["/emulator/chat.css", "src/emulator/chat.css", "text/css; charset=utf-8", null],
     [
       "/dashboard/app.js",

@@ -10,7 +10,7 @@ import { bodyLimit } from "hono/body-limit";
 import { sameOriginOnly } from "../http/same-origin";
 import type { Emulator } from "./emulator";
 import { buildEvent, emulatorActionSchema, type EmulatorAction } from "./events";
-import { chatScript, chatStyle } from "./chat-assets.generated";
+import { chatRenderScript, chatScript, chatStateScript, chatStyle } from "./chat-assets.generated";
 import { ChatPage } from "./page";
 
 const personaSchema = z.object({ displayName: z.string().trim().min(1).max(40) });
@@ -31,11 +31,16 @@ export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
   );
 
   app.get("/emulator", async (c) => c.html("<!DOCTYPE html>" + (await (<ChatPage />)).toString()));
-  // chat.js and chat.css are real files, embedded by scripts/embed-assets.mjs in a generated module:
-  // one plain import for Node (tsx) and app.fetch in tests, no loader, no file system at run time.
-  app.get("/emulator/chat.js", (c) =>
-    c.body(chatScript, 200, { "content-type": "text/javascript; charset=utf-8" }),
-  );
+  // chat.js (with the modules it imports) and chat.css are real files, embedded by
+  // scripts/embed-assets.mjs in a generated module: one plain import for Node (tsx) and app.fetch in
+  // tests, no loader, no file system at run time.
+  for (const [path, script] of [
+    ["/emulator/chat.js", chatScript],
+    ["/emulator/chat-render.js", chatRenderScript],
+    ["/emulator/chat-state.js", chatStateScript],
+  ] as const) {
+    app.get(path, (c) => c.body(script, 200, { "content-type": "text/javascript; charset=utf-8" }));
+  }
   app.get("/emulator/chat.css", (c) =>
     c.body(chatStyle, 200, { "content-type": "text/css; charset=utf-8" }),
   );

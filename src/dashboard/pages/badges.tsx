@@ -1,4 +1,4 @@
-// Small labelled markers shared by the queue and the detail page: severity, status, deadline.
+// Small labelled markers shared by the pages: severity, status, deadline, yes or no.
 import { label, severityLabels, statusLabels } from "./labels";
 import { formatNear, isoTime } from "../../time/format";
 
@@ -45,4 +45,9 @@ export function Deadline(props: {
       ) : null}
     </span>
   );
+}
+
+/** A yes-or-no fact in words, styled by which it is (linked, consented…). */
+export function YesNo(props: { value: boolean; yes: string; no: string }) {
+  return props.value ? <span class="yes">{props.yes}</span> : <span class="no">{props.no}</span>;
 }

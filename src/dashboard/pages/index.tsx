@@ -15,15 +15,14 @@ import {
   resolveEscalation,
   showEscalation,
 } from "./escalation";
+import { createEmployer, showEmployers } from "./employers";
 import {
-  createEmployer,
   createEmployerContact,
   reissueContactCode,
   saveEmployerPulse,
   showEmployer,
-  showEmployers,
   unlinkContact,
-} from "./employers";
+} from "./employer-detail";
 import { MessagePage } from "./layout";
 import { logoutWithoutSession, showLogin, skipLogin, submitLogin, submitLogout } from "./login";
 import { issueLineCode, saveAlertSettings, showLineAlerts, unlinkLine } from "./line-alerts";

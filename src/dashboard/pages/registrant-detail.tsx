@@ -1,25 +1,24 @@
-// One registrant's page: reachability, consent, the weekly schedule and its forms, the history.
+// One registrant's page and its handlers: the forms post here, and a refused change shows why.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as z from "zod";
 import { AppError, type ErrorReason } from "../../core/errors";
-import { questions, type Question } from "../../words/checkin-questions";
-import { weekdayNames } from "../../time/calendar";
 import { recentWeeks } from "../../store/history";
 import { endSupport, reopenSupport } from "../person-data";
 import { minuteOfTime } from "../../time/calendar";
 import { timePattern } from "../../time/calendar";
-import type { RegistrantDetail } from "../registrants";
 import type { StaffEnv } from "../staff-env";
-import { ChartLegend, chartWeeks, TrendChart, type ChartWeek } from "./checkin-chart";
+import { ChartLegend, chartWeeks, TrendChart } from "./checkin-chart";
 import { parseForm } from "./form";
 import { endReasons } from "../../vocabulary/kinds";
-import { checkinStatusLabels, endReasonLabels, label, registrantStatusLabels } from "./labels";
+import { label, registrantStatusLabels } from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
+import { Actions, type FormState } from "./registrant-actions";
 import { EmployerReports, Workplaces } from "./registrant-employers";
+import { ConsentHistory, HistoryTable } from "./registrant-history";
+import { BlockedBanner, Overview } from "./registrant-overview";
 import { render } from "./render";
 import { ProfileCard, saveProfile } from "./registrant-profile";
-import { formatDateTime, formatNear, isoTime } from "../../time/format";
 import { endEmployment, linkEmployment, listEmployers } from "../employers";
 import {
   changeSchedule,
@@ -29,9 +28,6 @@ import {
   sendCheckin,
 } from "../registrants";
 import { listStaff } from "../staff-admin";
-
-type Detail = RegistrantDetail;
-type HistoryCheckin = Detail["checkins"][number];
 
 const done: Record<string, string> = {
   checkin: "チェックインを送りました。本人の LINE に届きます。",
@@ -43,18 +39,6 @@ const done: Record<string, string> = {
   employment_end: "勤務の終了を登録しました。",
   ended: "支援を終了しました。本人には LINE でお礼とこれからの連絡先を伝えます。",
   reopened: "支援を再開しました。次の予定の日からチェックインが届きます。",
-};
-
-const originLabels: Record<string, string> = {
-  scheduled: "毎週の定期送信",
-  self: "本人から開始",
-  staff: "職員が送信",
-};
-
-const consentLabels: Record<string, string> = {
-  given: "同意した",
-  declined: "同意しなかった",
-  withdrawn: "同意をやめた",
 };
 
 const schemas = {
@@ -78,18 +62,6 @@ const schemas = {
   }),
 };
 
-/** Why a check-in cannot go out now, as far as the page can tell; null when nothing stops it. */
-function checkinBlocker(registrant: Detail): string | null {
-  if (registrant.status === "ended") return "支援が終了しているため、チェックインは送れません。";
-  if (!registrant.linked) return "まだ LINE と連携していないため、チェックインは送れません。";
-  if (!registrant.reachable) return "LINE でブロックされているため、チェックインは送れません。";
-  if (!registrant.consented) return "チェックインへの同意がないため、送れません。";
-  if (registrant.status === "paused") {
-    return "一時停止中のため、チェックインは送れません。再開すると送れます。";
-  }
-  return null;
-}
-
 /** Why a check-in could not go, by the reason checkins/send.ts gave (read inside its write). */
 const checkinRefusals: Partial<Record<ErrorReason, string>> = {
   support_ended: "支援が終了しているため、チェックインは送れません。",
@@ -105,368 +77,6 @@ const checkinRefusals: Partial<Record<ErrorReason, string>> = {
 const changeRefusals: Partial<Record<ErrorReason, string>> = {
   support_ended: "支援が終了しているため、変更できません。",
 };
-
-function noNextReason(registrant: Detail): string {
-  if (registrant.status === "ended") return "支援が終了しています";
-  if (!registrant.linked) return "LINE と連携すると決まります";
-  if (!registrant.reachable) return "LINE でブロックされています";
-  if (!registrant.consented) return "チェックインへの同意がありません";
-  if (registrant.status === "paused") return "一時停止中です";
-  return "まだ決まっていません";
-}
-
-function weekdayName(weekday: number): string {
-  return `${weekdayNames[weekday] ?? "?"}曜日`;
-}
-
-interface FormState {
-  /** A message, or one worked out from the registrant as they are now (after a refusal). */
-  error?: string | ((registrant: Detail) => string) | undefined;
-  weekday?: string | undefined;
-  time?: string | undefined;
-}
-
-export function YesNo(props: { value: boolean; yes: string; no: string }) {
-  return props.value ? <span class="yes">{props.yes}</span> : <span class="no">{props.no}</span>;
-}
-
-function BlockedBanner(props: { registrant: Detail }) {
-  const since = props.registrant.unfollowedAt;
-  return (
-    <div class="alert-banner" data-testid="registrant-blocked">
-      <p class="alert-banner-title">LINEでブロック中（連絡がとれません）</p>
-      <p>
-        {since === null ? null : `${formatDateTime(since)} から ブロックされています。`}
-        チェックインもお知らせも届きません。電話や面談など、別の方法で様子を確かめてください。
-      </p>
-    </div>
-  );
-}
-
-function Overview(props: { registrant: Detail }) {
-  const { registrant } = props;
-  const checkin = registrant.latestCheckin;
-  return (
-    <section class="card">
-      <dl class="pairs pairs-grid">
-        <div class="pair">
-          <dt>状態</dt>
-          <dd data-testid="registrant-status">
-            {label(registrantStatusLabels, registrant.status)}
-          </dd>
-        </div>
-        <div class="pair">
-          <dt>LINE 連携</dt>
-          <dd data-testid="registrant-linked">
-            <YesNo value={registrant.linked} yes="連携済み" no="未連携" />
-            {registrant.linkedAt === null ? null : (
-              <span class="muted small"> （{formatDateTime(registrant.linkedAt)}）</span>
-            )}
-            <form
-              method="post"
-              action={`/dashboard/registrants/${encodeURIComponent(registrant.id)}/link-code`}
-              class="reissue"
-            >
-              <button
-                type="submit"
-                class="button button-quiet button-small"
-                data-testid="reissue-code"
-              >
-                {registrant.linked ? "新しい連携コード（機種変更など）" : "連携コードを再発行"}
-              </button>
-            </form>
-          </dd>
-        </div>
-        <div class="pair">
-          <dt>LINE で連絡</dt>
-          <dd data-testid="registrant-reachable">
-            {!registrant.linked ? (
-              <span class="no">—（未連携）</span>
-            ) : registrant.reachable ? (
-              <span class="yes">とれます</span>
-            ) : (
-              <strong class="danger-text">ブロック中（連絡がとれません）</strong>
-            )}
-          </dd>
-        </div>
-        <div class="pair">
-          <dt>同意</dt>
-          <dd data-testid="registrant-consented">
-            <YesNo value={registrant.consented} yes="同意あり" no="同意なし" />
-            {registrant.consentedAt === null ? null : (
-              <span class="muted small"> （{formatDateTime(registrant.consentedAt)}）</span>
-            )}
-          </dd>
-        </div>
-        <div class="pair">
-          <dt>最新のチェックイン</dt>
-          <dd data-testid="registrant-checkin">
-            {checkin === null
-              ? "まだありません"
-              : `${label(checkinStatusLabels, checkin.status)}（送信 ${formatDateTime(checkin.sentAt)}${
-                  checkin.completedAt === null
-                    ? ""
-                    : `・回答 ${formatDateTime(checkin.completedAt)}`
-                }）`}
-          </dd>
-        </div>
-        <div class="pair">
-          <dt>勤務先</dt>
-          <dd data-testid="registrant-employers">
-            {registrant.employers.length === 0
-              ? "未登録"
-              : registrant.employers.map((employer) => employer.name).join("、")}
-          </dd>
-        </div>
-        <div class="pair">
-          <dt>登録日</dt>
-          <dd>{formatDateTime(registrant.createdAt)}</dd>
-        </div>
-      </dl>
-    </section>
-  );
-}
-
-function Actions(props: { registrant: Detail; form: FormState; supervisor: boolean }) {
-  const { registrant, form } = props;
-  const base = `/dashboard/registrants/${encodeURIComponent(registrant.id)}`;
-  const blocker = checkinBlocker(registrant);
-  const open =
-    registrant.latestCheckin !== null &&
-    (registrant.latestCheckin.status === "sent" ||
-      registrant.latestCheckin.status === "in_progress");
-  const { schedule } = registrant;
-  const weekday = form.weekday ?? String(schedule.weekday);
-  return (
-    <section class="card actions" aria-labelledby="checkin-actions-title" data-testid="actions">
-      <h2 id="checkin-actions-title">チェックイン</h2>
-      <form method="post" action={`${base}/checkin`} class="action">
-        <p class="muted small" id="checkin-now-help">
-          {blocker ??
-            (open
-              ? "回答待ちのチェックインがあります。終わるまで、新しくは送れません。"
-              : "毎週の予定を待たずに、いま本人の LINE に送ります（有料のメッセージを1通使います）。")}
-        </p>
-        <button
-          type="submit"
-          class="button button-primary"
-          disabled={blocker !== null}
-          aria-describedby="checkin-now-help"
-          data-testid="checkin-now"
-        >
-          いまチェックインを送る
-        </button>
-      </form>
-      <form method="post" action={`${base}/schedule`} class="action" data-testid="schedule-form">
-        <p class="field-label">毎週の曜日と時刻（日本時間）</p>
-        <p data-testid="schedule-current">
-          毎週 {weekdayName(schedule.weekday)} {schedule.time}
-          <br />
-          <span class="muted small" data-testid="schedule-next">
-            {schedule.nextCheckinAt === null ? (
-              `次回の予定はありません（${noNextReason(registrant)}）`
-            ) : (
-              <>
-                次回{" "}
-                <time datetime={isoTime(schedule.nextCheckinAt)}>
-                  {formatDateTime(schedule.nextCheckinAt)}
-                </time>
-              </>
-            )}
-          </span>
-        </p>
-        <div class="schedule-fields">
-          <label class="field">
-            <span class="field-label">曜日</span>
-            <select name="weekday" required data-testid="schedule-weekday">
-              {weekdayNames.map((_, day) => (
-                <option value={String(day)} selected={String(day) === weekday}>
-                  {weekdayName(day)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span class="field-label">時刻</span>
-            <input
-              type="time"
-              name="time"
-              value={form.time ?? schedule.time}
-              step={60}
-              required
-              data-testid="schedule-time"
-            />
-          </label>
-          <button type="submit" class="button" data-testid="schedule-save">
-            変更する
-          </button>
-        </div>
-      </form>
-      {registrant.status === "ended" ? (
-        <div class="action">
-          <p class="muted" data-testid="support-ended">
-            支援は終了しています
-            {registrant.endedAt ? `（${formatDateTime(registrant.endedAt)}、` : "（"}
-            理由：{label(endReasonLabels, registrant.endedReason ?? "other")}）。
-          </p>
-          {props.supervisor ? (
-            <form method="post" action={`${base}/reopen`}>
-              <button type="submit" class="button" data-testid="reopen-support">
-                支援を再開する（終了を取り消す）
-              </button>
-            </form>
-          ) : null}
-        </div>
-      ) : registrant.status === "paused" ? (
-        <form method="post" action={`${base}/resume`} class="action">
-          <p class="muted small">一時停止中です。再開すると、次の予定の日からまた届きます。</p>
-          <button type="submit" class="button button-primary" data-testid="resume">
-            チェックインを再開する
-          </button>
-        </form>
-      ) : (
-        <form method="post" action={`${base}/pause`} class="action">
-          <p class="muted small">
-            止めると、再開するまで本人に届きません。本人も LINE で「停止」「再開」と送れます。
-          </p>
-          <button type="submit" class="button button-danger" data-testid="pause">
-            チェックインを一時停止する
-          </button>
-        </form>
-      )}
-      {registrant.status === "ended" ? null : (
-        <form method="post" action={`${base}/end`} class="action" data-testid="end-support-form">
-          <label class="field">
-            <span class="field-label">支援を終了する</span>
-            <select name="reason" required data-testid="end-reason">
-              <option value="">理由を選ぶ</option>
-              {endReasons.map((reason) => (
-                <option value={reason}>{label(endReasonLabels, reason)}</option>
-              ))}
-            </select>
-          </label>
-          <p class="muted small">
-            チェックインは止まり、本人には LINE
-            でお礼とこれからの連絡先を伝えます。記録は保存期間のあいだ残ります。
-          </p>
-          <button type="submit" class="button button-danger" data-testid="end-support">
-            支援を終了する
-          </button>
-        </form>
-      )}
-      {props.supervisor ? (
-        <p class="action">
-          <a href={`${base}/data`} data-testid="person-data-link">
-            個人データ（開示・消去）
-          </a>
-        </p>
-      ) : null}
-    </section>
-  );
-}
-
-function ConsentHistory(props: { items: Detail["consentHistory"] }) {
-  return (
-    <section class="card" aria-labelledby="consent-title">
-      <h2 id="consent-title">同意の記録</h2>
-      {props.items.length === 0 ? (
-        <p class="muted">まだ記録はありません。</p>
-      ) : (
-        <ol class="consent-history" data-testid="consent-history">
-          {props.items.map((item) => (
-            <li class={`consent-${item.decision}`}>
-              <strong>{label(consentLabels, item.decision)}</strong>
-              <span class="muted small">説明文 第{item.textVersion}版</span>
-              <time class="muted small" datetime={isoTime(item.at)}>
-                {formatDateTime(item.at)}
-              </time>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
-}
-
-function AnswerCell(props: { checkin: HistoryCheckin; question: Question }) {
-  const answer = props.checkin.answers.find((a) => a.question === props.question.key);
-  const name = props.question.staffLabel;
-  if (!answer) {
-    return (
-      <td data-label={name} class="muted">
-        —
-      </td>
-    );
-  }
-  return (
-    <td data-label={name} class={props.question.key === "message" ? "answer prewrap" : "answer"}>
-      {/* one child: on a phone the cell is a grid of its label and this */}
-      <span>
-        {answer.score === null ? null : (
-          <span class={`score score-${answer.score}`}>{answer.score}</span>
-        )}
-        {answer.label}
-      </span>
-    </td>
-  );
-}
-
-function HistoryTable(props: { checkins: HistoryCheckin[]; weeks: ChartWeek[]; now: number }) {
-  const ranges = new Map(props.weeks.map((week) => [week.key, week.range]));
-  if (props.checkins.length === 0) {
-    return <p class="muted">直近{props.weeks.length}週のチェックインはありません。</p>;
-  }
-  return (
-    <div class="table-scroll">
-      <table class="table history" data-testid="checkin-history">
-        <caption class="visually-hidden">
-          直近{props.weeks.length}週のチェックインと回答（新しい順）
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">週</th>
-            <th scope="col">状態</th>
-            {questions.map((question) => (
-              <th scope="col">{question.staffLabel}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.checkins.map((checkin) => (
-            <tr
-              class={checkin.status === "missed" ? "history-row row-missed" : "history-row"}
-              data-week={checkin.weekKey}
-              data-status={checkin.status}
-            >
-              <th scope="row" data-label="週" class="history-week">
-                {ranges.get(checkin.weekKey) ?? checkin.weekKey}
-                <span class="muted small history-sent">
-                  送信 {formatNear(checkin.sentAt, props.now)}
-                </span>
-              </th>
-              <td data-label="状態">
-                <span>
-                  {checkin.status === "missed" ? (
-                    <span class="missed-tag">未回答</span>
-                  ) : (
-                    label(checkinStatusLabels, checkin.status)
-                  )}
-                  <span class="muted small history-origin">
-                    {checkin.status === "missed" ? "（期限切れ）・" : ""}
-                    {label(originLabels, checkin.origin)}
-                  </span>
-                </span>
-              </td>
-              {questions.map((question) => (
-                <AnswerCell checkin={checkin} question={question} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 async function showDetail(c: Context<StaffEnv>, form: FormState, status: ContentfulStatusCode) {
   const { scope, actor } = c.var;
