@@ -13,7 +13,7 @@ import { setFollowing } from "../store/accounts";
 import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins";
 import { logMessages, markUnread } from "../store/conversation-log";
 import type { Tx } from "../store/db";
-import { answerPulse, insertEmployerReport } from "../store/employers";
+import { answerPulse, insertEmployerReport } from "../store/employer-reports";
 import type { OutboxRow } from "../store/outbox";
 import {
   findRegistrantById,

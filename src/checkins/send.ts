@@ -9,21 +9,22 @@ import { queueOutbound } from "../outbox/queue";
 import { findRegistrantById } from "../store/registrants";
 import {
   clearCheckinConversation,
-  countPushes,
   dueRegistrants,
+  setNextCheckin,
+  stillDue,
+  upsertConversations,
+  type DueRegistrant,
+} from "../store/schedule";
+import { countPushes, pushesThisMonth } from "../store/push-budget";
+import {
   insertCheckins,
   markMissed,
   markReminded,
   openCheckinsBefore,
-  pushesThisMonth,
   recentStatuses,
-  setNextCheckin,
-  stillDue,
   unremindedSentBefore,
-  upsertConversations,
   usersInCheckin,
-  type DueRegistrant,
-} from "../store/schedule";
+} from "../store/checkins";
 import { insertCheckin } from "../store/checkins";
 import { findAccount } from "../store/accounts";
 import { saveConversation } from "../store/conversations";

@@ -16,7 +16,7 @@ import {
 import { answersOf } from "../store/history";
 import type { OutboxRow } from "../store/outbox";
 import { findRegistrant } from "../store/registrants";
-import { countPushes, pushesThisMonth } from "../store/schedule";
+import { countPushes, pushesThisMonth } from "../store/push-budget";
 import { findCenter, listStaff } from "../store/staff";
 import { questionKeys, type QuestionKey } from "../vocabulary/kinds";
 import { severities } from "../vocabulary/categories";

@@ -7,19 +7,19 @@ import {
   employerSummaries,
   findEmployerContact,
   listContacts,
-  listEmployerReports,
   setPulse,
   unlinkContact as unlinkContactRow,
 } from "../store/employers";
+import { listEmployerReports } from "../store/employer-reports";
+import { findRegistrant } from "../store/registrants";
 import {
   endEmployment as endEmploymentRow,
   findEmployer,
-  findRegistrant,
   insertEmployer,
   insertEmployerContact,
   insertEmployment,
   listEmployers as employerRows,
-} from "../store/registrants";
+} from "../store/employers";
 import { iso, isoOrNull } from "../time/format";
 import type { CenterScope } from "./scope";
 

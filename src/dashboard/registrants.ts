@@ -5,9 +5,8 @@ import { sendCheckinNow } from "../checkins/send";
 import { AppError, notFound } from "../core/errors";
 import { findAccount } from "../store/accounts";
 import type { Tx } from "../store/db";
-import { registrantEmployerReports } from "../store/employers";
+import { registrantEmployerReports } from "../store/employer-reports";
 import {
-  employersOf,
   findRegistrant,
   insertRegistrant,
   latestCheckin,
@@ -17,6 +16,7 @@ import {
   setRegistrantStatus,
   type RegistrantRow,
 } from "../store/registrants";
+import { employersOf } from "../store/employers";
 import { formatMinute } from "../time/calendar";
 import { iso, isoOrNull } from "../time/format";
 import type { RegistrantStatus } from "../vocabulary/kinds";

@@ -5,9 +5,9 @@ import { employerWords } from "../words/employer";
 import type { Logger } from "../core/log";
 import { monthKey } from "../time/calendar";
 import type { Tx } from "../store/db";
-import { markNoticed, reportsAwaitingNotice, type NoticeKind } from "../store/employers";
+import { markNoticed, reportsAwaitingNotice, type NoticeKind } from "../store/employer-reports";
 import { planSends, type OutMessage } from "../line/message";
-import { countPushes } from "../store/schedule";
+import { countPushes } from "../store/push-budget";
 
 export async function tellEmployers(
   tx: Tx,

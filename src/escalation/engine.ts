@@ -1,6 +1,6 @@
 // Signals become escalations: one open escalation per (registrant, category) absorbs the rest,
 // severity only rises, and the acknowledge-by time follows the center's calendar.
-import { linkSignal, insertSignal } from "../store/checkins";
+import { linkSignal, insertSignal } from "../store/signals";
 import type { Queryable, Tx } from "../store/db";
 import {
   findUnresolved,

@@ -9,7 +9,7 @@ import { findAccount } from "../store/accounts";
 import { logMessages } from "../store/conversation-log";
 import type { Tx } from "../store/db";
 import { findRegistrantById } from "../store/registrants";
-import { countPushes, pushesThisMonth } from "../store/schedule";
+import { countPushes, pushesThisMonth } from "../store/push-budget";
 import { findCenter } from "../store/staff";
 import { hasOpenAbuse } from "../store/escalations";
 import { textOfReplies } from "../words/message-text";

@@ -19,7 +19,7 @@ import {
 import { queueOutbound } from "../outbox/queue";
 import type { Logger } from "../core/log";
 import type { OutboxRow } from "../store/outbox";
-import { countPushes } from "../store/schedule";
+import { countPushes } from "../store/push-budget";
 import type { StaffAlertKind } from "../vocabulary/kinds";
 import { isOpenAt, type CenterCalendar } from "../time/business-time";
 import { severityNames, type Severity } from "../vocabulary/categories";

@@ -8,13 +8,9 @@ import { planSends } from "../line/message";
 import type { Clock } from "../core/clock";
 import type { Logger } from "../core/log";
 import type { Store } from "../store/db";
-import {
-  coveredRegistrants,
-  insertPulse,
-  pulseContacts,
-  pulsedThisMonth,
-} from "../store/employers";
-import { countPushes, pushesThisMonth } from "../store/schedule";
+import { coveredRegistrants } from "../store/employers";
+import { insertPulse, pulseContacts, pulsedThisMonth } from "../store/employer-reports";
+import { countPushes, pushesThisMonth } from "../store/push-budget";
 import { monthKey, tokyoMidnight, tokyoParts } from "../time/calendar";
 
 export interface PulseDeps {

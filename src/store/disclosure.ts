@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Queryable } from "./db";
 import { checkinHistory, consentHistory } from "./history";
-import { registrantEmployerReports } from "./employers";
+import { registrantEmployerReports } from "./employer-reports";
 import {
   auditLog,
   auditPeople,

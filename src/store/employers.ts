@@ -1,34 +1,7 @@
-// Employers on LINE: who a contact may report about, their reports, the monthly pulse.
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  or,
-  sql,
-} from "drizzle-orm";
+// Employers, their contacts and who works where; whom a contact may report about.
+import { and, asc, count, eq, gte, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import {
-  employerContacts,
-  employerPulses,
-  employerReports,
-  employers,
-  employments,
-  escalations,
-  lineAccounts,
-  registrants,
-} from "./schema";
-import {
-  type EmployerReportKind,
-  type EmployerReportUrgency,
-  type PulseAnswer,
-} from "../vocabulary/kinds";
+import { employerContacts, employers, employments, lineAccounts, registrants } from "./schema";
 
 /** The consent text version from which a registrant's consent names the employer link. */
 export const employerLinkConsentVersion = 2;
@@ -92,109 +65,6 @@ export async function coveredRegistrants(db: Queryable, employerId: string, toda
       ),
     )
     .orderBy(asc(registrants.displayName));
-}
-
-export async function insertEmployerReport(
-  tx: Tx,
-  report: {
-    centerId: string;
-    employerId: string;
-    contactId: string;
-    registrantId: string;
-    kind: EmployerReportKind;
-    urgency: EmployerReportUrgency;
-    words: string | null;
-    via: "buttons" | "text" | "pulse";
-    escalationId: string;
-    now: number;
-  },
-): Promise<string> {
-  const id = crypto.randomUUID();
-  const { now, ...values } = report;
-  await tx.insert(employerReports).values({ id, ...values, createdAt: now });
-  return id;
-}
-
-export type NoticeKind = "acknowledged" | "resolved";
-
-/**
- * The reports behind an escalation whose contacts have not yet heard this news, with the LINE
- * account to tell (only contacts still linked and following).
- */
-export async function reportsAwaitingNotice(tx: Tx, escalationId: string, notice: NoticeKind) {
-  const column =
-    notice === "acknowledged"
-      ? employerReports.acknowledgedNoticeAt
-      : employerReports.resolvedNoticeAt;
-  return tx
-    .select({
-      id: employerReports.id,
-      createdAt: employerReports.createdAt,
-      registrantId: employerReports.registrantId,
-      registrantName: registrants.displayName,
-      lineUserId: employerContacts.lineUserId,
-      following: lineAccounts.following,
-    })
-    .from(employerReports)
-    .innerJoin(employerContacts, eq(employerContacts.id, employerReports.contactId))
-    .innerJoin(registrants, eq(registrants.id, employerReports.registrantId))
-    .leftJoin(lineAccounts, eq(lineAccounts.lineUserId, employerContacts.lineUserId))
-    .where(and(eq(employerReports.escalationId, escalationId), isNull(column)));
-}
-
-export async function markNoticed(tx: Tx, ids: string[], notice: NoticeKind, now: number) {
-  if (ids.length === 0) return;
-  await tx
-    .update(employerReports)
-    .set(notice === "acknowledged" ? { acknowledgedNoticeAt: now } : { resolvedNoticeAt: now })
-    .where(inArray(employerReports.id, ids));
-}
-
-/** An employer's reports, newest first, with the registrant and the escalation's state. */
-export async function listEmployerReports(db: Queryable, employerId: string, limit = 100) {
-  return db
-    .select({
-      id: employerReports.id,
-      registrantId: employerReports.registrantId,
-      registrantName: registrants.displayName,
-      contactName: employerContacts.displayName,
-      kind: employerReports.kind,
-      urgency: employerReports.urgency,
-      words: employerReports.words,
-      via: employerReports.via,
-      escalationId: employerReports.escalationId,
-      escalationStatus: escalations.status,
-      createdAt: employerReports.createdAt,
-    })
-    .from(employerReports)
-    .innerJoin(registrants, eq(registrants.id, employerReports.registrantId))
-    .innerJoin(employerContacts, eq(employerContacts.id, employerReports.contactId))
-    .innerJoin(escalations, eq(escalations.id, employerReports.escalationId))
-    .where(eq(employerReports.employerId, employerId))
-    .orderBy(desc(employerReports.createdAt))
-    .limit(limit);
-}
-
-/** A registrant's employer reports, newest first (their timeline). */
-export async function registrantEmployerReports(db: Queryable, registrantId: string, limit = 50) {
-  return db
-    .select({
-      id: employerReports.id,
-      employerName: employers.name,
-      contactName: employerContacts.displayName,
-      kind: employerReports.kind,
-      urgency: employerReports.urgency,
-      words: employerReports.words,
-      via: employerReports.via,
-      escalationId: employerReports.escalationId,
-      createdAt: employerReports.createdAt,
-    })
-    .from(employerReports)
-    .innerJoin(employers, eq(employers.id, employerReports.employerId))
-    .innerJoin(employerContacts, eq(employerContacts.id, employerReports.contactId))
-    .where(eq(employerReports.registrantId, registrantId))
-    .orderBy(desc(employerReports.createdAt))
-    .limit(limit);
 }
 
 /** An employer's contacts with their link state. */
@@ -343,72 +213,77 @@ export async function setPulse(
     .where(eq(employers.id, employerId));
 }
 
-/** Linked, following contacts of employers whose pulse is on, with their employer's pulse day. */
-export async function pulseContacts(db: Queryable) {
-  return db
-    .select({
-      contactId: employerContacts.id,
-      centerId: employerContacts.centerId,
-      employerId: employerContacts.employerId,
-      lineUserId: employerContacts.lineUserId,
-      linkedAt: employerContacts.linkedAt,
-      pulseDay: employers.pulseDay,
-    })
-    .from(employerContacts)
-    .innerJoin(employers, eq(employers.id, employerContacts.employerId))
-    .innerJoin(lineAccounts, eq(lineAccounts.lineUserId, employerContacts.lineUserId))
-    .where(and(eq(employers.pulseEnabled, true), eq(lineAccounts.following, true)));
+export async function insertEmployer(tx: Tx, centerId: string, name: string, now: number) {
+  const id = crypto.randomUUID();
+  await tx.insert(employers).values({ id, centerId, name, createdAt: now });
+  return { id };
 }
 
-/** The registrants a contact was already asked about this month. */
-export async function pulsedThisMonth(db: Queryable, contactId: string, month: string) {
+export async function findEmployer(db: Queryable, centerId: string, id: string) {
   const rows = await db
-    .select({ registrantId: employerPulses.registrantId })
-    .from(employerPulses)
-    .where(and(eq(employerPulses.contactId, contactId), eq(employerPulses.month, month)));
-  return new Set(rows.map((row) => row.registrantId));
+    .select()
+    .from(employers)
+    .where(and(eq(employers.centerId, centerId), eq(employers.id, id)));
+  return rows[0] ?? null;
 }
 
-/** Records a pulse question as sent; false when it already was (a concurrent run). */
-export async function insertPulse(
+export async function listEmployers(db: Queryable, centerId: string) {
+  return db
+    .select()
+    .from(employers)
+    .where(eq(employers.centerId, centerId))
+    .orderBy(asc(employers.name));
+}
+
+export async function insertEmployerContact(
   tx: Tx,
-  pulse: { contactId: string; registrantId: string; month: string; now: number },
+  input: { centerId: string; employerId: string; displayName: string; now: number },
+) {
+  const id = crypto.randomUUID();
+  await tx.insert(employerContacts).values({
+    id,
+    centerId: input.centerId,
+    employerId: input.employerId,
+    displayName: input.displayName,
+    createdAt: input.now,
+  });
+  return { id };
+}
+
+/** Links a registrant to an employer; linking twice is a no-op. Returns true when new. */
+export async function insertEmployment(
+  tx: Tx,
+  registrantId: string,
+  employerId: string,
+  now: number,
 ): Promise<boolean> {
   const rows = await tx
-    .insert(employerPulses)
-    .values({
-      contactId: pulse.contactId,
-      registrantId: pulse.registrantId,
-      month: pulse.month,
-      sentAt: pulse.now,
-    })
+    .insert(employments)
+    .values({ registrantId, employerId, createdAt: now })
     .onConflictDoNothing()
-    .returning({ id: employerPulses.id });
-  return rows.length > 0;
+    .returning({ registrantId: employments.registrantId });
+  return rows.length === 1;
 }
 
-/** Records a pulse answer once: false for a second tap, or a question never asked. */
-export async function answerPulse(
+/** Sets the last day of a job; false when there is no such employment. */
+export async function endEmployment(
   tx: Tx,
-  pulse: {
-    contactId: string;
-    registrantId: string;
-    month: string;
-    answer: PulseAnswer;
-    now: number;
-  },
+  registrantId: string,
+  employerId: string,
+  endedOn: string,
 ): Promise<boolean> {
   const rows = await tx
-    .update(employerPulses)
-    .set({ answer: pulse.answer, answeredAt: pulse.now })
-    .where(
-      and(
-        eq(employerPulses.contactId, pulse.contactId),
-        eq(employerPulses.registrantId, pulse.registrantId),
-        eq(employerPulses.month, pulse.month),
-        isNull(employerPulses.answer),
-      ),
-    )
-    .returning({ id: employerPulses.id });
-  return rows.length > 0;
+    .update(employments)
+    .set({ endedOn })
+    .where(and(eq(employments.registrantId, registrantId), eq(employments.employerId, employerId)))
+    .returning({ registrantId: employments.registrantId });
+  return rows.length === 1;
+}
+
+export async function employersOf(db: Queryable, registrantId: string) {
+  return db
+    .select({ id: employers.id, name: employers.name, endedOn: employments.endedOn })
+    .from(employments)
+    .innerJoin(employers, eq(employers.id, employments.employerId))
+    .where(eq(employments.registrantId, registrantId));
 }

@@ -1,19 +1,10 @@
-// Registrants, employers, their contacts and employments: always read within one center.
+// Registrants: always read within one center.
 import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { nextWeeklySlot } from "../time/calendar";
 import { dropRecipient } from "./outbox";
-import {
-  checkins,
-  consents,
-  conversations,
-  employerContacts,
-  employers,
-  employments,
-  lineAccounts,
-  registrants,
-} from "./schema";
-import { type ConsentDecision, type EndReason } from "../vocabulary/kinds";
+import { checkins, consents, conversations, lineAccounts, registrants } from "./schema";
+import type { ConsentDecision, EndReason } from "../vocabulary/kinds";
 
 export type RegistrantRow = typeof registrants.$inferSelect;
 
@@ -77,81 +68,6 @@ export async function latestCheckin(db: Queryable, registrantId: string) {
     .orderBy(desc(checkins.sentAt))
     .limit(1);
   return rows[0] ?? null;
-}
-
-export async function insertEmployer(tx: Tx, centerId: string, name: string, now: number) {
-  const id = crypto.randomUUID();
-  await tx.insert(employers).values({ id, centerId, name, createdAt: now });
-  return { id };
-}
-
-export async function findEmployer(db: Queryable, centerId: string, id: string) {
-  const rows = await db
-    .select()
-    .from(employers)
-    .where(and(eq(employers.centerId, centerId), eq(employers.id, id)));
-  return rows[0] ?? null;
-}
-
-export async function listEmployers(db: Queryable, centerId: string) {
-  return db
-    .select()
-    .from(employers)
-    .where(eq(employers.centerId, centerId))
-    .orderBy(asc(employers.name));
-}
-
-export async function insertEmployerContact(
-  tx: Tx,
-  input: { centerId: string; employerId: string; displayName: string; now: number },
-) {
-  const id = crypto.randomUUID();
-  await tx.insert(employerContacts).values({
-    id,
-    centerId: input.centerId,
-    employerId: input.employerId,
-    displayName: input.displayName,
-    createdAt: input.now,
-  });
-  return { id };
-}
-
-/** Links a registrant to an employer; linking twice is a no-op. Returns true when new. */
-export async function insertEmployment(
-  tx: Tx,
-  registrantId: string,
-  employerId: string,
-  now: number,
-): Promise<boolean> {
-  const rows = await tx
-    .insert(employments)
-    .values({ registrantId, employerId, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ registrantId: employments.registrantId });
-  return rows.length === 1;
-}
-
-/** Sets the last day of a job; false when there is no such employment. */
-export async function endEmployment(
-  tx: Tx,
-  registrantId: string,
-  employerId: string,
-  endedOn: string,
-): Promise<boolean> {
-  const rows = await tx
-    .update(employments)
-    .set({ endedOn })
-    .where(and(eq(employments.registrantId, registrantId), eq(employments.employerId, employerId)))
-    .returning({ registrantId: employments.registrantId });
-  return rows.length === 1;
-}
-
-export async function employersOf(db: Queryable, registrantId: string) {
-  return db
-    .select({ id: employers.id, name: employers.name, endedOn: employments.endedOn })
-    .from(employments)
-    .innerJoin(employers, eq(employers.id, employments.employerId))
-    .where(eq(employments.registrantId, registrantId));
 }
 
 export async function findRegistrantById(db: Queryable, id: string) {

@@ -1,8 +1,8 @@
-// Queries of the weekly schedule: who is due, open check-ins by age, paid-message usage.
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+// Queries of the weekly schedule: who is due, their next slot, the conversation a check-in opens.
 import * as z from "zod";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { checkins, conversations, lineAccounts, pushUsage, registrants } from "./schema";
+import { conversations, lineAccounts, registrants } from "./schema";
 
 export interface DueRegistrant {
   id: string;
@@ -56,28 +56,6 @@ const dueRowsSchema = z.array(
  * costs drizzle and the driver time for every value.
  */
 
-/** Of these LINE users, those with a check-in conversation open. */
-export async function usersInCheckin(db: Queryable, lineUserIds: string[]): Promise<Set<string>> {
-  if (lineUserIds.length === 0) return new Set();
-  const rows = await db.all<{ line_user_id: string }>(sql`
-    select ${conversations.lineUserId} from ${conversations}
-    where ${conversations.flow} = 'checkin'
-      and ${conversations.lineUserId} in (select value from json_each(${JSON.stringify(lineUserIds)}))`);
-  return new Set(rows.map((row) => row.line_user_id));
-}
-
-export async function insertCheckins(
-  tx: Tx,
-  rows: { id: string; registrantId: string; weekKey: string; now: number }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((row) => [row.id, row.registrantId, row.weekKey, row.now]));
-  await tx.run(sql`
-    insert into ${checkins} (id, registrant_id, origin, week_key, status, sent_at)
-    select value ->> 0, value ->> 1, 'scheduled', value ->> 2, 'sent', value ->> 3
-    from json_each(${json})`);
-}
-
 export async function upsertConversations(
   tx: Tx,
   rows: { lineUserId: string; state: { flow: string }; now: number }[],
@@ -114,68 +92,6 @@ export async function setNextCheckin(tx: Tx, ids: string[], at: number | null): 
     where ${registrants.id} in (select value from json_each(${JSON.stringify(ids)}))`);
 }
 
-export interface OpenCheckin {
-  id: string;
-  registrantId: string;
-  centerId: string;
-  lineUserId: string | null;
-  status: "sent" | "in_progress" | "completed" | "missed";
-  sentAt: number;
-  remindedAt: number | null;
-  weekKey: string;
-}
-
-/** Unfinished check-ins sent before `before`, oldest first (checkins_open_idx). */
-export async function openCheckinsBefore(
-  db: Queryable,
-  before: number,
-  limit: number,
-): Promise<OpenCheckin[]> {
-  return db
-    .select({
-      id: checkins.id,
-      registrantId: checkins.registrantId,
-      centerId: registrants.centerId,
-      lineUserId: registrants.lineUserId,
-      status: checkins.status,
-      sentAt: checkins.sentAt,
-      remindedAt: checkins.remindedAt,
-      weekKey: checkins.weekKey,
-    })
-    .from(checkins)
-    .innerJoin(registrants, eq(registrants.id, checkins.registrantId))
-    .where(and(inArray(checkins.status, ["sent", "in_progress"]), lte(checkins.sentAt, before)))
-    .orderBy(asc(checkins.sentAt))
-    .limit(limit);
-}
-
-export async function unremindedSentBefore(db: Queryable, before: number, limit: number) {
-  return db
-    .select({
-      id: checkins.id,
-      lineUserId: registrants.lineUserId,
-      weekKey: checkins.weekKey,
-      following: lineAccounts.following,
-    })
-    .from(checkins)
-    .innerJoin(registrants, eq(registrants.id, checkins.registrantId))
-    .innerJoin(lineAccounts, eq(lineAccounts.lineUserId, registrants.lineUserId))
-    .where(
-      and(eq(checkins.status, "sent"), isNull(checkins.remindedAt), lte(checkins.sentAt, before)),
-    )
-    .orderBy(asc(checkins.sentAt))
-    .limit(limit);
-}
-
-export async function markReminded(tx: Tx, ids: string[], now: number): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.update(checkins).set({ remindedAt: now }).where(inArray(checkins.id, ids));
-}
-
-export async function markMissed(tx: Tx, id: string): Promise<void> {
-  await tx.update(checkins).set({ status: "missed" }).where(eq(checkins.id, id));
-}
-
 /** Ends the check-in conversation of a missed check-in (the person starts afresh next time). */
 export async function clearCheckinConversation(tx: Tx, lineUserId: string, checkinId: string) {
   await tx
@@ -187,30 +103,4 @@ export async function clearCheckinConversation(tx: Tx, lineUserId: string, check
         sql`json_extract(${conversations.state}, '$.checkinId') = ${checkinId}`,
       ),
     );
-}
-
-/** The statuses of a registrant's latest check-ins, newest first. */
-export async function recentStatuses(db: Queryable, registrantId: string, count: number) {
-  const rows = await db
-    .select({ status: checkins.status })
-    .from(checkins)
-    .where(eq(checkins.registrantId, registrantId))
-    .orderBy(desc(checkins.sentAt))
-    .limit(count);
-  return rows.map((row) => row.status);
-}
-
-export async function pushesThisMonth(db: Queryable, month: string): Promise<number> {
-  const rows = await db.select().from(pushUsage).where(eq(pushUsage.month, month));
-  return rows[0]?.messages ?? 0;
-}
-
-export async function countPushes(tx: Tx, month: string, messages: number): Promise<void> {
-  await tx
-    .insert(pushUsage)
-    .values({ month, messages })
-    .onConflictDoUpdate({
-      target: pushUsage.month,
-      set: { messages: sql`${pushUsage.messages} + ${messages}` },
-    });
 }

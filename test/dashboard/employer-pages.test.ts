@@ -4,14 +4,10 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashLinkCode } from "../src/link/codes";
 import type { Store } from "../src/store/db";
-import { insertEmployerReport } from "../src/store/employers";
+import { insertEmployerReport } from "../src/store/employer-reports";
 import { redeemLinkCode } from "../src/store/link";
-import {
-  insertEmployer,
-  insertEmployerContact,
-  insertEmployment,
-  setConsent,
-} from "../src/store/registrants";
+import { setConsent } from "../src/store/registrants";
+import { insertEmployer, insertEmployerContact, insertEmployment } from "../src/store/employers";
 import {
   auditLog,
   conversations,

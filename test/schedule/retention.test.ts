@@ -19,10 +19,11 @@ import {
 } from "../src/schedule/retention";
 import { runTick } from "../src/schedule/tick";
 import { createStore, type Store } from "../src/store/db";
-import { insertEmployerReport } from "../src/store/employers";
+import { insertEmployerReport } from "../src/store/employer-reports";
 import { insertEscalationEvent, updateEscalation } from "../src/store/escalations";
 import { openStore } from "../src/store/open-node";
-import { insertEmployer, insertEmployerContact, setRegistrantLine } from "../src/store/registrants";
+import { setRegistrantLine } from "../src/store/registrants";
+import { insertEmployer, insertEmployerContact } from "../src/store/employers";
 import * as schema from "../src/store/schema";
 import {
   employerContacts,

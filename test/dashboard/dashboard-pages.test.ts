@@ -5,14 +5,8 @@ import { createApp, type App } from "../src/app";
 import { dashboardPages, pageRoutes, type PageRoute } from "../src/dashboard/pages/index";
 import { safeNextPath } from "../src/dashboard/pages/next-path";
 import type { Store } from "../src/store/db";
-import {
-  insertEmployer,
-  insertEmployerContact,
-  insertEmployment,
-  refreshNextCheckin,
-  setConsent,
-  setRegistrantLine,
-} from "../src/store/registrants";
+import { refreshNextCheckin, setConsent, setRegistrantLine } from "../src/store/registrants";
+import { insertEmployer, insertEmployerContact, insertEmployment } from "../src/store/employers";
 import {
   auditLog,
   centers,

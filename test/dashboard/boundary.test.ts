@@ -18,14 +18,8 @@ import {
   registrants,
   staff,
 } from "../src/store/schema";
-import {
-  insertEmployer,
-  insertEmployerContact,
-  insertEmployment,
-  refreshNextCheckin,
-  setConsent,
-  setRegistrantLine,
-} from "../src/store/registrants";
+import { refreshNextCheckin, setConsent, setRegistrantLine } from "../src/store/registrants";
+import { insertEmployer, insertEmployerContact, insertEmployment } from "../src/store/employers";
 import { createTestApp, type TestApp } from "./support/app";
 import {
   anonymous,
