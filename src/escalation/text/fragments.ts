@@ -495,7 +495,7 @@ export const denialTail = new RegExp(
 );
 
 /*
- * Readings that apply to every phrase of every table (rule-reading.ts): the past told as over,
+ * Readings that apply to every phrase of every table (general-reading.ts): the past told as over,
  * fiction and the news, someone else's trouble, words taken back. Each needs two things (a past
  * and its end, a title and a quote or a character), so that one word alone never silences a
  * message.
