@@ -4,7 +4,7 @@
 // The files stay real files (type-checked, linted, formatted); the generated modules let Node via
 // tsx, vitest (in process and in workerd) and the wrangler bundle all import them with no loader,
 // no build step and no file system at run time. Run by `npm run assets`, `npm start` and
-// `npm run build:worker`; test/embedded-assets.test.ts fails when a generated module is stale.
+// `npm run build:worker`; test/emulator/embedded-assets.test.ts fails when a generated module is stale.
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import process from "node:process";

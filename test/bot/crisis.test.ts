@@ -1,14 +1,14 @@
 // The crisis safety net: the reply to the very message gives contacts, and an urgent escalation opens.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/core/config";
-import { encodePostback } from "../src/words/postback";
-import { consentTextVersion } from "../src/words/registrant";
-import { centers, escalationEvents, escalations } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { newLineUserId, textEvent, webhookBody } from "./support/events";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { ConfigError, loadConfig } from "../../src/core/config";
+import { encodePostback } from "../../src/words/postback";
+import { consentTextVersion } from "../../src/words/registrant";
+import { centers, escalationEvents, escalations } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { newLineUserId, textEvent, webhookBody } from "../support/events";
+import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let staff: ApiClient;

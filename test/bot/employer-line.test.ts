@@ -2,12 +2,12 @@
 // the monthly pulse, the feedback loop, and that nothing but the allow-list ever reaches them.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { queueOutbound } from "../src/outbox/queue";
-import { employerWords } from "../src/words/employer";
-import { encodePostback } from "../src/words/postback";
-import { consentTextVersion } from "../src/words/registrant";
-import { createLogger } from "../src/core/log";
-import { runTick } from "../src/schedule/tick";
+import { queueOutbound } from "../../src/outbox/queue";
+import { employerWords } from "../../src/words/employer";
+import { encodePostback } from "../../src/words/postback";
+import { consentTextVersion } from "../../src/words/registrant";
+import { createLogger } from "../../src/core/log";
+import { runTick } from "../../src/schedule/tick";
 import {
   conversations,
   employerPulses,
@@ -15,13 +15,13 @@ import {
   escalations,
   registrants,
   signals,
-} from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
-import { newLineUserId } from "./support/events";
-import { buttonsOf, lineChat, textOf, type Sent } from "./support/line-chat";
-import { accountOf } from "./support/queries";
-import { loginAs, mintCenter, mintRegistrant, mintStaff, type ApiClient } from "./support/staff";
+} from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
+import { newLineUserId } from "../support/events";
+import { buttonsOf, lineChat, textOf, type Sent } from "../support/line-chat";
+import { accountOf } from "../support/queries";
+import { loginAs, mintCenter, mintRegistrant, mintStaff, type ApiClient } from "../support/staff";
 
 /** Tuesday 2026-11-24 10:00 in Tokyo: the center is open. */
 const tuesday = Date.parse("2026-11-24T10:00:00+09:00");
@@ -388,7 +388,7 @@ describe("the monthly pulse", () => {
     const company = await employer();
     await registrant("田中 一郎", company);
     const { userId } = await contact(company);
-    const { setPulse } = await import("../src/store/employers");
+    const { setPulse } = await import("../../src/store/employers");
     await t.db.store.write((tx) => setPulse(tx, company, { enabled: false, day: 1 }));
     clock.set(Date.parse("2026-12-01T11:00:00+09:00"));
     await runTick(t.deps);

@@ -1,7 +1,7 @@
 // How a webhook event is understood before anything is written.
 import { describe, expect, it } from "vitest";
-import { classifyEvent, eventKey, webhookEventSchema } from "../src/bot/events";
-import { newLineUserId } from "./support/events";
+import { classifyEvent, eventKey, webhookEventSchema } from "../../src/bot/events";
+import { newLineUserId } from "../support/events";
 
 const userId = newLineUserId();
 const base = { timestamp: 1, mode: "active", source: { type: "user", userId } };

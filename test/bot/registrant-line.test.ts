@@ -1,12 +1,17 @@
 // A registrant on LINE end to end: link, consent, check-ins by hand and by schedule, silence.
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodePostback } from "../src/words/postback";
-import { consentTextVersion } from "../src/words/registrant";
-import { createLogger } from "../src/core/log";
-import { nextWeeklySlot } from "../src/time/calendar";
-import { missedAfterMs, sendDueCheckins, sendReminders, sweepMissed } from "../src/checkins/send";
-import { runTick } from "../src/schedule/tick";
+import { encodePostback } from "../../src/words/postback";
+import { consentTextVersion } from "../../src/words/registrant";
+import { createLogger } from "../../src/core/log";
+import { nextWeeklySlot } from "../../src/time/calendar";
+import {
+  missedAfterMs,
+  sendDueCheckins,
+  sendReminders,
+  sweepMissed,
+} from "../../src/checkins/send";
+import { runTick } from "../../src/schedule/tick";
 import {
   answers,
   checkins,
@@ -16,19 +21,19 @@ import {
   outbox,
   registrants,
   signals,
-} from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
+} from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
 import {
   followEvent,
   newLineUserId,
   textEvent,
   unfollowEvent,
   webhookBody,
-} from "./support/events";
-import { seedCheckin } from "./support/history";
-import { buttonsOf, lineChat, textOf } from "./support/line-chat";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+} from "../support/events";
+import { seedCheckin } from "../support/history";
+import { buttonsOf, lineChat, textOf } from "../support/line-chat";
+import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let clock: TestClock;
@@ -163,8 +168,8 @@ describe("linking", () => {
   it("moves a person to a new LINE account with a new code from staff", async () => {
     const { id, userId } = await linkedAndConsenting();
     // a new code for the same person, issued as staff would
-    const { insertLinkCode } = await import("../src/store/link-codes");
-    const { hashLinkCode } = await import("../src/link/codes");
+    const { insertLinkCode } = await import("../../src/store/link-codes");
+    const { hashLinkCode } = await import("../../src/link/codes");
     const reissued = await t.db.store.write(async (tx) => {
       const row = await registrantRow(id);
       await insertLinkCode(tx, {

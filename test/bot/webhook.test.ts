@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "./support/app";
+import { createTestApp, type TestApp } from "../support/app";
 import {
   followEvent,
   imageEvent,
@@ -12,8 +12,8 @@ import {
   textEvent,
   unfollowEvent,
   webhookBody,
-} from "./support/events";
-import { conversations } from "../src/store/schema";
+} from "../support/events";
+import { conversations } from "../../src/store/schema";
 import {
   accountOf,
   countRows,
@@ -22,9 +22,9 @@ import {
   outbox,
   outboxRows,
   processedEvents,
-} from "./support/queries";
+} from "../support/queries";
 
-const fixturesDir = join(import.meta.dirname, "../../shared/fixtures/line");
+const fixturesDir = join(import.meta.dirname, "../../../shared/fixtures/line");
 const fixtureFiles = readdirSync(fixturesDir).filter((name) => name.endsWith(".json"));
 
 function textsOf(messagesSent: unknown[]): string[] {
@@ -58,7 +58,7 @@ describe("signature", () => {
 
   it("answers 401 when a valid signature belongs to other bytes", async () => {
     const signed = webhookBody(textEvent(newLineUserId(), "a"));
-    const { signBody } = await import("../src/line/signature");
+    const { signBody } = await import("../../src/line/signature");
     const signature = await signBody(t.config.channelSecret, signed);
     const response = await t.postWebhook(signed.replace('"a"', '"b"'), signature);
     expect(response.status).toBe(401);

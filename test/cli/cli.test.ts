@@ -4,14 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../src/staff/password";
-import { findStaffByEmail } from "../src/store/staff";
-import { openStore } from "../src/store/open-node";
-import { defaultModelPath } from "../src/escalation/text/model-file";
-import { MockLine, mockLineApp } from "../src/emulator/mock-line";
-import { listen, testAccessToken, testSecret } from "./support/app";
+import { verifyPassword } from "../../src/staff/password";
+import { findStaffByEmail } from "../../src/store/staff";
+import { openStore } from "../../src/store/open-node";
+import { defaultModelPath } from "../../src/escalation/text/model-file";
+import { MockLine, mockLineApp } from "../../src/emulator/mock-line";
+import { listen, testAccessToken, testSecret } from "../support/app";
 
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "tsunagi-cli-"));
 const databaseUrl = `file:${join(dir, "cli.db")}`;
 

@@ -1,8 +1,8 @@
 // A setting that is missing or wrong where the deps are built per request (the Workers entry)
 // answers 500 naming the setting, never a TypeError from a half-built request.
 import { expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { ConfigError } from "../src/core/config";
+import { createApp } from "../../src/app";
+import { ConfigError } from "../../src/core/config";
 
 it("answers 500 with the configuration error's own message", async () => {
   const app = createApp(() => {

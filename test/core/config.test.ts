@@ -1,6 +1,6 @@
 // The environment table of CONTRACT.md, parsed once, failing closed with the variable's name.
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/core/config";
+import { ConfigError, loadConfig } from "../../src/core/config";
 
 const fixedSecret = () => "generated-secret";
 

@@ -1,10 +1,10 @@
 // Logs carry ids, counts and codes: never what people wrote, never a secret.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/core/log";
-import { deliverDue } from "../src/outbox/delivery";
-import { createTestApp, testAccessToken, testSecret } from "./support/app";
-import { newLineUserId, textEvent, webhookBody } from "./support/events";
+import { createLogger } from "../../src/core/log";
+import { deliverDue } from "../../src/outbox/delivery";
+import { createTestApp, testAccessToken, testSecret } from "../support/app";
+import { newLineUserId, textEvent, webhookBody } from "../support/events";
 
 describe("logs", () => {
   it("never contain message text, the channel secret or the access token, even on failure", async () => {

@@ -1,12 +1,12 @@
 // The staff JSON API: login, sessions, throttling, inputs, registrants, escalations, audit.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { failureWindowMs } from "../src/dashboard/auth";
-import { sessionIdleMs, sessionLifetimeMs } from "../src/staff/sessions";
-import { hashLinkCode } from "../src/link/codes";
-import { auditLog, linkCodes, registrants, sessions } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
+import { failureWindowMs } from "../../src/dashboard/auth";
+import { sessionIdleMs, sessionLifetimeMs } from "../../src/staff/sessions";
+import { hashLinkCode } from "../../src/link/codes";
+import { auditLog, linkCodes, registrants, sessions } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
 import {
   anonymous,
   loginAs,
@@ -16,7 +16,7 @@ import {
   mintStaff,
   testPassword,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 let t: TestApp;
 let clock: TestClock;

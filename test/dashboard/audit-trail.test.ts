@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditActionLabels } from "../src/dashboard/pages/labels";
-import { auditLog, auditPeople, loginFailures, sessions } from "../src/store/schema";
-import { createTestApp, listen, type TestApp } from "./support/app";
+import { auditActionLabels } from "../../src/dashboard/pages/labels";
+import { auditLog, auditPeople, loginFailures, sessions } from "../../src/store/schema";
+import { createTestApp, listen, type TestApp } from "../support/app";
 import {
   anonymous,
   loginAs,
@@ -17,7 +17,7 @@ import {
   mintStaff,
   type ApiClient,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 let t: TestApp;
 let centerId: string;

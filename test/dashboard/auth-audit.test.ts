@@ -2,8 +2,8 @@
 // their account, logouts, password changes and failed ones.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { auditLog } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
+import { auditLog } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
 import {
   anonymous,
   loginAs,
@@ -11,7 +11,7 @@ import {
   mintStaff,
   testPassword,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 let t: TestApp;
 let member: TestStaff;

@@ -1,8 +1,8 @@
 // Every staff API route × {no session, caseworker, supervisor, another center's supervisor}.
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiRoutes, type ApiRoute } from "../src/dashboard/api";
-import type { Store } from "../src/store/db";
+import { apiRoutes, type ApiRoute } from "../../src/dashboard/api";
+import type { Store } from "../../src/store/db";
 import {
   centers,
   checkins,
@@ -17,10 +17,10 @@ import {
   outbox,
   registrants,
   staff,
-} from "../src/store/schema";
-import { refreshNextCheckin, setConsent, setRegistrantLine } from "../src/store/registrants";
-import { insertEmployer, insertEmployerContact, insertEmployment } from "../src/store/employers";
-import { createTestApp, type TestApp } from "./support/app";
+} from "../../src/store/schema";
+import { refreshNextCheckin, setConsent, setRegistrantLine } from "../../src/store/registrants";
+import { insertEmployer, insertEmployerContact, insertEmployment } from "../../src/store/employers";
+import { createTestApp, type TestApp } from "../support/app";
 import {
   anonymous,
   loginAs,
@@ -29,7 +29,7 @@ import {
   mintRegistrant,
   mintStaff,
   testPassword,
-} from "./support/staff";
+} from "../support/staff";
 
 interface World {
   centerId: string;

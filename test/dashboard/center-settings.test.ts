@@ -2,11 +2,11 @@
 // crisis reply, and honest words about when a person will read a message.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditLog } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { lineChat, registrantOnLine, textOf } from "./support/line-chat";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { auditLog } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { lineChat, registrantOnLine, textOf } from "../support/line-chat";
+import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let logInBoth: () => Promise<void>;

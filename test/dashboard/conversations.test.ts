@@ -2,13 +2,13 @@
 // over the real webhook, the staff API and the mock Messaging API.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { deliverDue } from "../src/outbox/delivery";
-import { auditLog, centers, outbox, pushUsage } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { testClassifier } from "./support/classifier";
-import { createTestClock } from "./support/clock";
-import { stickerEvent, unfollowEvent, webhookBody } from "./support/events";
-import { lineChat, registrantOnLine, textOf } from "./support/line-chat";
+import { deliverDue } from "../../src/outbox/delivery";
+import { auditLog, centers, outbox, pushUsage } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { testClassifier } from "../support/classifier";
+import { createTestClock } from "../support/clock";
+import { stickerEvent, unfollowEvent, webhookBody } from "../support/events";
+import { lineChat, registrantOnLine, textOf } from "../support/line-chat";
 import {
   loginAs,
   mintCenter,
@@ -16,7 +16,7 @@ import {
   mintRegistrant,
   mintStaff,
   type ApiClient,
-} from "./support/staff";
+} from "../support/staff";
 
 let t: TestApp;
 let staff: ApiClient;

@@ -1,12 +1,12 @@
 // The server-rendered dashboard in process: login, the gate, CSRF, every form, and bad input.
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApp, type App } from "../src/app";
-import { dashboardPages, pageRoutes, type PageRoute } from "../src/dashboard/pages/index";
-import { safeNextPath } from "../src/dashboard/pages/next-path";
-import type { Store } from "../src/store/db";
-import { refreshNextCheckin, setConsent, setRegistrantLine } from "../src/store/registrants";
-import { insertEmployer, insertEmployerContact, insertEmployment } from "../src/store/employers";
+import { createApp, type App } from "../../src/app";
+import { dashboardPages, pageRoutes, type PageRoute } from "../../src/dashboard/pages/index";
+import { safeNextPath } from "../../src/dashboard/pages/next-path";
+import type { Store } from "../../src/store/db";
+import { refreshNextCheckin, setConsent, setRegistrantLine } from "../../src/store/registrants";
+import { insertEmployer, insertEmployerContact, insertEmployment } from "../../src/store/employers";
 import {
   auditLog,
   centers,
@@ -23,8 +23,8 @@ import {
   registrants,
   sessions,
   staff,
-} from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
+} from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
 import {
   mintCenter,
   mintEscalation,
@@ -32,7 +32,7 @@ import {
   mintStaff,
   testPassword,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 const start = Date.UTC(2026, 10, 20, 3, 0, 0);
 let now = start;

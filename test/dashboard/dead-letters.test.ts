@@ -3,13 +3,13 @@
 // top; supervisors send it again or mark it handled.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sendDigests } from "../src/schedule/alert-sweeps";
-import { deliverDue } from "../src/outbox/delivery";
-import { escalationEvents, escalations, outbox } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { lineChat, registrantOnLine } from "./support/line-chat";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { sendDigests } from "../../src/schedule/alert-sweeps";
+import { deliverDue } from "../../src/outbox/delivery";
+import { escalationEvents, escalations, outbox } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { lineChat, registrantOnLine } from "../support/line-chat";
+import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let boss: ApiClient;

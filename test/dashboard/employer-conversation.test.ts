@@ -2,12 +2,12 @@
 // member's own words only, through the employer allow-list, once per key, audited.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditLog, outbox } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { newLineUserId } from "./support/events";
-import { lineChat, textOf, type Sent } from "./support/line-chat";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { auditLog, outbox } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { newLineUserId } from "../support/events";
+import { lineChat, textOf, type Sent } from "../support/line-chat";
+import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let staff: ApiClient;

@@ -2,12 +2,12 @@
 // monthly pulse, a registrant's workplaces and reports, and the center boundary around them.
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hashLinkCode } from "../src/link/codes";
-import type { Store } from "../src/store/db";
-import { insertEmployerReport } from "../src/store/employer-reports";
-import { redeemLinkCode } from "../src/store/link";
-import { setConsent } from "../src/store/registrants";
-import { insertEmployer, insertEmployerContact, insertEmployment } from "../src/store/employers";
+import { hashLinkCode } from "../../src/link/codes";
+import type { Store } from "../../src/store/db";
+import { insertEmployerReport } from "../../src/store/employer-reports";
+import { redeemLinkCode } from "../../src/store/link";
+import { setConsent } from "../../src/store/registrants";
+import { insertEmployer, insertEmployerContact, insertEmployment } from "../../src/store/employers";
 import {
   auditLog,
   conversations,
@@ -16,9 +16,9 @@ import {
   employments,
   lineAccounts,
   linkCodes,
-} from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
+} from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
 import {
   loginAs,
   mintCenter,
@@ -26,7 +26,7 @@ import {
   mintRegistrant,
   mintStaff,
   type ApiClient,
-} from "./support/staff";
+} from "../support/staff";
 
 let t: TestApp;
 let clock: TestClock;
@@ -450,7 +450,7 @@ describe("unlinking a contact", () => {
       .from(conversations)
       .where(eq(conversations.lineUserId, line));
     // kept: the contact's next message meets the flow, which says the link is gone and records
-    // nothing (test/employer-line.test.ts), instead of a guest's "send your code"
+    // nothing (test/bot/employer-line.test.ts), instead of a guest's "send your code"
     expect(left).toHaveLength(1);
     expect(await auditActions(w.linked.id)).toEqual(["employer_contact.unlink"]);
 

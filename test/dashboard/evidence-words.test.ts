@@ -1,7 +1,7 @@
 // Evidence in plain Japanese: quoted words, answers with their question, why and which part of
 // the classifier flagged it; no JSON keys, no internal ids.
 import { describe, expect, it } from "vitest";
-import { evidenceLines, weekLabel } from "../src/dashboard/pages/escalation-evidence";
+import { evidenceLines, weekLabel } from "../../src/dashboard/pages/escalation-evidence";
 
 describe("evidence lines", () => {
   it("name the answer with its question, the reason, the source and both readers", () => {

@@ -1,10 +1,10 @@
 // Password throttles that hold: counted before the hash check (so a race cannot slip past), per
 // email, per client address and for everyone, with the password change under the same limits.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { attemptLimits } from "../src/dashboard/auth";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { loginAs, mintCenter, mintStaff, testPassword, type TestStaff } from "./support/staff";
+import { attemptLimits } from "../../src/dashboard/auth";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { loginAs, mintCenter, mintStaff, testPassword, type TestStaff } from "../support/staff";
 
 let t: TestApp;
 let member: TestStaff;

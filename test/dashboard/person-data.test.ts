@@ -3,10 +3,10 @@
 // erasure after a typed confirmation (everything gone, nothing sent about them afterwards).
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sendReminders } from "../src/checkins/send";
-import { deliverDue } from "../src/outbox/delivery";
-import type { Tx } from "../src/store/db";
-import { eraseRegistrantData } from "../src/store/erasure";
+import { sendReminders } from "../../src/checkins/send";
+import { deliverDue } from "../../src/outbox/delivery";
+import type { Tx } from "../../src/store/db";
+import { eraseRegistrantData } from "../../src/store/erasure";
 import {
   auditLog,
   auditPeople,
@@ -19,12 +19,12 @@ import {
   outbox,
   registrants,
   signals,
-} from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { newLineUserId } from "./support/events";
-import { buttonsOf, lineChat, registrantOnLine, textOf } from "./support/line-chat";
-import { loginAs, mintCenter, mintEscalation, mintStaff, type ApiClient } from "./support/staff";
+} from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { newLineUserId } from "../support/events";
+import { buttonsOf, lineChat, registrantOnLine, textOf } from "../support/line-chat";
+import { loginAs, mintCenter, mintEscalation, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let boss: ApiClient;

@@ -1,8 +1,8 @@
 // A registrant's profile over the API and on the page, search by name, kana and id, and the
 // queue's 「自分の担当」 for a primary case worker.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditLog } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
+import { auditLog } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
 import {
   loginAs,
   mintCenter,
@@ -11,7 +11,7 @@ import {
   mintStaff,
   type ApiClient,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 let t: TestApp;
 let centerId: string;

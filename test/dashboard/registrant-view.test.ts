@@ -1,14 +1,14 @@
 // One registrant for staff: a check-in now, the schedule, pause and resume, 12 weeks of history.
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { weekKey } from "../src/time/calendar";
-import { setFollowing } from "../src/store/accounts";
+import { weekKey } from "../../src/time/calendar";
+import { setFollowing } from "../../src/store/accounts";
 import {
   refreshNextCheckin,
   setConsent,
   setRegistrantLine,
   setRegistrantStatus,
-} from "../src/store/registrants";
+} from "../../src/store/registrants";
 import {
   auditLog,
   checkins,
@@ -16,11 +16,11 @@ import {
   lineAccounts,
   outbox,
   registrants,
-} from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
-import { seedCheckin } from "./support/history";
-import { newLineUserId } from "./support/events";
+} from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
+import { seedCheckin } from "../support/history";
+import { newLineUserId } from "../support/events";
 import {
   loginAs,
   mintCenter,
@@ -28,7 +28,7 @@ import {
   mintStaff,
   type ApiClient,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 const jst = (iso: string) => Date.parse(`${iso}+09:00`);
 const week = 7 * 24 * 60 * 60 * 1000;
@@ -811,9 +811,9 @@ describe("a new link code for an existing registrant", () => {
       const { linkCode } = (await reissued.json()) as { linkCode: string };
       expect(linkCode).toMatch(/^\d{14}$/);
       expect(linkCode).not.toBe(created.linkCode);
-      const { redeemLinkCode } = await import("../src/store/link");
-      const { hashLinkCode } = await import("../src/link/codes");
-      const { touchAccount } = await import("../src/store/accounts");
+      const { redeemLinkCode } = await import("../../src/store/link");
+      const { hashLinkCode } = await import("../../src/link/codes");
+      const { touchAccount } = await import("../../src/store/accounts");
       const user = newLineUserId();
       const results = await t.db.store.write(async (tx) => {
         await touchAccount(tx, user, 0);

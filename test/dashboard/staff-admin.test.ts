@@ -3,10 +3,10 @@
 // locked-out supervisor.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { linkedStaff } from "../src/store/staff-alert-ledger";
-import { auditLog, lineAccounts, staff } from "../src/store/schema";
-import { resetPasswordByEmail } from "../src/staff/accounts";
-import { createTestApp, type TestApp } from "./support/app";
+import { linkedStaff } from "../../src/store/staff-alert-ledger";
+import { auditLog, lineAccounts, staff } from "../../src/store/schema";
+import { resetPasswordByEmail } from "../../src/staff/accounts";
+import { createTestApp, type TestApp } from "../support/app";
 import {
   anonymous,
   loginAs,
@@ -15,7 +15,7 @@ import {
   testPassword,
   type ApiClient,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 let t: TestApp;
 let centerId: string;

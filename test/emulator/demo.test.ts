@@ -1,7 +1,7 @@
 // Emulator mode's demo supervisor: made once for an empty database, with a password shown once.
 import { describe, expect, it } from "vitest";
-import { ensureDemoSupervisor } from "../src/staff/accounts";
-import { createTestApp } from "./support/app";
+import { ensureDemoSupervisor } from "../../src/staff/accounts";
+import { createTestApp } from "../support/app";
 
 describe("the demo supervisor", () => {
   it("is created for an empty database, can log in, and is never created twice", async () => {

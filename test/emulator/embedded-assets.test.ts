@@ -2,10 +2,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { embeds, render } from "../scripts/embed-assets.mjs";
-import { createTestApp, type TestApp } from "./support/app";
+import { embeds, render } from "../../scripts/embed-assets.mjs";
+import { createTestApp, type TestApp } from "../support/app";
 
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "../..");
 const read = (file: string) => readFile(join(root, file), "utf8");
 
 describe("the generated asset modules", () => {

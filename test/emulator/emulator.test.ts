@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { richMenu } from "../src/line/rich-menu";
-import { createTestApp, testAccessToken, type TestApp } from "./support/app";
-import { countRows, eventRows, processedEvents } from "./support/queries";
+import { richMenu } from "../../src/line/rich-menu";
+import { createTestApp, testAccessToken, type TestApp } from "../support/app";
+import { countRows, eventRows, processedEvents } from "../support/queries";
 
 let t: TestApp;
 
@@ -127,7 +127,7 @@ describe("the emulator", () => {
     });
     const { richMenuId } = (await created.json()) as { richMenuId: string };
     expect(t.mock.richMenus.get(richMenuId)?.menu.chatBarText).toBe("メニュー");
-    const image = readFileSync(join(import.meta.dirname, "..", "assets", "richmenu.png"));
+    const image = readFileSync(join(import.meta.dirname, "../..", "assets", "richmenu.png"));
     const upload = await t.request(`/v2/bot/richmenu/${richMenuId}/content`, {
       method: "POST",
       headers: { authorization, "content-type": "image/png" },

@@ -1,15 +1,15 @@
 // The text classifier: rules and model combined, the model's tiers, the model file, and input nobody can break it with.
 import { describe, expect, it } from "vitest";
-import { categoryKeys } from "../src/vocabulary/categories";
-import { combine, modelFindings, type Finding } from "../src/escalation/classifier";
-import { type ModelScores, loadTextModel, ModelError } from "../src/escalation/text/model";
-import { readTextModelFile } from "../src/escalation/text/model-file";
-import { readByRules } from "../src/escalation/text/rule-reading";
-import { defaultModelPath } from "../src/escalation/text/model-file";
+import { categoryKeys } from "../../src/vocabulary/categories";
+import { combine, modelFindings, type Finding } from "../../src/escalation/classifier";
+import { type ModelScores, loadTextModel, ModelError } from "../../src/escalation/text/model";
+import { readTextModelFile } from "../../src/escalation/text/model-file";
+import { readByRules } from "../../src/escalation/text/rule-reading";
+import { defaultModelPath } from "../../src/escalation/text/model-file";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { testClassifier, testModel } from "./support/classifier";
+import { testClassifier, testModel } from "../support/classifier";
 
 const classify = (text: string) => testClassifier.classify(text);
 const categoriesOf = (findings: readonly Finding[]) => findings.map((f) => f.category);

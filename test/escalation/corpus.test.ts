@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { foldText } from "../src/escalation/text/fold";
-import { kinds, readCorpusDir, registers } from "../scripts/classifier/corpus";
+import { foldText } from "../../src/escalation/text/fold";
+import { kinds, readCorpusDir, registers } from "../../scripts/classifier/corpus";
 import {
   frozenDir,
   frozenShare,
@@ -11,7 +11,7 @@ import {
   sha256File,
   trainDir,
   type Manifest,
-} from "../scripts/classifier/split";
+} from "../../scripts/classifier/split";
 
 const train = readCorpusDir(trainDir);
 const frozen = readCorpusDir(frozenDir);
@@ -105,7 +105,7 @@ describe("the frozen test split", () => {
         }
       }
     };
-    const root = join(import.meta.dirname, "..");
+    const root = join(import.meta.dirname, "../..");
     for (const dir of ["src", "scripts", "bench"]) walk(join(root, dir));
     expect(readers.map((path) => path.slice(root.length + 1)).sort()).toEqual([
       "bench/classifier.ts",

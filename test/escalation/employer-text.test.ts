@@ -8,8 +8,8 @@ import {
   reportSeverity,
   reportSignal,
   signalsInReportWords,
-} from "../src/escalation/rules/employer-report";
-import type { Finding } from "../src/escalation/classifier";
+} from "../../src/escalation/rules/employer-report";
+import type { Finding } from "../../src/escalation/classifier";
 
 const people = [
   { id: "a", displayName: "田中 一郎" },

@@ -1,10 +1,10 @@
 // Signals into escalations: dedup per (registrant, category), severity only rises, calendar deadlines.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { raiseSignal, type RaisedSignal } from "../src/escalation/engine";
-import { centers, escalationEvents, escalations, signals } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { mintCenter, mintRegistrant } from "./support/staff";
+import { raiseSignal, type RaisedSignal } from "../../src/escalation/engine";
+import { centers, escalationEvents, escalations, signals } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { mintCenter, mintRegistrant } from "../support/staff";
 
 const jst = (iso: string) => Date.parse(`${iso}+09:00`);
 let t: TestApp;

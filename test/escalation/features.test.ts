@@ -1,9 +1,9 @@
 // The model's features: the fast path inference takes is the same as the one training defines.
 import { describe, expect, it } from "vitest";
-import { forEachFeature, forEachWindowRows, windowsOf } from "../src/escalation/text/features";
-import { foldText } from "../src/escalation/text/fold";
-import { readCorpusDir } from "../scripts/classifier/corpus";
-import { trainDir } from "../scripts/classifier/split";
+import { forEachFeature, forEachWindowRows, windowsOf } from "../../src/escalation/text/features";
+import { foldText } from "../../src/escalation/text/fold";
+import { readCorpusDir } from "../../scripts/classifier/corpus";
+import { trainDir } from "../../scripts/classifier/split";
 
 /** Numbers every hash it is asked for, so both paths can be compared as sets of hashes. */
 function numbering() {

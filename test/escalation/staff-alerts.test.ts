@@ -2,20 +2,20 @@
 // hours, re-escalation to the supervisors, the daily digest; once each, through the outbox.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodePostback } from "../src/words/postback";
-import { consentTextVersion } from "../src/words/registrant";
-import { staffWords } from "../src/flows/staff";
-import { raiseSignal } from "../src/escalation/engine";
-import { runAlertSweeps, sendAwaitingAlerts } from "../src/schedule/alert-sweeps";
-import type { Store } from "../src/store/db";
-import { deliverDue } from "../src/outbox/delivery";
-import { runTick } from "../src/schedule/tick";
-import { escalationEvents, escalations, staff, staffAlerts } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
-import { newLineUserId, unfollowEvent } from "./support/events";
-import { lineChat } from "./support/line-chat";
-import { accountOf } from "./support/queries";
+import { encodePostback } from "../../src/words/postback";
+import { consentTextVersion } from "../../src/words/registrant";
+import { staffWords } from "../../src/flows/staff";
+import { raiseSignal } from "../../src/escalation/engine";
+import { runAlertSweeps, sendAwaitingAlerts } from "../../src/schedule/alert-sweeps";
+import type { Store } from "../../src/store/db";
+import { deliverDue } from "../../src/outbox/delivery";
+import { runTick } from "../../src/schedule/tick";
+import { escalationEvents, escalations, staff, staffAlerts } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
+import { newLineUserId, unfollowEvent } from "../support/events";
+import { lineChat } from "../support/line-chat";
+import { accountOf } from "../support/queries";
 import {
   loginAs,
   mintCenter,
@@ -23,7 +23,7 @@ import {
   mintStaff,
   type ApiClient,
   type TestStaff,
-} from "./support/staff";
+} from "../support/staff";
 
 /** Tuesday 2026-11-24 23:30 in Tokyo: the center is closed. */
 const night = Date.parse("2026-11-24T23:30:00+09:00");

@@ -1,14 +1,14 @@
 // Each row of the risk taxonomy over the real webhook: the reply to that very message, the severity and the category staff see.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { encodePostback } from "../src/words/postback";
-import { maxLinkFailures } from "../src/store/link";
-import { escalations, messages } from "../src/store/schema";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { newLineUserId } from "./support/events";
-import { lineChat, registrantOnLine, textOf } from "./support/line-chat";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { encodePostback } from "../../src/words/postback";
+import { maxLinkFailures } from "../../src/store/link";
+import { escalations, messages } from "../../src/store/schema";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { newLineUserId } from "../support/events";
+import { lineChat, registrantOnLine, textOf } from "../support/line-chat";
+import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let staff: ApiClient;

@@ -1,15 +1,15 @@
 // npm run train:classifier reproduces the committed model from the train split, bit for bit.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { defaultModelPath } from "../src/escalation/text/model-file";
-import { readCorpusDir } from "../scripts/classifier/corpus";
-import { trainDir } from "../scripts/classifier/split";
+import { defaultModelPath } from "../../src/escalation/text/model-file";
+import { readCorpusDir } from "../../scripts/classifier/corpus";
+import { trainDir } from "../../scripts/classifier/split";
 import {
   chooseThresholds,
   corpusDigest,
   crossValidate,
   trainModel,
-} from "../scripts/classifier/train";
+} from "../../scripts/classifier/train";
 
 describe("training", () => {
   it("reproduces the committed weights and thresholds from the train split", () => {

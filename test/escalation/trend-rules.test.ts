@@ -2,16 +2,16 @@
 import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { trendRules, trendSignals } from "../src/escalation/rules/trend";
-import { type TrendAnswer, type TrendWeek } from "../src/store/trends";
-import { weekKey } from "../src/time/calendar";
-import { insertCheckin, upsertAnswer } from "../src/store/checkins";
-import * as schema from "../src/store/schema";
-import type { QuestionKey } from "../src/vocabulary/kinds";
-import { recentWeeksForTrends } from "../src/store/trends";
-import { createTestStore, type TestStore } from "./support/db";
-import { seedCheckin, type WeekAnswers } from "./support/history";
-import { mintCenter, mintRegistrant } from "./support/staff";
+import { trendRules, trendSignals } from "../../src/escalation/rules/trend";
+import { type TrendAnswer, type TrendWeek } from "../../src/store/trends";
+import { weekKey } from "../../src/time/calendar";
+import { insertCheckin, upsertAnswer } from "../../src/store/checkins";
+import * as schema from "../../src/store/schema";
+import type { QuestionKey } from "../../src/vocabulary/kinds";
+import { recentWeeksForTrends } from "../../src/store/trends";
+import { createTestStore, type TestStore } from "../support/db";
+import { seedCheckin, type WeekAnswers } from "../support/history";
+import { mintCenter, mintRegistrant } from "../support/staff";
 
 type Given = Partial<Record<QuestionKey, number | string>>;
 

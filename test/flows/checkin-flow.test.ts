@@ -1,16 +1,16 @@
 // The weekly check-in as a table of (state, input) → (state, replies, effects): every path walked.
 import { describe, expect, it } from "vitest";
-import { testClassifier } from "./support/classifier";
-import { startCheckin } from "../src/flows/checkin";
-import { checkinStateSchema, type CheckinState } from "../src/flows/states";
-import { questions, skipChoice, talkChoice } from "../src/words/checkin-questions";
-import { foldWords } from "../src/words/keywords";
-import { encodePostback } from "../src/words/postback";
-import { createFlowRegistry } from "../src/flows/registry";
-import { respond } from "../src/flows/router";
-import type { Effect, FlowContext, Inbound, Step } from "../src/flows/types";
-import type { OutMessage } from "../src/line/message";
-import type { QuestionKey } from "../src/vocabulary/kinds";
+import { testClassifier } from "../support/classifier";
+import { startCheckin } from "../../src/flows/checkin";
+import { checkinStateSchema, type CheckinState } from "../../src/flows/states";
+import { questions, skipChoice, talkChoice } from "../../src/words/checkin-questions";
+import { foldWords } from "../../src/words/keywords";
+import { encodePostback } from "../../src/words/postback";
+import { createFlowRegistry } from "../../src/flows/registry";
+import { respond } from "../../src/flows/router";
+import type { Effect, FlowContext, Inbound, Step } from "../../src/flows/types";
+import type { OutMessage } from "../../src/line/message";
+import type { QuestionKey } from "../../src/vocabulary/kinds";
 
 const week = "2026-W47";
 const flows = createFlowRegistry();

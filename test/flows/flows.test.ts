@@ -1,10 +1,10 @@
 // Conversations as tables of (saved state, input) → (state, replies, effects).
 import { describe, expect, it } from "vitest";
-import { testClassifier } from "./support/classifier";
-import { createFlowRegistry } from "../src/flows/registry";
-import { respond } from "../src/flows/router";
-import type { Flow, FlowContext, Inbound } from "../src/flows/types";
-import type { OutMessage } from "../src/line/message";
+import { testClassifier } from "../support/classifier";
+import { createFlowRegistry } from "../../src/flows/registry";
+import { respond } from "../../src/flows/router";
+import type { Flow, FlowContext, Inbound } from "../../src/flows/types";
+import type { OutMessage } from "../../src/line/message";
 
 const guest: FlowContext = {
   now: 0,

@@ -1,12 +1,12 @@
 // A linked registrant outside a check-in: consent, pause and resume, the weekly day, the menu.
 import { describe, expect, it } from "vitest";
-import { testClassifier } from "./support/classifier";
-import { encodePostback } from "../src/words/postback";
-import { consentTextVersion } from "../src/words/registrant";
-import { createFlowRegistry } from "../src/flows/registry";
-import { respond } from "../src/flows/router";
-import type { FlowContext, Inbound, RegistrantContext } from "../src/flows/types";
-import type { OutMessage } from "../src/line/message";
+import { testClassifier } from "../support/classifier";
+import { encodePostback } from "../../src/words/postback";
+import { consentTextVersion } from "../../src/words/registrant";
+import { createFlowRegistry } from "../../src/flows/registry";
+import { respond } from "../../src/flows/router";
+import type { FlowContext, Inbound, RegistrantContext } from "../../src/flows/types";
+import type { OutMessage } from "../../src/line/message";
 
 const flows = createFlowRegistry();
 

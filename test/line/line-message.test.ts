@@ -1,17 +1,17 @@
 // LINE's five-message limit, one policy: nothing is cut, the first five reply, the rest are pushed.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { processEvent } from "../src/bot/pipeline";
-import { webhookEventSchema } from "../src/bot/events";
-import { freshCheckinState } from "../src/flows/checkin";
-import { createFlowRegistry } from "../src/flows/registry";
-import { checkinStateSchema, type CheckinState } from "../src/flows/states";
-import type { Flow } from "../src/flows/types";
-import { maxMessagesPerSend, planSends, type OutMessage } from "../src/line/message";
-import { sendFresh } from "../src/outbox/delivery";
-import { saveConversation } from "../src/store/conversations";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
-import { newLineUserId, textEvent } from "./support/events";
+import { processEvent } from "../../src/bot/pipeline";
+import { webhookEventSchema } from "../../src/bot/events";
+import { freshCheckinState } from "../../src/flows/checkin";
+import { createFlowRegistry } from "../../src/flows/registry";
+import { checkinStateSchema, type CheckinState } from "../../src/flows/states";
+import type { Flow } from "../../src/flows/types";
+import { maxMessagesPerSend, planSends, type OutMessage } from "../../src/line/message";
+import { sendFresh } from "../../src/outbox/delivery";
+import { saveConversation } from "../../src/store/conversations";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
+import { newLineUserId, textEvent } from "../support/events";
 
 const numbered = (n: number): OutMessage[] =>
   Array.from({ length: n }, (_, i) => ({ type: "text", text: `${i + 1}` }));

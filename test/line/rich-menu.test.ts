@@ -10,12 +10,12 @@ import {
   richMenu,
   RichMenuError,
   type RichMenuStep,
-} from "../src/line/rich-menu";
-import { MockLine, mockLineApp, type RichMenuEndpoint } from "../src/emulator/mock-line";
-import { commandOf } from "../src/words/keywords";
-import { listen, testAccessToken } from "./support/app";
+} from "../../src/line/rich-menu";
+import { MockLine, mockLineApp, type RichMenuEndpoint } from "../../src/emulator/mock-line";
+import { commandOf } from "../../src/words/keywords";
+import { listen, testAccessToken } from "../support/app";
 
-const assetPath = join(import.meta.dirname, "..", "assets", "richmenu.png");
+const assetPath = join(import.meta.dirname, "../..", "assets", "richmenu.png");
 
 let mock: MockLine;
 let server: ServerType;

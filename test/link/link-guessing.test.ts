@@ -1,13 +1,13 @@
 // Link codes cannot be guessed by spreading attempts over many new LINE accounts: a global limit
 // on wrong codes, and codes long enough that the limit leaves no real chance.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatLinkCode, generateLinkCode, linkCodeDigits } from "../src/link/codes";
-import { globalLinkFailureWindowMs, maxGlobalLinkFailures } from "../src/store/link";
-import { createTestApp, type TestApp } from "./support/app";
-import { createTestClock } from "./support/clock";
-import { newLineUserId } from "./support/events";
-import { lineChat, textOf } from "./support/line-chat";
-import { loginAs, mintCenter, mintStaff, type ApiClient } from "./support/staff";
+import { formatLinkCode, generateLinkCode, linkCodeDigits } from "../../src/link/codes";
+import { globalLinkFailureWindowMs, maxGlobalLinkFailures } from "../../src/store/link";
+import { createTestApp, type TestApp } from "../support/app";
+import { createTestClock } from "../support/clock";
+import { newLineUserId } from "../support/events";
+import { lineChat, textOf } from "../support/line-chat";
+import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
 let staff: ApiClient;

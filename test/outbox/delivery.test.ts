@@ -1,21 +1,21 @@
 // The outbox: nothing lost, nothing doubled, through LINE failures and crashes at every step.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { processEvent } from "../src/bot/pipeline";
-import { webhookEventSchema } from "../src/bot/events";
+import { processEvent } from "../../src/bot/pipeline";
+import { webhookEventSchema } from "../../src/bot/events";
 import {
   backoffMs,
   deliverDue,
   maxAttempts,
   sendFresh,
   sweepLeaseMs,
-} from "../src/outbox/delivery";
-import { runTick } from "../src/schedule/tick";
-import { enqueue } from "../src/store/outbox";
-import { createTestApp, testAccessToken, type TestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
-import { newLineUserId, textEvent } from "./support/events";
-import { outbox, outboxRows } from "./support/queries";
+} from "../../src/outbox/delivery";
+import { runTick } from "../../src/schedule/tick";
+import { enqueue } from "../../src/store/outbox";
+import { createTestApp, testAccessToken, type TestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
+import { newLineUserId, textEvent } from "../support/events";
+import { outbox, outboxRows } from "../support/queries";
 
 let t: TestApp;
 let clock: TestClock;
@@ -92,7 +92,7 @@ describe("pushes", () => {
     const row = await queuePush(userId);
     const unreachable = {
       ...t.deps,
-      line: (await import("../src/line/api")).createLineApi({
+      line: (await import("../../src/line/api")).createLineApi({
         channelAccessToken: testAccessToken,
         baseUrl: "http://127.0.0.1:9",
       }),

@@ -5,10 +5,10 @@ import { createClient } from "@libsql/client";
 import { asc, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sessionIdleMs } from "../src/staff/sessions";
-import { raiseSignal } from "../src/escalation/engine";
-import { answerText } from "../src/words/checkin-questions";
-import { createLogger, type Logger } from "../src/core/log";
+import { sessionIdleMs } from "../../src/staff/sessions";
+import { raiseSignal } from "../../src/escalation/engine";
+import { answerText } from "../../src/words/checkin-questions";
+import { createLogger, type Logger } from "../../src/core/log";
 import {
   pruneExpired,
   retentionDue,
@@ -16,15 +16,15 @@ import {
   type RetentionCounts,
   type RetentionLimits,
   type RetentionReport,
-} from "../src/schedule/retention";
-import { runTick } from "../src/schedule/tick";
-import { createStore, type Store } from "../src/store/db";
-import { insertEmployerReport } from "../src/store/employer-reports";
-import { insertEscalationEvent, updateEscalation } from "../src/store/escalations";
-import { openStore } from "../src/store/open-node";
-import { setRegistrantLine } from "../src/store/registrants";
-import { insertEmployer, insertEmployerContact } from "../src/store/employers";
-import * as schema from "../src/store/schema";
+} from "../../src/schedule/retention";
+import { runTick } from "../../src/schedule/tick";
+import { createStore, type Store } from "../../src/store/db";
+import { insertEmployerReport } from "../../src/store/employer-reports";
+import { insertEscalationEvent, updateEscalation } from "../../src/store/escalations";
+import { openStore } from "../../src/store/open-node";
+import { setRegistrantLine } from "../../src/store/registrants";
+import { insertEmployer, insertEmployerContact } from "../../src/store/employers";
+import * as schema from "../../src/store/schema";
 import {
   employerContacts,
   employerReports,
@@ -38,13 +38,13 @@ import {
   sessions,
   signals,
   staff,
-} from "../src/store/schema";
-import { updateCenter } from "../src/store/staff";
-import { createTestApp } from "./support/app";
-import { createTestClock, type TestClock } from "./support/clock";
-import { createTestStore, type TestStore } from "./support/db";
-import { newLineUserId } from "./support/events";
-import { loginAs, mintCenter, mintEscalation, mintRegistrant, mintStaff } from "./support/staff";
+} from "../../src/store/schema";
+import { updateCenter } from "../../src/store/staff";
+import { createTestApp } from "../support/app";
+import { createTestClock, type TestClock } from "../support/clock";
+import { createTestStore, type TestStore } from "../support/db";
+import { newLineUserId } from "../support/events";
+import { loginAs, mintCenter, mintEscalation, mintRegistrant, mintStaff } from "../support/staff";
 
 const day = 24 * 60 * 60 * 1000;
 /** Wednesday 2026-11-25 03:00 in Tokyo: the start of the day's run. */

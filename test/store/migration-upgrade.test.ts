@@ -7,7 +7,7 @@ import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { afterEach, expect, it } from "vitest";
-import { migrationsFolder } from "../src/store/open-node";
+import { migrationsFolder } from "../../src/store/open-node";
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 // The write queue: atomic units, group commits, one unit's failure confined to that unit.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { centers } from "../src/store/schema";
-import { createTestStore, type TestStore } from "./support/db";
+import { centers } from "../../src/store/schema";
+import { createTestStore, type TestStore } from "../support/db";
 
 let t: TestStore;
 

@@ -8,7 +8,7 @@ import {
   isOpenDay,
   nextOpening,
   type CenterCalendar,
-} from "../src/time/business-time";
+} from "../../src/time/business-time";
 
 const jst = (iso: string) => Date.parse(`${iso}+09:00`);
 const at = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 16);

@@ -1,6 +1,6 @@
 // Japan time arithmetic: week keys and weekly slots, to the minute.
 import { describe, expect, it } from "vitest";
-import { formatMinute, nextWeeklySlot, tokyoParts, weekKey } from "../src/time/calendar";
+import { formatMinute, nextWeeklySlot, tokyoParts, weekKey } from "../../src/time/calendar";
 
 const jst = (iso: string) => Date.parse(`${iso}+09:00`);
 

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { categoryKeys, higherSeverity, severities, sources } from "../src/vocabulary/categories";
+import { categoryKeys, higherSeverity, severities, sources } from "../../src/vocabulary/categories";
 
-const contract = readFileSync(join(import.meta.dirname, "../../shared/CONTRACT.md"), "utf8");
+const contract = readFileSync(join(import.meta.dirname, "../../../shared/CONTRACT.md"), "utf8");
 
 function listAfter(label: string): string[] {
   const start = contract.indexOf(`\`${label}\` ∈`);
