@@ -4,7 +4,7 @@
 import * as z from "zod";
 import { AppError, notFound } from "../core/errors";
 import { tellSupportEnded } from "../escalation/person-feedback";
-import { foldWords } from "../words/keywords";
+import { foldWords } from "../core/fold";
 import { answerText, questionOf } from "../words/checkin-questions";
 import { disclosureOf } from "../store/disclosure";
 import { eraseRegistrantData } from "../store/erasure";

@@ -13,7 +13,8 @@ import {
   type Choice,
 } from "../words/checkin-questions";
 import { readFreeText } from "./free-text";
-import { commandOf, foldWords } from "../words/keywords";
+import { commandOf } from "../words/keywords";
+import { foldWords } from "../core/fold";
 import { decodePostback, encodePostback } from "../words/postback";
 import { registrantWords } from "../words/registrant";
 import { checkinStateSchema, type CheckinState } from "./states";

@@ -1,4 +1,5 @@
 // One-time link codes: random digits shown once to staff, stored only as a hash.
+import { foldWords } from "../core/fold";
 import type { Tx } from "../store/db";
 import { insertLinkCode } from "../store/link-codes";
 import type { LinkSubject } from "../vocabulary/kinds";
@@ -24,11 +25,11 @@ export function generateLinkCode(digits = linkCodeDigits): string {
 }
 
 /**
- * What people type: digits, perhaps full-width, with spaces or hyphens. Returns the bare
+ * What people type: digits, perhaps full-width, with spaces, hyphens or a 「。」 after them. Returns the bare
  * ASCII digits, or null when the text is not a code at all.
  */
 export function normalizeLinkCode(text: string): string | null {
-  const folded = text.normalize("NFKC").replace(/[\s\-‐‑–—ー−]/g, "");
+  const folded = foldWords(text).replace(/[-‐‑–—ー−]/g, "");
   // 8 digits: codes printed before they grew to 14, still live for their 14 days
   return /^\d{8,16}$/.test(folded) ? folded : null;
 }

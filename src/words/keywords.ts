@@ -1,4 +1,5 @@
 // Words people type instead of tapping, folded so 「ちぇっくいん」 and 「チェックイン 」 mean the same.
+import { foldWords } from "../core/fold";
 export type Command =
   "checkin" | "pause" | "resume" | "help" | "consent" | "withdraw" | "schedule" | "talk";
 
@@ -13,19 +14,6 @@ const commands: Record<Command, string[]> = {
   schedule: ["曜日を変える", "ようびをかえる", "曜日をかえる"],
   talk: ["相談する", "そうだんする", "相談", "そうだん"],
 };
-
-/**
- * How typed words are compared with a keyword, a button's label or a name: katakana to hiragana,
- * full-width to half-width, lower case; no spaces, sentence marks, emoji or check marks. The one
- * folding of short words (free text for the classifier has its own, escalation/text/fold.ts).
- */
-export function foldWords(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[\u30a1-\u30f6]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0x60))
-    .replace(/[\s\u3000。、！!?？\p{Extended_Pictographic}\uFE0F✓]/gu, "")
-    .toLowerCase();
-}
 
 const lookup = new Map<string, Command>(
   Object.entries(commands).flatMap(([command, words]) =>

@@ -26,6 +26,9 @@ describe("who the words are about", () => {
     ["三郎くんが", { match: "one", id: "c" }],
     ["ｻﾄｳではなく佐藤　三郎です", { match: "one", id: "c" }],
     ["はなこさんが", { match: "one", id: "d" }],
+    // the same folding as typed keywords: katakana, width and sentence marks do not matter
+    ["ハナコさんが来ていません", { match: "one", id: "d" }],
+    ["ﾊﾅｺさん！", { match: "one", id: "d" }],
     ["田中さんが休んでいます", { match: "many", ids: ["a", "b"] }],
     ["鈴木さんが休んでいます", { match: "none" }],
     ["", { match: "none" }],

@@ -4,7 +4,7 @@ import { testClassifier } from "../support/classifier";
 import { startCheckin } from "../../src/flows/checkin";
 import { checkinStateSchema, type CheckinState } from "../../src/flows/states";
 import { questions, skipChoice, talkChoice } from "../../src/words/checkin-questions";
-import { foldWords } from "../../src/words/keywords";
+import { foldWords } from "../../src/core/fold";
 import { encodePostback } from "../../src/words/postback";
 import { createFlowRegistry } from "../../src/flows/registry";
 import { respond } from "../../src/flows/router";

@@ -1,7 +1,12 @@
 // Link codes cannot be guessed by spreading attempts over many new LINE accounts: a global limit
 // on wrong codes, and codes long enough that the limit leaves no real chance.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatLinkCode, generateLinkCode, linkCodeDigits } from "../../src/link/codes";
+import {
+  formatLinkCode,
+  generateLinkCode,
+  linkCodeDigits,
+  normalizeLinkCode,
+} from "../../src/link/codes";
 import { globalLinkFailureWindowMs, maxGlobalLinkFailures } from "../../src/store/link";
 import { createTestApp, type TestApp } from "../support/app";
 import { createTestClock } from "../support/clock";
@@ -63,4 +68,22 @@ describe("the codes", () => {
     expect(guesses).toBe(201_600);
     expect((guesses * 10_000) / 10 ** linkCodeDigits).toBeLessThan(1 / 1_000);
   });
+});
+
+describe("a typed link code", () => {
+  it.each([
+    ["1234 5678 9012 34", "12345678901234"],
+    ["１２３４－５６７８－９０１２－３４", "12345678901234"],
+    ["12345678901234。", "12345678901234"],
+    ["12345678ー90123４", "12345678901234"],
+  ])("reads %s as the code", (typed, code) => {
+    expect(normalizeLinkCode(typed)).toBe(code);
+  });
+
+  it.each(["こんにちは", "1234", "12345678901234567", "12345678901234 と 5"])(
+    "is not a code: %s",
+    (typed) => {
+      expect(normalizeLinkCode(typed)).toBeNull();
+    },
+  );
 });

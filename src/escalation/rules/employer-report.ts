@@ -1,5 +1,6 @@
 // What an employer's report means for the queue, and how their own words are read: the person
 // (by name, among the people they may report about), what happened, and how urgent it is.
+import { foldWords } from "../../core/fold";
 import type { EmployerReportKind, EmployerReportUrgency } from "../../vocabulary/kinds";
 import type { Category, Severity, Signal } from "../../vocabulary/categories";
 import type { OutMessage } from "../../line/message";
@@ -128,19 +129,20 @@ export interface EmployerReading {
   urgency: EmployerReportUrgency | null;
 }
 
-const squeeze = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+/** For the kind and urgency patterns, written with katakana as people write it: width and case only. */
+const unspaced = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 
 /** The ways a person can be named: full name, family name, given name (two characters or more). */
 function namesOf(person: Person): { full: string; parts: string[] } {
   const tokens = person.displayName.normalize("NFKC").trim().split(/\s+/);
-  const full = squeeze(person.displayName);
-  const parts = tokens.length > 1 ? tokens.map(squeeze).filter((part) => part.length >= 2) : [];
+  const full = foldWords(person.displayName);
+  const parts = tokens.length > 1 ? tokens.map(foldWords).filter((part) => part.length >= 2) : [];
   return { full, parts };
 }
 
 /** Finds who a message is about among the people its sender may report on. */
 export function matchPerson(text: string, people: Person[]): NameMatch {
-  const squeezed = squeeze(text);
+  const squeezed = foldWords(text);
   const fullHits = people.filter((person) => squeezed.includes(namesOf(person).full));
   if (fullHits.length === 1 && fullHits[0]) return { match: "one", id: fullHits[0].id };
   const hits =
@@ -155,12 +157,12 @@ export function matchPerson(text: string, people: Person[]): NameMatch {
 }
 
 export function readKind(text: string): EmployerReportKind | null {
-  const squeezed = squeeze(text);
+  const squeezed = unspaced(text);
   return kindPatterns.find(([, pattern]) => pattern.test(squeezed))?.[0] ?? null;
 }
 
 export function readUrgency(text: string): EmployerReportUrgency | null {
-  const squeezed = squeeze(text);
+  const squeezed = unspaced(text);
   return urgencyPatterns.find(([, pattern]) => pattern.test(squeezed))?.[0] ?? null;
 }
 
