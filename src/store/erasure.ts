@@ -25,6 +25,8 @@ import {
   signals,
   staff,
   staffAlerts,
+  supportContacts,
+  supportContactVersions,
 } from "./schema";
 
 export interface ErasedCounts {
@@ -91,6 +93,19 @@ export async function eraseRegistrantData(
     .where(eq(employerReports.registrantId, id))
     .returning({ id: employerReports.id });
   await tx.delete(employerPulses).where(eq(employerPulses.registrantId, id));
+  // contacts and visits staff recorded (before the escalations they may answer)
+  await tx
+    .delete(supportContactVersions)
+    .where(
+      inArray(
+        supportContactVersions.contactId,
+        tx
+          .select({ id: supportContacts.id })
+          .from(supportContacts)
+          .where(eq(supportContacts.registrantId, id)),
+      ),
+    );
+  await tx.delete(supportContacts).where(eq(supportContacts.registrantId, id));
   for (const chunk of chunks(escalationIds)) {
     await tx.delete(escalationEvents).where(inArray(escalationEvents.escalationId, chunk));
     await tx.delete(staffAlerts).where(inArray(staffAlerts.escalationId, chunk));

@@ -22,6 +22,9 @@ import {
   employerReportKinds,
   employerReportUrgencies,
   pulseAnswers,
+  contactKinds,
+  supportPrograms,
+  type ContactParty,
 } from "../vocabulary/kinds";
 
 /** A support center: the tenancy boundary for staff, registrants and employers. */
@@ -315,6 +318,11 @@ export const registrants = sqliteTable(
     emergencyContact: text("emergency_contact", { mode: "json" }).$type<EmergencyContact>(),
     clinic: text("clinic"),
     notes: text("notes"),
+    /** The support period: the program, the hiring date, its start and end (Tokyo dates). */
+    program: text("program", { enum: supportPrograms }),
+    hiredOn: text("hired_on"),
+    supportStartsOn: text("support_starts_on"),
+    supportEndsOn: text("support_ends_on"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
@@ -730,4 +738,58 @@ export const employerPulses = sqliteTable(
     answeredAt: integer("answered_at"),
   },
   (t) => [uniqueIndex("employer_pulses_unique").on(t.contactId, t.registrantId, t.month)],
+);
+
+/**
+ * A contact or visit staff recorded (支援記録): what kind, with whom, when, how long, a short
+ * note, and the escalation it answered, if any. The author may correct it in place for a day;
+ * after that each change keeps the previous version in support_contact_versions.
+ */
+export const supportContacts = sqliteTable(
+  "support_contacts",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    kind: text("kind", { enum: contactKinds }).notNull(),
+    parties: text("parties", { mode: "json" }).$type<ContactParty[]>().notNull(),
+    at: integer("at").notNull(),
+    minutes: integer("minutes").notNull(),
+    note: text("note").notNull().default(""),
+    escalationId: text("escalation_id").references(() => escalations.id),
+    authorStaffId: text("author_staff_id").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // one person's contacts by time, and a month's of a center (the monthly duties)
+    index("support_contacts_registrant_idx").on(t.registrantId, t.at),
+    index("support_contacts_center_idx").on(t.centerId, t.at),
+  ],
+);
+
+/** The earlier versions of a contact changed after its first day: who changed it, and when. */
+export const supportContactVersions = sqliteTable(
+  "support_contact_versions",
+  {
+    contactId: text("contact_id")
+      .notNull()
+      .references(() => supportContacts.id),
+    version: integer("version").notNull(),
+    kind: text("kind", { enum: contactKinds }).notNull(),
+    parties: text("parties", { mode: "json" }).$type<ContactParty[]>().notNull(),
+    at: integer("at").notNull(),
+    minutes: integer("minutes").notNull(),
+    note: text("note").notNull(),
+    escalationId: text("escalation_id"),
+    /** Who replaced this version, and when. */
+    replacedBy: text("replaced_by").notNull(),
+    replacedAt: integer("replaced_at").notNull(),
+  },
+  (t) => [uniqueIndex("support_contact_versions_unique").on(t.contactId, t.version)],
 );

@@ -66,6 +66,8 @@ export const escalationEventKinds = [
   "resolved",
   "reescalated",
   "alerted",
+  /** A contact or visit staff recorded as answering it (support_contacts.escalation_id). */
+  "contact",
 ] as const;
 export type EscalationEventKind = (typeof escalationEventKinds)[number];
 
@@ -83,7 +85,7 @@ export type QuestionKey = (typeof questionKeys)[number];
 export const consentDecisions = ["given", "declined", "withdrawn"] as const;
 export type ConsentDecision = (typeof consentDecisions)[number];
 
-export const staffAlertKinds = ["urgent", "high", "overdue", "digest"] as const;
+export const staffAlertKinds = ["urgent", "high", "overdue", "digest", "period"] as const;
 export type StaffAlertKind = (typeof staffAlertKinds)[number];
 
 export const employerReportKinds = [
@@ -103,3 +105,26 @@ export type EmployerReportUrgency = (typeof employerReportUrgencies)[number];
 
 export const pulseAnswers = ["fine", "concerned", "consult"] as const;
 export type PulseAnswer = (typeof pulseAnswers)[number];
+
+/** Which support a registrant receives: 就労定着支援 (at most 3 years) or a center's (no limit). */
+export const supportPrograms = ["retention", "center"] as const;
+export type SupportProgram = (typeof supportPrograms)[number];
+
+/**
+ * How staff were in touch (支援記録): face to face, online, by phone, a visit to the company, a
+ * contact with the company, with another agency, going along with the person. A bot chat is none.
+ */
+export const contactKinds = [
+  "face_to_face",
+  "online",
+  "phone",
+  "company_visit",
+  "company_contact",
+  "agency_contact",
+  "accompany",
+] as const;
+export type ContactKind = (typeof contactKinds)[number];
+
+/** With whom: the person, their employer, family, a clinic, another agency. */
+export const contactParties = ["person", "employer", "family", "clinic", "agency"] as const;
+export type ContactParty = (typeof contactParties)[number];
