@@ -45,8 +45,11 @@ export type ErrorReason =
   | "email_taken"
   | "last_supervisor"
   | "own_account"
+  | "not_author"
   | "not_a_colleague"
-  | "not_an_employer_here";
+  | "not_an_employer_here"
+  | "period_end_before_start"
+  | "period_too_long";
 
 export class AppError extends Error {
   override name = "AppError";

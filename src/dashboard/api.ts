@@ -12,6 +12,7 @@ import { registrantRoutes } from "./api/registrants";
 import { conversationRoutes } from "./api/conversations";
 import { employerRoutes } from "./api/employers";
 import { centerRoutes } from "./api/center";
+import { contactRoutes } from "./api/contacts";
 import { input, schemas, type ApiRoute } from "./api/input";
 
 export type { ApiRoute, Method } from "./api/input";
@@ -21,6 +22,7 @@ export const apiRoutes: ApiRoute[] = [
   ...meRoutes,
   ...escalationRoutes,
   ...registrantRoutes,
+  ...contactRoutes,
   ...conversationRoutes,
   ...employerRoutes,
   ...centerRoutes,

@@ -1,11 +1,12 @@
 // A registrant's profile as staff keep it: reading aid, how to reach them, whom to call, their
-// clinic, notes and the primary case worker. Every change is audited; another center's case
-// worker (or a deactivated one) cannot be made theirs.
+// clinic, notes, the primary case worker and the support period. Every change is audited; another
+// center's case worker (or a deactivated one) cannot be made theirs.
 import * as z from "zod";
 import { AppError, notFound } from "../core/errors";
 import { findRegistrant, updateRegistrantProfile } from "../store/registrants";
 import { findStaffInCenter } from "../store/staff";
 import type { CenterScope } from "./scope";
+import { periodAfter, periodChangeOf, periodFields, periodOf } from "./support-period";
 
 const phone = z
   .string()
@@ -34,6 +35,7 @@ export const profileSchema = z
     clinic: optional(200),
     notes: optional(2000),
     caseworkerId: z.string().min(1).max(64).nullable().optional(),
+    ...periodFields,
   })
   .strict();
 export type ProfileChange = z.infer<typeof profileSchema>;
@@ -49,6 +51,8 @@ export async function updateProfile(
 ) {
   const row = await findRegistrant(scope.store.db, scope.centerId, registrantId);
   if (!row) throw notFound("registrant", registrantId);
+  const periodChange = periodChangeOf(change);
+  const touchesPeriod = Object.keys(periodChange).length > 0;
   if (change.caseworkerId) {
     const worker = await findStaffInCenter(scope.store.db, scope.centerId, change.caseworkerId);
     if (!worker || worker.deactivatedAt !== null) {
@@ -69,14 +73,24 @@ export async function updateProfile(
     caseworkerId: change.caseworkerId,
   };
   const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  const touchesProfile = Object.keys(set).length > 0;
   const now = scope.clock();
-  await scope.store.write(async (tx) => {
-    if (Object.keys(set).length > 0) {
-      await updateRegistrantProfile(tx, registrantId, set);
+  const after = await scope.store.write(async (tx) => {
+    // the period's defaults and limits read what is stored in the write that changes it
+    const current = touchesPeriod ? await findRegistrant(tx, scope.centerId, registrantId) : row;
+    if (!current) throw notFound("registrant", registrantId);
+    const period = touchesPeriod ? periodAfter(current, periodChange) : {};
+    if (touchesProfile || touchesPeriod) {
+      await updateRegistrantProfile(tx, registrantId, { ...set, ...period });
     }
-    await scope.audit(tx, "registrant.profile", "registrant", registrantId, now);
+    if (touchesProfile || !touchesPeriod) {
+      await scope.audit(tx, "registrant.profile", "registrant", registrantId, now);
+    }
+    if (touchesPeriod) await scope.audit(tx, "registrant.period", "registrant", registrantId, now);
+    return { ...current, ...set, ...period };
   });
-  return profileOf({ ...row, ...set });
+  // the period comes back when it was changed (its defaults were worked out here)
+  return touchesPeriod ? { ...profileOf(after), period: periodOf(after, now) } : profileOf(after);
 }
 
 /** What the registrant page and the API show of the profile. */

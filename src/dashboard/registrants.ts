@@ -23,6 +23,7 @@ import type { RegistrantStatus } from "../vocabulary/kinds";
 import { answerText } from "../words/checkin-questions";
 import { profileOf } from "./profile";
 import type { CenterScope } from "./scope";
+import { periodOf } from "./support-period";
 
 /** The center's registrants, or those whose name, kana or id starts or contains `query`. */
 export async function listRegistrants(scope: CenterScope, query = "") {
@@ -89,6 +90,7 @@ async function registrantDetail(scope: CenterScope, row: RegistrantRow) {
     checkins: checkins.map(historyCheckinJson),
     employerReports: reports.map((report) => ({ ...report, createdAt: iso(report.createdAt) })),
     profile: profileOf(row),
+    period: periodOf(row, scope.clock()),
     unread: row.unreadCount,
   };
 }

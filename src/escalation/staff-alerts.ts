@@ -1,6 +1,7 @@
 // Staff alerts on LINE, through the outbox: urgent at once (day or night), high while the center is
-// open, overdue escalations to the supervisors, and a daily digest of the rest. An alert names the
-// registrant and how urgent it is, and links to the dashboard: never a category, answer or word.
+// open, overdue escalations to the supervisors, a daily digest of the rest, and the end of a support
+// period coming. An alert names the registrant and how urgent it is (or when support ends), and
+// links to the dashboard: never a category, answer or word.
 import type { messagingApi } from "@line/bot-sdk";
 import { formatMonthDayTime, monthKey } from "../time/calendar";
 import {
@@ -23,6 +24,7 @@ import { countPushes } from "../store/push-budget";
 import type { StaffAlertKind } from "../vocabulary/kinds";
 import { isOpenAt, type CenterCalendar } from "../time/business-time";
 import { severityNames, type Severity } from "../vocabulary/categories";
+import { daysLeft } from "../time/support-period";
 import { centerCalendar, type Raised } from "./engine";
 
 export interface AlertOptions {
@@ -70,6 +72,14 @@ export const alertWords = {
         : `届かなかったメッセージ：${undelivered}件（ダッシュボードの「未送信」で対応してください）\n`;
     return text(`【つなぎ】${waiting}${failed}${url}`);
   },
+
+  /** Staff words: the end of a support period is near, time to prepare the handover. */
+  period: (name: string, endsOn: string, left: number, url: string) =>
+    text(
+      `【つなぎ】${name}さんの支援期間は ${endsOn} に終わります（${
+        left === 0 ? "きょうまで" : `あと ${left} 日`
+      }）。引き継ぎの準備を。\n${url}`,
+    ),
 };
 
 function escalationUrl(baseUrl: string, id: string): string {
@@ -232,4 +242,52 @@ export async function alertOverdue(
 /** Whether a center's digest is due: while it is open (the first sweep of the day sends it). */
 export function digestDue(calendar: CenterCalendar, now: number): boolean {
   return isOpenAt(calendar, now);
+}
+
+/** A registrant whose support period ends soon, as the period sweep found them. */
+export interface PeriodEnding {
+  id: string;
+  displayName: string;
+  supportEndsOn: string;
+}
+
+/**
+ * Tells staff (the sweep chose them: the primary worker and the supervisors) that a support period
+ * ends soon, once per staff member, registrant, alert (6 or 3 months ahead) and end date: a new end
+ * date is a new period.
+ */
+export async function alertPeriodEnd(
+  tx: Tx,
+  registrant: PeriodEnding,
+  due: { key: string },
+  recipients: AlertRecipient[],
+  options: AlertOptions,
+  now: number,
+): Promise<OutboxRow[]> {
+  const left = daysLeft(registrant.supportEndsOn, now) ?? 0;
+  const url = `${options.baseUrl}/dashboard/registrants/${encodeURIComponent(registrant.id)}`;
+  const message = alertWords.period(registrant.displayName, registrant.supportEndsOn, left, url);
+  const rows: OutboxRow[] = [];
+  for (const recipient of recipients) {
+    const row = await pushAlert(
+      tx,
+      recipient,
+      message,
+      {
+        escalationId: null,
+        kind: "period",
+        dedupKey: periodAlertKey(registrant.id, due.key, registrant.supportEndsOn),
+        about: [registrant.id],
+      },
+      options,
+      now,
+    );
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/** The ledger key of a period alert; it starts with the registrant, so erasure finds it. */
+export function periodAlertKey(registrantId: string, due: string, endsOn: string): string {
+  return `period:${registrantId}:${due}:${endsOn}`;
 }

@@ -1,18 +1,30 @@
-// The escalation sweeps of each scheduler tick: re-escalate what nobody acknowledged in time, send
-// alerts that had to wait (high ones outside opening hours), and each open day's digest.
+// The alert sweeps of each scheduler tick: re-escalate what nobody acknowledged in time, send
+// alerts that had to wait (high ones outside opening hours), each open day's digest, and the alerts
+// that a support period ends in 6 or 3 months.
 import type { Clock } from "../core/clock";
 import {
   alertEscalation,
   alertOverdue,
+  alertPeriodEnd,
   alertWords,
   digestDue,
+  periodAlertKey,
   pushAlert,
 } from "../escalation/staff-alerts";
 import { dateKey, isOpenAt, nextReescalation } from "../time/business-time";
 import type { Severity } from "../vocabulary/categories";
 import { calendarOf, centerCalendar } from "../escalation/engine";
 import { describeError, type Logger } from "../core/log";
-import { digestOf, hasAlert, linkedStaff, listCenters } from "../store/staff-alert-ledger";
+import {
+  alertedKeys,
+  digestOf,
+  hasAlert,
+  linkedStaff,
+  listCenters,
+} from "../store/staff-alert-ledger";
+import { findRegistrantById, periodsEnding } from "../store/registrants";
+import { addDays } from "../time/dates";
+import { periodAlertDue, periodAlertHorizonDays } from "../time/support-period";
 import type { Store } from "../store/db";
 import { countUndelivered } from "../store/outbox";
 import {
@@ -38,15 +50,17 @@ export interface AlertSweepReport {
   reescalated: number;
   alerted: number;
   digests: number;
+  periods: number;
 }
 
 export async function runAlertSweeps(deps: AlertSweepDeps): Promise<AlertSweepReport> {
-  const report: AlertSweepReport = { reescalated: 0, alerted: 0, digests: 0 };
+  const report: AlertSweepReport = { reescalated: 0, alerted: 0, digests: 0, periods: 0 };
   // each sweep on its own: a failure in one must not keep the others from running
   const sweeps: [keyof AlertSweepReport, () => Promise<number>][] = [
     ["reescalated", () => reescalateOverdue(deps)],
     ["alerted", () => sendAwaitingAlerts(deps)],
     ["digests", () => sendDigests(deps)],
+    ["periods", () => sendPeriodAlerts(deps)],
   ];
   for (const [name, sweep] of sweeps) {
     try {
@@ -158,4 +172,77 @@ export async function sendDigests(deps: AlertSweepDeps): Promise<number> {
     }
   }
   return sent;
+}
+
+/**
+ * Support periods that end in 6 or in 3 months: the primary case worker and the center's
+ * supervisors hear of it on LINE (those who take the daily digest: it is planning, not an
+ * emergency, so it also waits for opening hours), once per alert and end date. Only people still
+ * supported (active or paused) with an end date are looked at; never an employer.
+ */
+export async function sendPeriodAlerts(deps: AlertSweepDeps): Promise<number> {
+  const now = deps.clock();
+  const today = dateKey(now);
+  const options = { baseUrl: deps.baseUrl, log: deps.log };
+  let sent = 0;
+  let writes = 0;
+  for (const center of await listCenters(deps.store.db)) {
+    if (!isOpenAt(calendarOf(center), now)) continue;
+    const staff = (await linkedStaff(deps.store.db, center.id)).filter((r) => r.alertDigest);
+    if (staff.length === 0) continue;
+    const ending = await periodsEnding(
+      deps.store.db,
+      center.id,
+      today,
+      addDays(today, periodAlertHorizonDays),
+    );
+    const due = ending.flatMap((row) => {
+      const endsOn = row.supportEndsOn;
+      const alert = endsOn === null ? null : periodAlertDue(endsOn, now);
+      if (endsOn === null || alert === null) return [];
+      const key = periodAlertKey(row.id, alert.key, endsOn);
+      return [{ ...row, supportEndsOn: endsOn, alert, key }];
+    });
+    if (due.length === 0) continue;
+    // what each staff member already had: a sweep with nothing new to say writes nothing
+    const had = new Map<string, Set<string>>();
+    for (const member of staff) {
+      const keys = due
+        .filter((item) => isRecipient(member, item.caseworkerId))
+        .map((item) => item.key);
+      had.set(member.id, await alertedKeys(deps.store.db, member.id, keys));
+    }
+    for (const item of due) {
+      const waiting = staff.filter((member) => !had.get(member.id)?.has(item.key));
+      if (!waiting.some((member) => isRecipient(member, item.caseworkerId))) continue;
+      // the next tick takes the rest
+      if (writes++ >= batch) return sent;
+      const rows = await deps.store.write(async (tx) => {
+        // read again in the write that sends: a person ended, erased or given another end date
+        // meanwhile is not named, and a new primary worker is the one told
+        const current = await findRegistrantById(tx, item.id);
+        if (
+          !current ||
+          current.status === "ended" ||
+          current.supportEndsOn !== item.supportEndsOn
+        ) {
+          return [];
+        }
+        const recipients = waiting.filter((member) => isRecipient(member, current.caseworkerId));
+        const registrant = {
+          id: current.id,
+          displayName: current.displayName,
+          supportEndsOn: item.supportEndsOn,
+        };
+        return alertPeriodEnd(tx, registrant, item.alert, recipients, options, now);
+      });
+      sent += rows.length;
+    }
+  }
+  return sent;
+}
+
+/** Who hears that a support period ends: the person's primary case worker and every supervisor. */
+function isRecipient(member: { id: string; role: string }, caseworkerId: string | null): boolean {
+  return member.role === "supervisor" || member.id === caseworkerId;
 }

@@ -17,6 +17,7 @@ import {
   messages,
   signals,
   staff,
+  supportContacts,
   type registrants,
 } from "./schema";
 
@@ -38,6 +39,7 @@ export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
     pulses,
     jobs,
     readers,
+    contacts,
   ] = await Promise.all([
     lineUserId === null
       ? []
@@ -117,6 +119,24 @@ export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
       .where(and(eq(auditPeople.registrantId, id), eq(auditLog.centerId, registrant.centerId)))
       .orderBy(desc(auditLog.id))
       .limit(maxRows),
+    // contacts and visits staff recorded (支援記録)
+    db
+      .select({
+        id: supportContacts.id,
+        kind: supportContacts.kind,
+        with: supportContacts.parties,
+        at: supportContacts.at,
+        minutes: supportContacts.minutes,
+        note: supportContacts.note,
+        escalationId: supportContacts.escalationId,
+        staffName: staff.displayName,
+        version: supportContacts.version,
+      })
+      .from(supportContacts)
+      .leftJoin(staff, eq(staff.id, supportContacts.authorStaffId))
+      .where(eq(supportContacts.registrantId, id))
+      .orderBy(asc(supportContacts.at))
+      .limit(maxRows),
   ]);
   const escalationIds = escalationRows.map((row) => row.id);
   const timeline =
@@ -147,12 +167,14 @@ export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
     employerReports: reports,
     employerPulses: pulses,
     employments: jobs,
+    contacts,
     readers,
     /** Kinds cut at the row limit: a disclosure says so rather than look complete. */
     truncated: Object.entries({
       messages: conversation,
       signals: signalRows,
       employerReports: reports,
+      contacts,
       readers,
     })
       .filter(([, rows]) => rows.length >= maxRows)

@@ -40,8 +40,8 @@ export interface ErasedCounts {
 /**
  * Deletes everything held about one registrant: profile, LINE link and conversation state,
  * messages, check-ins and answers, consents, signals, escalations and their timelines, employer
- * reports and pulses, employments, link codes, and every outbox row sent to them or naming them
- * (pending ones are never sent; multicasts keep their other recipients).
+ * reports and pulses, employments, link codes, the staff alerts about them, and every outbox row
+ * sent to them or naming them (pending ones are never sent; multicasts keep their other recipients).
  */
 export async function eraseRegistrantData(
   tx: Tx,
@@ -110,6 +110,16 @@ export async function eraseRegistrantData(
     await tx.delete(escalationEvents).where(inArray(escalationEvents.escalationId, chunk));
     await tx.delete(staffAlerts).where(inArray(staffAlerts.escalationId, chunk));
   }
+  // the alerts that their support period ends: the key names them ("period:<id>:…")
+  const periodKey = `period:${id}:`;
+  await tx
+    .delete(staffAlerts)
+    .where(
+      and(
+        eq(staffAlerts.kind, "period"),
+        sql`substr(${staffAlerts.dedupKey}, 1, ${periodKey.length}) = ${periodKey}`,
+      ),
+    );
   await tx.delete(escalations).where(eq(escalations.registrantId, id));
   await tx.delete(employments).where(eq(employments.registrantId, id));
   await tx

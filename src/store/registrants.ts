@@ -1,5 +1,5 @@
 // Registrants: always read within one center.
-import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { nextWeeklySlot } from "../time/calendar";
 import { dropRecipient } from "./outbox";
@@ -183,10 +183,39 @@ export async function updateRegistrantProfile(
       | "clinic"
       | "notes"
       | "caseworkerId"
+      | "program"
+      | "hiredOn"
+      | "supportStartsOn"
+      | "supportEndsOn"
     >
   >,
 ) {
   await tx.update(registrants).set(values).where(eq(registrants.id, registrantId));
+}
+
+/**
+ * Registrants of a center still supported (active or paused) whose support period ends between two
+ * Tokyo dates: the period alerts look for them.
+ */
+export async function periodsEnding(db: Queryable, centerId: string, from: string, to: string) {
+  return db
+    .select({
+      id: registrants.id,
+      centerId: registrants.centerId,
+      displayName: registrants.displayName,
+      caseworkerId: registrants.caseworkerId,
+      supportEndsOn: registrants.supportEndsOn,
+    })
+    .from(registrants)
+    .where(
+      and(
+        eq(registrants.centerId, centerId),
+        inArray(registrants.status, ["active", "paused"]),
+        gte(registrants.supportEndsOn, from),
+        lte(registrants.supportEndsOn, to),
+      ),
+    )
+    .orderBy(asc(registrants.supportEndsOn));
 }
 
 /**

@@ -661,7 +661,7 @@ export const pushUsage = sqliteTable("push_usage", {
 /**
  * What each staff member was alerted to on LINE. The key makes every alert happen once, however
  * many sweeps run at the same time ("<escalation>:<rank>", "overdue:<escalation>:<level>",
- * "digest:<date>").
+ * "digest:<date>", "period:<registrant>:<6m|3m>:<end date>": erasure finds a person's by it).
  */
 export const staffAlerts = sqliteTable(
   "staff_alerts",

@@ -1,5 +1,5 @@
 // Staff alerts on LINE: who is linked and wants what, and the ledger that makes each alert happen once.
-import { and, asc, count, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { centers, escalations, lineAccounts, registrants, staff, staffAlerts } from "./schema";
 import { type StaffAlertKind } from "../vocabulary/kinds";
@@ -81,6 +81,28 @@ export async function hasAlert(db: Queryable, staffId: string, dedupKey: string)
     .from(staffAlerts)
     .where(and(eq(staffAlerts.staffId, staffId), eq(staffAlerts.dedupKey, dedupKey)));
   return rows.length > 0;
+}
+
+/** Which of these keys a staff member already had an alert for (one indexed look-up per batch). */
+export async function alertedKeys(
+  db: Queryable,
+  staffId: string,
+  dedupKeys: string[],
+): Promise<Set<string>> {
+  const had = new Set<string>();
+  for (let i = 0; i < dedupKeys.length; i += 500) {
+    const rows = await db
+      .select({ dedupKey: staffAlerts.dedupKey })
+      .from(staffAlerts)
+      .where(
+        and(
+          eq(staffAlerts.staffId, staffId),
+          inArray(staffAlerts.dedupKey, dedupKeys.slice(i, i + 500)),
+        ),
+      );
+    for (const row of rows) had.add(row.dedupKey);
+  }
+  return had;
 }
 
 export async function listCenters(db: Queryable) {

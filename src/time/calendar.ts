@@ -63,6 +63,21 @@ export function monthKey(ms: number): string {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
 
+/**
+ * The instants a Japan-time month ("2026-11") spans: from its first midnight (inclusive) to the
+ * next month's (exclusive). Null for anything that is not a month from 2000 to 2099.
+ */
+export function monthSpan(month: string): { from: number; to: number } | null {
+  const match = /^(20\d\d)-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const index = Number(match[2]) - 1;
+  return {
+    from: Date.UTC(year, index, 1) - offsetMs,
+    to: Date.UTC(year, index + 1, 1) - offsetMs,
+  };
+}
+
 const tokyo = (options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", ...options });
 

@@ -17,9 +17,11 @@ import {
   outbox,
   registrants,
   staff,
+  supportContacts,
 } from "../../src/store/schema";
 import { refreshNextCheckin, setConsent, setRegistrantLine } from "../../src/store/registrants";
 import { insertEmployer, insertEmployerContact, insertEmployment } from "../../src/store/employers";
+import { insertContact } from "../../src/store/contacts";
 import { createTestApp, type TestApp } from "../support/app";
 import {
   anonymous,
@@ -125,6 +127,15 @@ async function mintWorld(store: Store): Promise<World> {
 }
 
 /** How to call each route against center A's resources. */
+/** A contact an hour ago, as the API takes it. */
+const contactBody = () => ({
+  kind: "face_to_face",
+  with: "person",
+  at: new Date(Date.now() - 3_600_000).toISOString(),
+  minutes: 30,
+  note: "面談",
+});
+
 type Call = (
   w: World,
 ) => { path: string; body?: unknown } | Promise<{ path: string; body?: unknown }>;
@@ -186,6 +197,34 @@ const calls: Record<string, Call> = {
     body: { weekday: 1, time: "07:30" },
   }),
   "post /api/registrants/:id/pause": (w) => ({ path: `/api/registrants/${w.registrantId}/pause` }),
+  "post /api/registrants/:id/contacts": (w) => ({
+    path: `/api/registrants/${w.registrantId}/contacts`,
+    body: contactBody(),
+  }),
+  "get /api/registrants/:id/contacts": (w) => ({
+    path: `/api/registrants/${w.registrantId}/contacts`,
+  }),
+  "patch /api/registrants/:id/contacts/:contactId": async (w) => {
+    // the case worker's contact: its author may correct it, a supervisor may revise it
+    const contact = await t.db.store.write((tx) =>
+      insertContact(tx, {
+        centerId: w.centerId,
+        registrantId: w.registrantId,
+        authorStaffId: w.caseworker.id,
+        kind: "phone",
+        parties: ["person"],
+        at: Date.now() - 3_600_000,
+        minutes: 10,
+        note: "",
+        escalationId: null,
+        now: Date.now(),
+      }),
+    );
+    return {
+      path: `/api/registrants/${w.registrantId}/contacts/${contact.id}`,
+      body: { ...contactBody(), minutes: 15 },
+    };
+  },
   "post /api/registrants/:id/resume": (w) => ({
     path: `/api/registrants/${w.registrantId}/resume`,
   }),
@@ -307,6 +346,7 @@ async function snapshot(store: Store) {
     linkCodes,
     messages,
     centers,
+    supportContacts,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {

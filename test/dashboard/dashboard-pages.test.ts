@@ -54,6 +54,11 @@ beforeEach(() => {
   now = start;
 });
 
+/** An hour before the test clock's now, Japan time, as a datetime-local field sends it. */
+function localNow(): string {
+  return new Date(now - 3_600_000 + 9 * 3_600_000).toISOString().slice(0, 16);
+}
+
 const sameOrigin = { origin: "http://localhost", "sec-fetch-site": "same-origin" };
 /** What browsers say when another site's page posts a form here. */
 const crossSiteHeaders: Record<string, string>[] = [
@@ -403,6 +408,14 @@ const calls: Record<string, Call> = {
     await makeReachable(w.registrantId);
     return { path: `/dashboard/registrants/${w.registrantId}/checkin`, fields: {} };
   },
+  "post /dashboard/registrants/:id/period": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/period`,
+    fields: { program: "retention", hiredOn: "2026-04-01", supportStartsOn: "", supportEndsOn: "" },
+  }),
+  "post /dashboard/registrants/:id/contacts": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/contacts`,
+    fields: { kind: "face_to_face", with: "person", at: localNow(), minutes: "30", note: "" },
+  }),
   "post /dashboard/registrants/:id/schedule": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/schedule`,
     fields: { weekday: "1", time: "07:30" },

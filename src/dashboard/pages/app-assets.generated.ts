@@ -1424,4 +1424,52 @@ body.bare {
     border: 1px solid #999;
   }
 }
+
+/* 支援記録: kind and party choices as large tap targets that wrap on a phone */
+.choices {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.4rem;
+}
+
+.choice {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.3rem;
+  min-height: 2.75rem;
+  padding: 0.25rem 0.75rem;
+  border: 1px solid var(--border-strong);
+  border-radius: 999px;
+}
+
+.contact-list {
+  margin: 0 0 1rem;
+  padding-left: 1.25rem;
+}
+
+.contact-list li + li {
+  margin-top: 0.5rem;
+}
+
+/* 支援期間: the days left, in the warning colour from 90 days */
+.period-left {
+  margin: 0 0 8px;
+  font-size: 20px;
+  font-weight: 700;
+}
+.period-left-soon {
+  display: inline-block;
+  background: var(--warn-soft);
+  color: var(--warn);
+  border-radius: 6px;
+  padding: 0 8px;
+}
+.period-form input[type="date"] {
+  font: inherit;
+  font-size: 16px;
+  border: 1px solid var(--border-strong);
+  border-radius: 8px;
+  padding: 8px 10px;
+  min-height: 44px;
+}
 `;

@@ -1,6 +1,6 @@
 // What an escalation rests on and what happened since: its evidence in plain words, its timeline.
 import type { getEscalation } from "../escalations";
-import { eventLabels, label, severityLabels, sourceLabels } from "./labels";
+import { contactKindLabels, eventLabels, label, severityLabels, sourceLabels } from "./labels";
 import { formatDateTime, isoTime } from "../../time/format";
 
 type Detail = Awaited<ReturnType<typeof getEscalation>>;
@@ -145,6 +145,11 @@ function eventDetail(event: Detail["timeline"][number]): string | null {
       return typeof detail.level === "number" ? `${detail.level}回目` : null;
     case "alerted":
       return Array.isArray(detail.staff) ? `通知先: ${detail.staff.join("、")}` : null;
+    case "contact":
+      return field("contactKind") === null
+        ? null
+        : label(contactKindLabels, field("contactKind") ?? "") +
+            (typeof detail.minutes === "number" ? `（${detail.minutes}分）` : "");
     default:
       return null;
   }

@@ -28,6 +28,26 @@ export const eventLabels: Record<string, string> = {
   resolved: "解決",
   reescalated: "期限切れ：管理者へ再通知",
   alerted: "職員の LINE に通知",
+  contact: "支援記録",
+};
+
+/** 支援記録: how staff were in touch, and with whom. */
+export const contactKindLabels: Record<string, string> = {
+  face_to_face: "面談・対面",
+  online: "オンライン面談",
+  phone: "電話",
+  company_visit: "企業訪問",
+  company_contact: "企業との連絡",
+  agency_contact: "関係機関との連絡",
+  accompany: "同行",
+};
+
+export const contactPartyLabels: Record<string, string> = {
+  person: "本人",
+  employer: "企業",
+  family: "家族",
+  clinic: "医療機関",
+  agency: "関係機関",
 };
 
 export const registrantStatusLabels: Record<string, string> = {
@@ -52,6 +72,9 @@ export const auditActionLabels: Record<string, string> = {
   "registrant.list": "登録者一覧を表示",
   "registrant.read": "登録者を表示",
   "registrant.create": "登録者を作成",
+  "contact.create": "支援記録を作成",
+  "contact.update": "支援記録を変更",
+  "contact.list": "支援記録を表示",
   "employer.create": "企業を作成",
   "employer_contact.create": "企業担当者を作成",
   "employment.create": "勤務先を登録",
@@ -87,6 +110,7 @@ export const auditActionLabels: Record<string, string> = {
   "auth.password_failed": "パスワード変更に失敗（今のパスワード違い）",
   "staff.deactivate": "職員を無効化",
   "registrant.profile": "登録者のプロフィールを変更",
+  "registrant.period": "登録者の支援期間を変更",
   "employer_contact.conversation": "企業担当者とのやりとりを表示",
   "outbox.failed.list": "届かなかったメッセージを表示",
   "outbox.retry": "届かなかったメッセージを再送",

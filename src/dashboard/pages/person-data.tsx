@@ -6,7 +6,13 @@ import { AppError } from "../../core/errors";
 import { eraseRegistrant, exportRegistrant, type RegistrantExport } from "../person-data";
 import type { StaffEnv } from "../staff-env";
 import { parseForm } from "./form";
-import { endReasonLabels, label, registrantStatusLabels } from "./labels";
+import {
+  contactKindLabels,
+  contactPartyLabels,
+  endReasonLabels,
+  label,
+  registrantStatusLabels,
+} from "./labels";
 import { Layout, Notice, PageHead } from "./layout";
 import { render } from "./render";
 import { formatDateTime } from "../../time/format";
@@ -256,6 +262,18 @@ function ExportView(props: { data: RegistrantExport }) {
         caption="企業への月1回の確認"
         head={["月", "企業", "担当者", "答え"]}
         rows={data.employerPulses.map((p) => [p.month, p.employerName, p.contactName, p.answer])}
+      />
+      <Rows
+        caption="支援記録（面談・連絡）"
+        head={["日時", "種類", "相手", "分", "職員", "メモ"]}
+        rows={data.contacts.map((contact) => [
+          when(contact.at),
+          label(contactKindLabels, contact.kind),
+          contact.with.map((party) => label(contactPartyLabels, party)).join("・"),
+          String(contact.minutes),
+          contact.staffName ?? "",
+          contact.note,
+        ])}
       />
       <Rows
         caption="勤務先"

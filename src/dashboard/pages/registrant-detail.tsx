@@ -18,7 +18,10 @@ import { EmployerReports, Workplaces } from "./registrant-employers";
 import { ConsentHistory, HistoryTable } from "./registrant-history";
 import { BlockedBanner, Overview } from "./registrant-overview";
 import { render } from "./render";
+import { ContactsCard, submitContact } from "./registrant-contacts";
+import { monthOfContacts } from "../contacts";
 import { ProfileCard, saveProfile } from "./registrant-profile";
+import { PeriodCard, savePeriod } from "./registrant-period";
 import { endEmployment, linkEmployment, listEmployers } from "../employers";
 import {
   changeSchedule,
@@ -36,7 +39,9 @@ const done: Record<string, string> = {
   resumed: "チェックインを再開しました。",
   employment: "勤務先を登録しました。",
   profile: "連絡先とプロフィールを保存しました。",
+  period: "支援期間を保存しました。",
   employment_end: "勤務の終了を登録しました。",
+  contact: "支援記録を保存しました。",
   ended: "支援を終了しました。本人には LINE でお礼とこれからの連絡先を伝えます。",
   reopened: "支援を再開しました。次の予定の日からチェックインが届きます。",
 };
@@ -81,7 +86,11 @@ const changeRefusals: Partial<Record<ErrorReason, string>> = {
 async function showDetail(c: Context<StaffEnv>, form: FormState, status: ContentfulStatusCode) {
   const { scope, actor } = c.var;
   const registrant = await getRegistrant(scope, c.req.param("id") ?? "");
-  const [employers, staff] = await Promise.all([listEmployers(scope), listStaff(scope)]);
+  const [employers, staff, contacts] = await Promise.all([
+    listEmployers(scope),
+    listStaff(scope),
+    monthOfContacts(scope, registrant.id),
+  ]);
   const now = c.var.deps.clock();
   const weeks = chartWeeks(recentWeeks(now), registrant.checkins);
   const error = typeof form.error === "function" ? form.error(registrant) : form.error;
@@ -111,6 +120,7 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
       <div class="detail">
         <div class="detail-main">
           <Overview registrant={registrant} />
+          <ContactsCard registrantId={registrant.id} contacts={contacts} now={now} />
           <section class="card" aria-labelledby="trend-heading">
             <h2 id="trend-heading">直近{weeks.length}週の推移</h2>
             {hasTrend ? (
@@ -137,6 +147,7 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
             unread={registrant.unread}
             staff={staff}
           />
+          <PeriodCard registrantId={registrant.id} period={registrant.period} />
           <Actions registrant={registrant} form={form} supervisor={actor.role === "supervisor"} />
           <ConsentHistory items={registrant.consentHistory} />
           <Workplaces registrant={registrant} choices={employers} />
@@ -154,6 +165,10 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
 
 export function showRegistrant(c: Context<StaffEnv>) {
   return showDetail(c, {}, 200);
+}
+
+export function recordRegistrantContact(c: Context<StaffEnv>) {
+  return submitContact(c, (error, status) => showDetail(c, { error }, status));
 }
 
 /** Runs one change and goes back to the page (303); a refused change shows the page with why. */
@@ -230,6 +245,13 @@ export async function saveRegistrantProfile(c: Context<StaffEnv>) {
   const saved = await saveProfile(c, id);
   if (saved.error !== undefined) return showDetail(c, { error: saved.error }, 400);
   return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=profile`, 303);
+}
+
+export async function saveRegistrantPeriod(c: Context<StaffEnv>) {
+  const id = c.req.param("id") ?? "";
+  const saved = await savePeriod(c, id);
+  if (saved.error !== undefined) return showDetail(c, { error: saved.error }, 400);
+  return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=period`, 303);
 }
 
 /** The last day of a job: after it the employer can no longer report on the person. */
