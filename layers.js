@@ -96,6 +96,12 @@ export const layers = [
     role: "sending check-ins: the weekly fan-out, reminders, one now",
   },
   {
+    name: "month",
+    folders: ["month"],
+    mayImport: ["vocabulary", "core", "time", "store"],
+    role: "the center's month: duties against the rules in force",
+  },
+  {
     name: "http",
     folders: ["http"],
     mayImport: [
@@ -130,6 +136,7 @@ export const layers = [
       "escalation",
       "flows",
       "checkins",
+      "month",
       "http",
     ],
     role: "the webhook, the dashboard, the ticks, the emulator, the CLI; never each other",

@@ -13,6 +13,7 @@ import { conversationRoutes } from "./api/conversations";
 import { employerRoutes } from "./api/employers";
 import { centerRoutes } from "./api/center";
 import { contactRoutes } from "./api/contacts";
+import { monthRoutes } from "./api/month";
 import { input, schemas, type ApiRoute } from "./api/input";
 
 export type { ApiRoute, Method } from "./api/input";
@@ -23,6 +24,7 @@ export const apiRoutes: ApiRoute[] = [
   ...escalationRoutes,
   ...registrantRoutes,
   ...contactRoutes,
+  ...monthRoutes,
   ...conversationRoutes,
   ...employerRoutes,
   ...centerRoutes,

@@ -24,6 +24,7 @@ import {
   pulseAnswers,
   contactKinds,
   supportPrograms,
+  type ContactKind,
   type ContactParty,
 } from "../vocabulary/kinds";
 
@@ -792,4 +793,25 @@ export const supportContactVersions = sqliteTable(
     replacedAt: integer("replaced_at").notNull(),
   },
   (t) => [uniqueIndex("support_contact_versions_unique").on(t.contactId, t.version)],
+);
+
+/**
+ * The monthly duty rules, versioned: a rule change is a new row with the month it takes effect
+ * from, and the source it was read in (../shared/CASE-RULES.md). `kinds` are the contact kinds
+ * that count toward it; `strength` duty (missing it is overdue) or effort (a warning).
+ */
+export const dutyRules = sqliteTable(
+  "duty_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    program: text("program", { enum: supportPrograms }).notNull(),
+    /** The first month it applies to ("2024-04"). */
+    effectiveFrom: text("effective_from").notNull(),
+    kinds: text("kinds", { mode: "json" }).$type<ContactKind[]>().notNull(),
+    minPerMonth: integer("min_per_month").notNull(),
+    strength: text("strength", { enum: ["duty", "effort"] }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("duty_rules_version_unique").on(t.program, t.key, t.effectiveFrom)],
 );

@@ -197,6 +197,7 @@ const calls: Record<string, Call> = {
     body: { weekday: 1, time: "07:30" },
   }),
   "post /api/registrants/:id/pause": (w) => ({ path: `/api/registrants/${w.registrantId}/pause` }),
+  "get /api/compliance": () => ({ path: "/api/compliance?month=2026-11" }),
   "post /api/registrants/:id/contacts": (w) => ({
     path: `/api/registrants/${w.registrantId}/contacts`,
     body: contactBody(),

@@ -408,6 +408,7 @@ const calls: Record<string, Call> = {
     await makeReachable(w.registrantId);
     return { path: `/dashboard/registrants/${w.registrantId}/checkin`, fields: {} };
   },
+  "get /dashboard/duties": () => ({ path: "/dashboard/duties" }),
   "post /dashboard/registrants/:id/period": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/period`,
     fields: { program: "retention", hiredOn: "2026-04-01", supportStartsOn: "", supportEndsOn: "" },

@@ -75,6 +75,7 @@ export const auditActionLabels: Record<string, string> = {
   "contact.create": "支援記録を作成",
   "contact.update": "支援記録を変更",
   "contact.list": "支援記録を表示",
+  "duties.read": "月の実施状況を表示",
   "employer.create": "企業を作成",
   "employer_contact.create": "企業担当者を作成",
   "employment.create": "勤務先を登録",

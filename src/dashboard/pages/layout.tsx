@@ -7,6 +7,7 @@ import { roleLabels } from "./labels";
 export type NavKey =
   | "queue"
   | "inbox"
+  | "duties"
   | "registrants"
   | "employers"
   | "staff"
@@ -19,6 +20,7 @@ export type NavKey =
 const navItems: { key: NavKey; href: string; text: string; supervisor: boolean }[] = [
   { key: "queue", href: "/dashboard", text: "キュー", supervisor: false },
   { key: "inbox", href: "/dashboard/inbox", text: "受信箱", supervisor: false },
+  { key: "duties", href: "/dashboard/duties", text: "今月の実施", supervisor: false },
   { key: "registrants", href: "/dashboard/registrants", text: "登録者", supervisor: false },
   { key: "employers", href: "/dashboard/employers", text: "企業", supervisor: false },
   { key: "staff", href: "/dashboard/staff", text: "職員", supervisor: true },

@@ -12,6 +12,7 @@ import { FreshBanner } from "./fresh";
 import { ago, formatDateTime, isoTime } from "../../time/format";
 import { listEscalations } from "../escalations";
 import { listStaff } from "../staff-admin";
+import { overdueThisMonth } from "../duties";
 
 /** More rows than a person can scan; the filters narrow it down. */
 const shown = 200;
@@ -222,7 +223,7 @@ export async function showQueue(c: Context<StaffEnv>) {
   const query = readQuery(c);
   const { scope, actor, deps } = c.var;
   const statuses = statusChoices.find((choice) => choice.value === query.status)?.statuses ?? [];
-  const [found, staff] = await Promise.all([
+  const [found, staff, overdue] = await Promise.all([
     listEscalations(scope, {
       statuses,
       category: query.category || undefined,
@@ -230,6 +231,7 @@ export async function showQueue(c: Context<StaffEnv>) {
       limit: shown + 1,
     }),
     listStaff(scope),
+    overdueThisMonth(scope),
   ]);
   const items = found.slice(0, shown);
   const groups = groupByPerson(items);
@@ -248,6 +250,12 @@ export async function showQueue(c: Context<StaffEnv>) {
         }
       />
       <FreshBanner since={deps.clock()} />
+      {overdue !== null && overdue > 0 ? (
+        <p class="notice notice-info" data-testid="duties-overdue">
+          今月まだ対面の面談をしていない人が {overdue} 人います（月末まで 1 週間を切りました）。{" "}
+          <a href="/dashboard/duties">今月の実施状況へ</a>
+        </p>
+      ) : null}
       <Filters query={query} />
       {items.length === 0 ? (
         <section class="card empty" data-testid="queue-empty">

@@ -1,0 +1,149 @@
+// The month's duties (月の実施状況): who has had a face-to-face meeting this month, who has not
+// yet, company contacts, by person, by worker and for the center, with the rules and their source.
+import type { Context } from "hono";
+import { AppError } from "../../core/errors";
+import { monthKey, monthSpan } from "../../time/calendar";
+import { monthDuties } from "../duties";
+import { listStaff } from "../staff-admin";
+import type { StaffEnv } from "../staff-env";
+import { Layout, PageHead } from "./layout";
+import { render } from "./render";
+
+type Duties = Awaited<ReturnType<typeof monthDuties>>;
+
+const statusWords: Record<string, string> = {
+  ok: "実施済み",
+  due: "未実施",
+  overdue: "未実施（期限間近・超過）",
+};
+
+/** The month before or after "2026-11". */
+function shift(month: string, by: number): string {
+  const [year = 2000, index = 1] = month.split("-").map(Number);
+  const date = new Date(Date.UTC(year, index - 1 + by, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+function PersonRow(props: { item: Duties["items"][number] }) {
+  const { item } = props;
+  return (
+    <tr data-testid="duty-row" class={`duty-${item.status}`}>
+      <td data-label="登録者">
+        <a href={`/dashboard/registrants/${encodeURIComponent(item.registrantId)}#contacts`}>
+          {item.displayName}
+        </a>
+      </td>
+      <td data-label="面談" data-testid="duty-face">
+        {item.faceToFace} 回
+      </td>
+      <td data-label="企業との連絡" data-testid="duty-company">
+        {item.companyContacts} 回{item.warnings.includes("company") ? "（未）" : ""}
+      </td>
+      <td data-label="状態" data-testid="duty-status">
+        {item.dutiesApply ? (statusWords[item.status] ?? item.status) : "対象外（センターの支援）"}
+      </td>
+    </tr>
+  );
+}
+
+export async function showDuties(c: Context<StaffEnv>) {
+  const { scope, actor } = c.var;
+  const asked = c.req.query("month");
+  if (asked !== undefined && monthSpan(asked) === null) {
+    throw new AppError("bad_request", "month must be YYYY-MM");
+  }
+  const month = asked ?? monthKey(c.var.deps.clock());
+  const [duties, staff] = await Promise.all([monthDuties(scope, month), listStaff(scope)]);
+  const names = new Map(staff.map((member) => [member.id, member.displayName]));
+  const { totals } = duties;
+  return render(
+    c,
+    <Layout title="月の実施状況" actor={actor} current="duties">
+      <PageHead
+        title={<span data-testid="duties-title">{`${month} の実施状況`}</span>}
+        aside={
+          <p class="button-row">
+            <a class="button button-quiet" href={`/dashboard/duties?month=${shift(month, -1)}`}>
+              ← 前の月
+            </a>
+            <a class="button button-quiet" href={`/dashboard/duties?month=${shift(month, 1)}`}>
+              次の月 →
+            </a>
+          </p>
+        }
+      />
+      <section class="card" data-testid="duties-totals">
+        <p>
+          {totals.people} 人のうち、面談済み {totals.ok} 人・未実施 {totals.due + totals.overdue} 人
+          {duties.late && totals.overdue > 0 ? "（月末が近い、または過ぎています）" : ""}
+          。企業との連絡がまだの人 {totals.companyWarnings} 人（努力義務）。
+        </p>
+        <p class="muted small">
+          数えるのは職員が記録した面談・連絡だけです。LINE
+          のやりとりは数えません。支援レポートの共有は、まだ Tsunagi では記録できません。
+        </p>
+      </section>
+      {duties.items.length === 0 ? (
+        <section class="card empty">
+          <p class="empty-title">この月に支援していた人はいません。</p>
+        </section>
+      ) : (
+        <table class="table" data-testid="duties">
+          <thead>
+            <tr>
+              <th scope="col">登録者</th>
+              <th scope="col">面談（対面）</th>
+              <th scope="col">企業との連絡</th>
+              <th scope="col">状態</th>
+            </tr>
+          </thead>
+          <tbody>
+            {duties.items.map((item) => (
+              <PersonRow item={item} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section class="card" aria-labelledby="by-worker">
+        <h2 id="by-worker">担当者ごと</h2>
+        <table class="table compact" data-testid="duties-by-worker">
+          <thead>
+            <tr>
+              <th scope="col">担当</th>
+              <th scope="col">人数</th>
+              <th scope="col">面談済み</th>
+              <th scope="col">未実施</th>
+              <th scope="col">面談の回数</th>
+            </tr>
+          </thead>
+          <tbody>
+            {duties.byWorker.map((row) => (
+              <tr>
+                <td>
+                  {row.caseworkerId === null ? "未定" : (names.get(row.caseworkerId) ?? "不明")}
+                </td>
+                <td>{row.people}</td>
+                <td>{row.ok}</td>
+                <td>{row.due + row.overdue}</td>
+                <td>{row.faceToFace}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section class="card" aria-labelledby="rules">
+        <h2 id="rules">数え方（規則）</h2>
+        <ul data-testid="duty-rules">
+          {duties.rules.map((rule) => (
+            <li>
+              {rule.program === "retention" ? "就労定着支援" : "センターの支援"}：
+              {rule.key === "face_to_face" ? "本人との対面の面談" : "企業への訪問・連絡"} 月{" "}
+              {rule.minPerMonth} 回以上（{rule.strength === "duty" ? "義務" : "努力義務"}、
+              {rule.effectiveFrom} から）<span class="muted small">出典：{rule.source}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>,
+  );
+}
