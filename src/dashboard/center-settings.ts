@@ -30,6 +30,8 @@ const isDate = (value: string) => {
  * least, so a conversation staff are following never loses its words; ten years at most.
  */
 export const retentionDaysRange = { min: 30, max: 3650 } as const;
+export const caseloadLimitRange = { min: 1, max: 200 } as const;
+const caseloadProblem = `must be a whole number of people from ${caseloadLimitRange.min} to ${caseloadLimitRange.max}`;
 const retentionProblem = `must be a whole number of days from ${retentionDaysRange.min} to ${retentionDaysRange.max}`;
 
 export const centerSettingsSchema = z.object({
@@ -57,6 +59,12 @@ export const centerSettingsSchema = z.object({
     .min(retentionDaysRange.min, { message: retentionProblem })
     .max(retentionDaysRange.max, { message: retentionProblem })
     .optional(),
+  caseloadLimit: z
+    .number({ message: caseloadProblem })
+    .int({ message: caseloadProblem })
+    .min(caseloadLimitRange.min, { message: caseloadProblem })
+    .max(caseloadLimitRange.max, { message: caseloadProblem })
+    .optional(),
 });
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
 
@@ -83,6 +91,7 @@ export function settingsOf(row: CenterRow) {
     replyTemplates: row.replyTemplates,
     notifyAcknowledged: row.notifyAcknowledged,
     retentionDays: row.retentionDays,
+    caseloadLimit: row.caseloadLimit,
   };
 }
 
@@ -119,6 +128,7 @@ export async function saveCenterSettings(scope: CenterScope, input: CenterSettin
         ? {}
         : { notifyAcknowledged: input.notifyAcknowledged }),
       ...(input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays }),
+      ...(input.caseloadLimit === undefined ? {} : { caseloadLimit: input.caseloadLimit }),
     });
     await scope.audit(tx, "center.settings", "center", scope.centerId, now);
   });

@@ -1,6 +1,6 @@
 // Contacts and visits staff recorded (支援記録), and their earlier versions; always read within
 // one center.
-import { and, asc, eq, gte, lt } from "drizzle-orm";
+import { and, asc, count, eq, gte, lt } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { supportContacts, supportContactVersions } from "./schema";
 import type { ContactKind, ContactParty } from "../vocabulary/kinds";
@@ -133,4 +133,25 @@ export async function versionsOf(db: Queryable, contactId: string) {
     .from(supportContactVersions)
     .where(eq(supportContactVersions.contactId, contactId))
     .orderBy(asc(supportContactVersions.version));
+}
+
+/** Contacts each staff member recorded in a center between two instants: their month's work. */
+export async function contactsByAuthor(
+  db: Queryable,
+  centerId: string,
+  from: number,
+  to: number,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ staffId: supportContacts.authorStaffId, n: count() })
+    .from(supportContacts)
+    .where(
+      and(
+        eq(supportContacts.centerId, centerId),
+        gte(supportContacts.at, from),
+        lt(supportContacts.at, to),
+      ),
+    )
+    .groupBy(supportContacts.authorStaffId);
+  return new Map(rows.map((row) => [row.staffId, row.n]));
 }

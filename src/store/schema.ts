@@ -73,6 +73,8 @@ export const centers = sqliteTable("centers", {
    * kept, and how long a person's data is kept after their support ended.
    */
   retentionDays: integer("retention_days").notNull().default(1095),
+  /** Active registrants one worker may carry: 就労定着支援員 40 : 1 (CASE-RULES.md). */
+  caseloadLimit: integer("caseload_limit").notNull().default(40),
   createdAt: integer("created_at").notNull(),
 });
 

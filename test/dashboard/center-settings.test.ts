@@ -76,6 +76,7 @@ describe("the settings", () => {
       replyTemplates: [],
       notifyAcknowledged: true,
       retentionDays: 1095,
+      caseloadLimit: 40,
     });
   });
 
@@ -86,6 +87,7 @@ describe("the settings", () => {
       ...settings,
       notifyAcknowledged: true,
       retentionDays: 1095,
+      caseloadLimit: 40,
     });
     expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject(settings);
     const audited = await t.db.store.db

@@ -1472,4 +1472,10 @@ body.bare {
   padding: 8px 10px;
   min-height: 44px;
 }
+
+/* a worker carrying more people than the center's caseload guide */
+.over-limit {
+  color: var(--danger);
+  font-weight: 600;
+}
 `;

@@ -6,6 +6,7 @@ import {
   centerSettingsSchema,
   readCenterSettings,
   retentionDaysRange,
+  caseloadLimitRange,
   saveCenterSettings,
   weekdayKeys,
   type CenterSettings,
@@ -36,6 +37,9 @@ function problemOf(path: string): string {
   if (path.startsWith("name")) return "センター名を入力してください（100 文字まで）。";
   if (path.startsWith("replyTemplates"))
     return "返信テンプレートは 1 行 500 文字まで、20 個までです。";
+  if (path.startsWith("caseloadLimit")) {
+    return `1 人の担当人数の目安は ${caseloadLimitRange.min}〜${caseloadLimitRange.max} の整数で入力してください。`;
+  }
   if (path.startsWith("retentionDays")) {
     return `保存期間は ${retentionDaysRange.min}〜${retentionDaysRange.max} の整数（日数）で入力してください。`;
   }
@@ -137,6 +141,25 @@ function SettingsForm(props: {
         </label>
         <label class="field">
           <span class="field-label">
+            1 人の担当人数の目安（{caseloadLimitRange.min}〜{caseloadLimitRange.max}）
+          </span>
+          <input
+            type="number"
+            name="caseloadLimit"
+            value={String(settings.caseloadLimit ?? "")}
+            min={caseloadLimitRange.min}
+            max={caseloadLimitRange.max}
+            step={1}
+            required
+            data-testid="center-caseload"
+          />
+          <span class="muted small">
+            就労定着支援員 1 人あたり 40
+            人が基準です。職員のページで、これを超えた担当が目立つように表示します。
+          </span>
+        </label>
+        <label class="field">
+          <span class="field-label">
             メッセージの保存期間（日数、{retentionDaysRange.min}〜{retentionDaysRange.max}）
           </span>
           <input
@@ -218,6 +241,7 @@ export async function submitCenterSettings(c: Context<StaffEnv>) {
     notifyAcknowledged: fields.notifyAcknowledged === "1",
     replyTemplates: lines(fields.replyTemplates),
     retentionDays: daysField(fields.retentionDays),
+    caseloadLimit: daysField(fields.caseloadLimit),
   };
   const parsed = centerSettingsSchema.safeParse(candidate);
   if (!parsed.success) {

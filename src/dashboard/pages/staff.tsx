@@ -17,6 +17,9 @@ import {
   resetStaffPassword,
 } from "../staff-admin";
 import { caseloadsOf } from "../../store/registrants";
+import { contactsByAuthor } from "../../store/contacts";
+import { findCenter } from "../../store/staff";
+import { monthKey, monthSpan } from "../../time/calendar";
 import { createStaff, listStaff } from "../staff-admin";
 
 const createSchema = z.object({
@@ -43,10 +46,16 @@ async function showStaff(
   status: ContentfulStatusCode,
 ) {
   const { scope, actor, deps } = c.var;
-  const [staff, caseloads] = await Promise.all([
+  const month = monthSpan(monthKey(deps.clock()));
+  const [staff, caseloads, center, contacts] = await Promise.all([
     listStaff(scope),
     caseloadsOf(deps.store.db, actor.centerId),
+    findCenter(deps.store.db, actor.centerId),
+    month === null
+      ? new Map<string, number>()
+      : contactsByAuthor(deps.store.db, actor.centerId, month.from, month.to),
   ]);
+  const limit = center?.caseloadLimit ?? 40;
   const typed = form.typed ?? {};
   return render(
     c,
@@ -107,7 +116,8 @@ async function showStaff(
             <th scope="col">名前</th>
             <th scope="col">メールアドレス</th>
             <th scope="col">役割</th>
-            <th scope="col">担当</th>
+            <th scope="col">担当（目安 {limit} 人）</th>
+            <th scope="col">今月の支援記録</th>
             <th scope="col">状態</th>
             <th scope="col">追加日</th>
             <th scope="col">操作</th>
@@ -122,8 +132,16 @@ async function showStaff(
                 <td data-label="名前">{member.displayName}</td>
                 <td data-label="メール">{member.email}</td>
                 <td data-label="役割">{label(roleLabels, member.role)}</td>
-                <td data-label="担当" data-testid="staff-caseload">
-                  {caseloads.get(member.id) ?? 0} 人
+                <td
+                  data-label="担当"
+                  data-testid="staff-caseload"
+                  class={(caseloads.get(member.id) ?? 0) > limit ? "over-limit" : undefined}
+                >
+                  {caseloads.get(member.id) ?? 0} 人 / {limit}
+                  {(caseloads.get(member.id) ?? 0) > limit ? "（超過）" : ""}
+                </td>
+                <td data-label="今月の支援記録" data-testid="staff-contacts">
+                  {contacts.get(member.id) ?? 0} 件
                 </td>
                 <td data-label="状態" data-testid="staff-active">
                   {member.active ? "有効" : "無効"}

@@ -1,0 +1,1 @@
+ALTER TABLE `centers` ADD `caseload_limit` integer DEFAULT 40 NOT NULL;
