@@ -2,6 +2,7 @@
 // and the CSV export of what they select. The page and the JSON API both use these.
 import { AppError } from "../core/errors";
 import { pageAudit, type AuditFilter } from "../store/audit";
+import { csvCell } from "./csv";
 import type { CenterScope } from "./scope";
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -34,15 +35,6 @@ export function auditQuery(filter: AuditFilter): URLSearchParams {
 /** Rows one export holds at most; a bigger trail is exported in narrower pieces (filters). */
 export const maxExportRows = 50_000;
 const exportPage = 1_000;
-
-/** A spreadsheet reads a cell starting with these as a formula: such a cell is quoted as text. */
-const formulaStart = /^[=+\-@\t\r]/;
-
-function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  const safe = formulaStart.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /**
  * The selected entries as CSV (UTF-8 with a byte-order mark, so Excel reads the Japanese),

@@ -198,6 +198,8 @@ const calls: Record<string, Call> = {
   }),
   "post /api/registrants/:id/pause": (w) => ({ path: `/api/registrants/${w.registrantId}/pause` }),
   "get /api/compliance": () => ({ path: "/api/compliance?month=2026-11" }),
+  "get /api/stats": () => ({ path: "/api/stats?from=2026-10&to=2026-11" }),
+  "get /api/stats.csv": () => ({ path: "/api/stats.csv?from=2026-10&to=2026-11" }),
   "post /api/registrants/:id/contacts": (w) => ({
     path: `/api/registrants/${w.registrantId}/contacts`,
     body: contactBody(),

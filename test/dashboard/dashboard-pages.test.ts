@@ -409,6 +409,7 @@ const calls: Record<string, Call> = {
     return { path: `/dashboard/registrants/${w.registrantId}/checkin`, fields: {} };
   },
   "get /dashboard/duties": () => ({ path: "/dashboard/duties" }),
+  "get /dashboard/stats": () => ({ path: "/dashboard/stats" }),
   "post /dashboard/registrants/:id/period": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/period`,
     fields: { program: "retention", hiredOn: "2026-04-01", supportStartsOn: "", supportEndsOn: "" },

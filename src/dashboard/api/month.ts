@@ -1,5 +1,6 @@
-// Staff API routes for the center's month: the monthly duties (GET /api/compliance).
+// Staff API routes for the center's month: the monthly duties and the statistics (JSON and CSV).
 import { monthDuties } from "../duties";
+import { statsCsv, statsFor } from "../stats";
 import type { ApiRoute } from "./input";
 
 export const monthRoutes: ApiRoute[] = [
@@ -8,5 +9,29 @@ export const monthRoutes: ApiRoute[] = [
     path: "/api/compliance",
     role: "caseworker",
     handle: async (c) => c.json(await monthDuties(c.var.scope, c.req.query("month"))),
+  },
+  {
+    method: "get",
+    path: "/api/stats",
+    role: "caseworker",
+    handle: async (c) =>
+      c.json(await statsFor(c.var.scope, c.req.query("from"), c.req.query("to"))),
+  },
+  {
+    method: "get",
+    path: "/api/stats.csv",
+    role: "caseworker",
+    handle: (c) => {
+      const from = c.req.query("from");
+      const to = c.req.query("to");
+      // the range is checked before the first byte, so a bad one is a 400, not a broken file
+      const body = statsCsv(c.var.scope, from, to);
+      return Promise.resolve(
+        c.body(body, 200, {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="tsunagi-stats-${from ?? "recent"}.csv"`,
+        }),
+      );
+    },
   },
 ];

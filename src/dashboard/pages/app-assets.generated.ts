@@ -1478,4 +1478,21 @@ body.bare {
   color: var(--danger);
   font-weight: 600;
 }
+
+/* 統計: small bar charts side by side, wrapping on a phone */
+.stats-charts {
+  display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+  gap: 12px;
+  margin-bottom: 16px;
+}
+
+.stats-bar {
+  fill: var(--brand);
+}
+
+.stats-label {
+  font-size: 10px;
+  fill: var(--muted);
+}
 `;

@@ -24,6 +24,7 @@ import {
   unlinkContact,
 } from "./employer-detail";
 import { showDuties } from "./duties";
+import { showStats } from "./stats";
 import { MessagePage } from "./layout";
 import { logoutWithoutSession, showLogin, skipLogin, submitLogin, submitLogout } from "./login";
 import { issueLineCode, saveAlertSettings, showLineAlerts, unlinkLine } from "./line-alerts";
@@ -113,6 +114,7 @@ export const pageRoutes: PageRoute[] = [
   { method: "get", path: "/dashboard/registrants", role: "caseworker", handle: showRegistrants },
   { method: "post", path: "/dashboard/registrants", role: "caseworker", handle: createRegistrant },
   { method: "get", path: "/dashboard/duties", role: "caseworker", handle: showDuties },
+  { method: "get", path: "/dashboard/stats", role: "caseworker", handle: showStats },
   { method: "get", path: "/dashboard/registrants/:id", role: "caseworker", handle: showRegistrant },
   {
     method: "post",

@@ -8,6 +8,7 @@ export type NavKey =
   | "queue"
   | "inbox"
   | "duties"
+  | "stats"
   | "registrants"
   | "employers"
   | "staff"
@@ -22,6 +23,7 @@ const navItems: { key: NavKey; href: string; text: string; supervisor: boolean }
   { key: "inbox", href: "/dashboard/inbox", text: "受信箱", supervisor: false },
   { key: "duties", href: "/dashboard/duties", text: "今月の実施", supervisor: false },
   { key: "registrants", href: "/dashboard/registrants", text: "登録者", supervisor: false },
+  { key: "stats", href: "/dashboard/stats", text: "統計", supervisor: false },
   { key: "employers", href: "/dashboard/employers", text: "企業", supervisor: false },
   { key: "staff", href: "/dashboard/staff", text: "職員", supervisor: true },
   { key: "center", href: "/dashboard/center", text: "センター", supervisor: true },
