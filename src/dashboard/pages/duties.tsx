@@ -118,14 +118,14 @@ export async function showDuties(c: Context<StaffEnv>) {
           </thead>
           <tbody>
             {duties.byWorker.map((row) => (
-              <tr>
-                <td>
+              <tr data-testid="duties-worker">
+                <td data-label="担当">
                   {row.caseworkerId === null ? "未定" : (names.get(row.caseworkerId) ?? "不明")}
                 </td>
-                <td>{row.people}</td>
-                <td>{row.ok}</td>
-                <td>{row.due + row.overdue}</td>
-                <td>{row.faceToFace}</td>
+                <td data-label="人数">{row.people} 人</td>
+                <td data-label="面談済み">{row.ok} 人</td>
+                <td data-label="未実施">{row.due + row.overdue} 人</td>
+                <td data-label="面談の回数">{row.faceToFace} 回</td>
               </tr>
             ))}
           </tbody>

@@ -139,13 +139,13 @@ export async function showStats(c: Context<StaffEnv>) {
           <tbody>
             {stats.months.map((month) => (
               <tr data-testid="stats-row">
-                <td>{month.month}</td>
-                <td>{month.activeRegistrants}</td>
-                <td>
+                <td data-label="月">{month.month}</td>
+                <td data-label="支援中">{month.activeRegistrants}</td>
+                <td data-label="チェックイン 送信・回答・未回答">
                   {month.checkins.sent}・{month.checkins.completed}・{month.checkins.missed}
                 </td>
                 {severities.map((severity) => (
-                  <td>
+                  <td data-label={`案件（${label(severityLabels, severity)}）`}>
                     {month.escalations.bySeverity[severity] ?? 0}
                     {month.medianAckMinutes[severity] === null
                       ? ""
@@ -153,7 +153,7 @@ export async function showStats(c: Context<StaffEnv>) {
                   </td>
                 ))}
                 {contactKinds.map((kind) => (
-                  <td>{month.contacts[kind] ?? 0}</td>
+                  <td data-label={label(contactKindLabels, kind)}>{month.contacts[kind] ?? 0}</td>
                 ))}
               </tr>
             ))}
