@@ -74,16 +74,20 @@ async function fieldsOf(
 ): Promise<ContactFields> {
   const at = Date.parse(input.at);
   if (at > now + futureToleranceMs) {
-    throw new AppError("bad_request", "at is in the future");
+    throw new AppError("bad_request", "at is in the future", { reason: "time_in_future" });
   }
   if (at < registrant.createdAt) {
-    throw new AppError("bad_request", "at is before the person was registered");
+    throw new AppError("bad_request", "at is before the person was registered", {
+      reason: "before_registration",
+    });
   }
   const escalationId = input.escalationId ?? null;
   if (escalationId !== null) {
     const found = await findEscalation(tx, scope.centerId, escalationId);
     if (found?.escalation.registrantId !== registrant.id) {
-      throw new AppError("bad_request", "escalationId is not an escalation of this person");
+      throw new AppError("bad_request", "escalationId is not an escalation of this person", {
+        reason: "not_their_escalation",
+      });
     }
   }
   return {

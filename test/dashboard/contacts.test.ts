@@ -105,8 +105,20 @@ describe("recording a contact", () => {
   });
 
   it.each([
-    ["a time in the future", { ...visit, at: "2026-11-21T09:00:00+09:00" }],
-    ["a time before the person was registered", { ...visit, at: "2026-11-01T09:00:00+09:00" }],
+    ["a time in the future", "time_in_future", { ...visit, at: "2026-11-21T09:00:00+09:00" }],
+    [
+      "a time before the person was registered",
+      "before_registration",
+      { ...visit, at: "2026-11-01T09:00:00+09:00" },
+    ],
+  ])("refuses %s with 400 and the reason %s, keeping nothing", async (_why, reason, body) => {
+    const response = await record(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "bad_request", reason } });
+    expect(await contactRows()).toEqual([]);
+  });
+
+  it.each([
     ["an unknown kind", { ...visit, kind: "line_chat" }],
     ["an unknown party", { ...visit, with: "neighbour" }],
     ["no party", { ...visit, with: [] }],
@@ -161,6 +173,7 @@ describe("a contact that answers an escalation", () => {
     const theirs = await mintEscalation(t.db.store, { centerId, registrantId: other.id });
     const response = await record({ ...visit, escalationId: theirs.id });
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { reason: "not_their_escalation" } });
     expect(await contactRows()).toEqual([]);
   });
 });

@@ -1,8 +1,6 @@
 // The month's duties (月の実施状況): who has had a face-to-face meeting this month, who has not
 // yet, company contacts, by person, by worker and for the center, with the rules and their source.
 import type { Context } from "hono";
-import { AppError } from "../../core/errors";
-import { monthKey, monthSpan } from "../../time/calendar";
 import { monthDuties } from "../duties";
 import { listStaff } from "../staff-admin";
 import type { StaffEnv } from "../staff-env";
@@ -48,12 +46,12 @@ function PersonRow(props: { item: Duties["items"][number] }) {
 
 export async function showDuties(c: Context<StaffEnv>) {
   const { scope, actor } = c.var;
-  const asked = c.req.query("month");
-  if (asked !== undefined && monthSpan(asked) === null) {
-    throw new AppError("bad_request", "month must be YYYY-MM");
-  }
-  const month = asked ?? monthKey(c.var.deps.clock());
-  const [duties, staff] = await Promise.all([monthDuties(scope, month), listStaff(scope)]);
+  // monthDuties refuses a month that is not one (400) and defaults to this month
+  const [duties, staff] = await Promise.all([
+    monthDuties(scope, c.req.query("month")),
+    listStaff(scope),
+  ]);
+  const { month } = duties;
   const names = new Map(staff.map((member) => [member.id, member.displayName]));
   const { totals } = duties;
   return render(

@@ -2,7 +2,7 @@
 // face-to-face meeting now in one tap (kind, with whom, when and how long are already filled in).
 import type { Context } from "hono";
 import * as z from "zod";
-import { AppError } from "../../core/errors";
+import { AppError, type ErrorReason } from "../../core/errors";
 import { recordContact, type contactJson } from "../contacts";
 import { formatMinute, tokyoParts } from "../../time/calendar";
 import { formatDateTime } from "../../time/format";
@@ -115,11 +115,11 @@ const formSchema = z.object({
   escalationId: z.string().max(64).optional(),
 });
 
-/** The API's refusals in the words staff read. */
-const refusals: Record<string, string> = {
-  "at is in the future": "まだ来ていない日時は記録できません。",
-  "at is before the person was registered": "登録より前の日時は記録できません。",
-  "escalationId is not an escalation of this person": "この人の案件ではありません。",
+/** The refusals, by the reason the domain gave, in the words staff read. */
+const refusals: Partial<Record<ErrorReason, string>> = {
+  time_in_future: "まだ来ていない日時は記録できません。",
+  before_registration: "登録より前の日時は記録できません。",
+  not_their_escalation: "この人の案件ではありません。",
 };
 
 /**
@@ -143,7 +143,8 @@ export async function submitContact(
     });
   } catch (error) {
     if (error instanceof AppError && error.code === "bad_request") {
-      return showPage(refusals[error.message] ?? "入力を確認してください。", 400);
+      const words = error.reason === undefined ? undefined : refusals[error.reason];
+      return showPage(words ?? "入力を確認してください。", 400);
     }
     throw error;
   }
