@@ -28,14 +28,24 @@ export interface PersonMonth {
 }
 
 export interface DutyReading {
+  /** The contact duties: face to face with the person (a duty) and the company (an effort). */
   status: DutyStatus;
   /** Rule keys of duties not met yet. */
   missing: string[];
   /** Rule keys of effort duties not met: a warning, not a violation. */
   warnings: string[];
+  /**
+   * The month's report shared with the person, read apart from the contacts: it can only be
+   * written once the month's facts are in, so a person met this month is "ok" while their
+   * report is still to come. Null when no report rule applies.
+   */
+  report: DutyStatus | null;
   /** Whether any rule applies (a support center's own support has none). */
   applies: boolean;
 }
+
+/** The rule key of the monthly report: met by sharing, not by contacts. */
+export const reportRuleKey = "report_shared";
 
 /** The count a rule sees: the contacts of its kinds. */
 export function countFor(rule: DutyRule, month: PersonMonth): number {
@@ -51,12 +61,15 @@ export function readDuties(rules: DutyRule[], month: PersonMonth, late: boolean)
   const mine = rules.filter((rule) => rule.program === program);
   const missing: string[] = [];
   const warnings: string[] = [];
+  let report: DutyStatus | null = null;
   for (const rule of mine) {
-    const met =
-      rule.key === "report_shared" ? month.reportShared : countFor(rule, month) >= rule.minPerMonth;
-    if (met) continue;
+    if (rule.key === reportRuleKey) {
+      report = month.reportShared ? "ok" : late ? "overdue" : "due";
+      continue;
+    }
+    if (countFor(rule, month) >= rule.minPerMonth) continue;
     (rule.strength === "duty" ? missing : warnings).push(rule.key);
   }
   const status: DutyStatus = missing.length === 0 ? "ok" : late ? "overdue" : "due";
-  return { status, missing, warnings, applies: mine.length > 0 };
+  return { status, missing, warnings, report, applies: mine.length > 0 };
 }

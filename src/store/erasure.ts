@@ -15,6 +15,8 @@ import {
   employments,
   escalationEvents,
   escalations,
+  handoverEvents,
+  handovers,
   lineAccounts,
   linkCodes,
   linkFailures,
@@ -22,11 +24,13 @@ import {
   outbox,
   processedEvents,
   registrants,
+  reportShares,
   signals,
   staff,
   staffAlerts,
   supportContacts,
   supportContactVersions,
+  supportReports,
 } from "./schema";
 
 export interface ErasedCounts {
@@ -106,6 +110,11 @@ export async function eraseRegistrantData(
       ),
     );
   await tx.delete(supportContacts).where(eq(supportContacts.registrantId, id));
+  // their monthly reports with the record of sharing them, and their handover
+  await tx.delete(reportShares).where(eq(reportShares.registrantId, id));
+  await tx.delete(supportReports).where(eq(supportReports.registrantId, id));
+  await tx.delete(handoverEvents).where(eq(handoverEvents.registrantId, id));
+  await tx.delete(handovers).where(eq(handovers.registrantId, id));
   for (const chunk of chunks(escalationIds)) {
     await tx.delete(escalationEvents).where(inArray(escalationEvents.escalationId, chunk));
     await tx.delete(staffAlerts).where(inArray(staffAlerts.escalationId, chunk));

@@ -24,7 +24,13 @@ import {
   pulseAnswers,
   contactKinds,
   supportPrograms,
+  reportStatuses,
+  reportAudiences,
+  shareChannels,
+  handoverEventKinds,
+  handoverConsents,
   type ContactKind,
+  type ReportSectionKey,
   type ContactParty,
 } from "../vocabulary/kinds";
 
@@ -75,6 +81,12 @@ export const centers = sqliteTable("centers", {
   retentionDays: integer("retention_days").notNull().default(1095),
   /** Active registrants one worker may carry: 就労定着支援員 40 : 1 (CASE-RULES.md). */
   caseloadLimit: integer("caseload_limit").notNull().default(40),
+  /**
+   * The written policy on passing on what the next agency needs (引き継ぎ, 2024 Q&A 問59) and the
+   * person responsible for it.
+   */
+  handoverPolicy: text("handover_policy").notNull().default(""),
+  handoverResponsible: text("handover_responsible").notNull().default(""),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -816,4 +828,141 @@ export const dutyRules = sqliteTable(
     source: text("source").notNull(),
   },
   (t) => [uniqueIndex("duty_rules_version_unique").on(t.program, t.key, t.effectiveFrom)],
+);
+
+/** A section of a stored report: the text staff wrote or kept, and whether the employer gets it. */
+export interface StoredReportSection {
+  key: ReportSectionKey;
+  text: string;
+  /** The records the text was drafted from (kept when staff edit it). */
+  sources: { kind: string; id: string }[];
+  forEmployer: boolean;
+  /** Staff changed the drafted text: a rebuilt draft keeps theirs. */
+  edited: boolean;
+}
+
+/** The short version in やさしい日本語 a person receives on LINE. */
+export interface PersonSummary {
+  wentWell: string;
+  nextMonth: string;
+}
+
+/**
+ * The monthly support report (支援レポート): one row per version. A draft keeps only what staff
+ * changed (the rest is drafted again from the records on every read); a final version keeps every
+ * section and is locked — a correction is a new version, the old one stays.
+ */
+export const supportReports = sqliteTable(
+  "support_reports",
+  {
+    id: text("id").primaryKey(),
+    centerId: text("center_id")
+      .notNull()
+      .references(() => centers.id),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    /** The Japan-time month it reports on ("2026-11"). */
+    month: text("month").notNull(),
+    version: integer("version").notNull(),
+    status: text("status", { enum: reportStatuses }).notNull().default("draft"),
+    sections: text("sections", { mode: "json" }).$type<StoredReportSection[]>().notNull(),
+    personSummary: text("person_summary", { mode: "json" }).$type<PersonSummary>(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    finalizedBy: text("finalized_by"),
+    finalizedAt: integer("finalized_at"),
+  },
+  (t) => [
+    uniqueIndex("support_reports_version_unique").on(t.registrantId, t.month, t.version),
+    // a center's reports of a month (the monthly duties, statistics)
+    index("support_reports_center_idx").on(t.centerId, t.month),
+  ],
+);
+
+/** Every time a report was shared: who shared which version, when, with whom, how. */
+export const reportShares = sqliteTable(
+  "report_shares",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: text("report_id")
+      .notNull()
+      .references(() => supportReports.id),
+    centerId: text("center_id").notNull(),
+    registrantId: text("registrant_id").notNull(),
+    month: text("month").notNull(),
+    audience: text("audience", { enum: reportAudiences }).notNull(),
+    channel: text("channel", { enum: shareChannels }).notNull(),
+    /** The employer it went to; "" for the person (a unique key cannot hold null). */
+    employerId: text("employer_id").notNull().default(""),
+    /** How many LINE accounts it was queued for (0 on paper). */
+    recipients: integer("recipients").notNull().default(0),
+    staffId: text("staff_id").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    // a version is shared once per audience, employer and channel: a double submit finds the first
+    uniqueIndex("report_shares_unique").on(t.reportId, t.audience, t.employerId, t.channel),
+    // a center's shares of a month (the monthly duties, statistics)
+    index("report_shares_center_idx").on(t.centerId, t.month),
+  ],
+);
+
+/**
+ * A person's handover (引き継ぎ) to the agency that supports them after the period: whether they
+ * need it, the receiving agency, their consent and when the packet was given. The history is in
+ * handover_events.
+ */
+export const handovers = sqliteTable("handovers", {
+  registrantId: text("registrant_id")
+    .primaryKey()
+    .references(() => registrants.id),
+  centerId: text("center_id")
+    .notNull()
+    .references(() => centers.id),
+  needed: integer("needed", { mode: "boolean" }).notNull().default(true),
+  agency: text("agency").notNull().default(""),
+  consent: text("consent", { enum: handoverConsents }),
+  consentChannel: text("consent_channel", { enum: shareChannels }),
+  consentAt: integer("consent_at"),
+  packetGivenAt: integer("packet_given_at"),
+  packetGivenTo: text("packet_given_to"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** The record of a handover: each step, when and by whom (the 2024 rule asks to keep it). */
+export const handoverEvents = sqliteTable(
+  "handover_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    registrantId: text("registrant_id")
+      .notNull()
+      .references(() => registrants.id),
+    kind: text("kind", { enum: handoverEventKinds }).notNull(),
+    /** The staff member, or null when the person answered on LINE. */
+    staffId: text("staff_id"),
+    at: integer("at").notNull(),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("handover_events_registrant_idx").on(t.registrantId, t.at)],
+);
+
+/**
+ * The fee bands of 就労定着支援 by 定着率, versioned: a band from `minPercent` (inclusive) up to
+ * the next band's, in units a month, from the fiscal year it took effect ("2024-04"), with its
+ * source. Configuration, not code (CASE-RULES.md).
+ */
+export const feeBands = sqliteTable(
+  "fee_bands",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    program: text("program", { enum: supportPrograms }).notNull(),
+    effectiveFrom: text("effective_from").notNull(),
+    minPercent: integer("min_percent").notNull(),
+    units: integer("units").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("fee_bands_version_unique").on(t.program, t.effectiveFrom, t.minPercent)],
 );

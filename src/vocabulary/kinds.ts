@@ -128,3 +128,38 @@ export type ContactKind = (typeof contactKinds)[number];
 /** With whom: the person, their employer, family, a clinic, another agency. */
 export const contactParties = ["person", "employer", "family", "clinic", "agency"] as const;
 export type ContactParty = (typeof contactParties)[number];
+
+/** A monthly support report (支援レポート) version: a draft staff edit, or final (locked). */
+export const reportStatuses = ["draft", "final"] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+/** The report's sections, in the order of the common layout (CASE-RULES.md). */
+export const reportSectionKeys = [
+  "goal",
+  "situation",
+  "support",
+  "next",
+  "others",
+  "share",
+] as const;
+export type ReportSectionKey = (typeof reportSectionKeys)[number];
+
+/** Whom a report was shared with, and how (on LINE through the outbox, or handed on paper). */
+export const reportAudiences = ["person", "employer"] as const;
+export type ReportAudience = (typeof reportAudiences)[number];
+export const shareChannels = ["line", "paper"] as const;
+export type ShareChannel = (typeof shareChannels)[number];
+
+/** What happened in a handover (引き継ぎ) to the next agency, each kept as a record. */
+export const handoverEventKinds = [
+  "marked",
+  "unmarked",
+  "agency",
+  "consent_asked",
+  "consent_given",
+  "consent_declined",
+  "packet_given",
+] as const;
+export type HandoverEventKind = (typeof handoverEventKinds)[number];
+export const handoverConsents = ["asked", "given", "declined"] as const;
+export type HandoverConsent = (typeof handoverConsents)[number];
