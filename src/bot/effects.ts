@@ -14,6 +14,7 @@ import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins"
 import { logMessages, markUnread } from "../store/conversation-log";
 import type { Tx } from "../store/db";
 import { answerPulse, insertEmployerReport } from "../store/employer-reports";
+import { answerHandoverQuestion } from "../store/handovers";
 import type { OutboxRow } from "../store/outbox";
 import {
   findRegistrantById,
@@ -103,6 +104,19 @@ async function applyEffect(tx: Tx, target: Applying, effect: Effect, now: number
       const registrant = registrantOf(target, effect);
       await setConsent(tx, registrant.id, effect.decision, effect.textVersion, now);
       await refreshNextCheckin(tx, registrant.id, now);
+      return;
+    }
+    case "handoverConsent": {
+      // checked again in the store against the question pending: a tap that lost a race with a
+      // paper decision records nothing
+      const registrant = registrantOf(target, effect);
+      await answerHandoverQuestion(tx, {
+        registrantId: registrant.id,
+        requestId: effect.requestId,
+        decision: effect.decision,
+        channel: "line",
+        now,
+      });
       return;
     }
     case "setPaused": {

@@ -22,6 +22,7 @@ import { logMessages } from "../store/conversation-log";
 import { loadConversation, saveConversation } from "../store/conversations";
 import type { Store, Tx } from "../store/db";
 import { coveredRegistrants, findContact } from "../store/employers";
+import { handoverQuestionState } from "../store/handovers";
 import { claimEvent } from "../store/events";
 import { redeemLinkCode } from "../store/link";
 import type { OutboxRow } from "../store/outbox";
@@ -86,11 +87,17 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
         ? await employerContext(tx, account.personId, now)
         : undefined;
 
+    // the handover question is answered by its buttons only: read it for a button tap
+    const handover =
+      registrant && input.type === "postback"
+        ? await handoverQuestionState(tx, registrant.id)
+        : null;
+
     // flow: a pure step over the typed state
     const step = respondIn(conversation, input, {
       now,
       role: account.role,
-      registrant: registrant ? registrantContext(registrant) : undefined,
+      registrant: registrant ? registrantContext(registrant, handover) : undefined,
       employer,
       newId: () => crypto.randomUUID(),
       ...(await centerContexts(tx, deps.config, registrant?.centerId ?? null, now)),
@@ -253,7 +260,10 @@ async function centerContexts(tx: Tx, config: Config, centerId: string | null, n
   };
 }
 
-function registrantContext(row: RegistrantRow): RegistrantContext {
+function registrantContext(
+  row: RegistrantRow,
+  handover: RegistrantContext["handover"] | null,
+): RegistrantContext {
   return {
     id: row.id,
     status: row.status,
@@ -261,6 +271,7 @@ function registrantContext(row: RegistrantRow): RegistrantContext {
     consented: row.consentedAt !== null,
     checkinWeekday: row.checkinWeekday,
     checkinMinute: row.checkinMinute,
+    handover: handover ?? undefined,
   };
 }
 

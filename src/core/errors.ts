@@ -52,7 +52,17 @@ export type ErrorReason =
   | "not_a_colleague"
   | "not_an_employer_here"
   | "period_end_before_start"
-  | "period_too_long";
+  | "period_too_long"
+  | "month_in_future"
+  | "report_final"
+  | "report_not_final"
+  | "not_for_employer"
+  | "summary_missing"
+  | "nothing_for_employer"
+  | "no_employer"
+  | "no_employer_contact"
+  | "handover_not_needed"
+  | "already_consented";
 
 export class AppError extends Error {
   override name = "AppError";

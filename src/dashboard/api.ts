@@ -14,6 +14,8 @@ import { employerRoutes } from "./api/employers";
 import { centerRoutes } from "./api/center";
 import { contactRoutes } from "./api/contacts";
 import { monthRoutes } from "./api/month";
+import { reportRoutes } from "./api/reports";
+import { handoverRoutes } from "./api/handover";
 import { input, schemas, type ApiRoute } from "./api/input";
 
 export type { ApiRoute, Method } from "./api/input";
@@ -25,6 +27,8 @@ export const apiRoutes: ApiRoute[] = [
   ...registrantRoutes,
   ...contactRoutes,
   ...monthRoutes,
+  ...reportRoutes,
+  ...handoverRoutes,
   ...conversationRoutes,
   ...employerRoutes,
   ...centerRoutes,

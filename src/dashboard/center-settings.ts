@@ -1,6 +1,6 @@
 // The center's own settings: name, phone, opening hours per weekday, closed days, the year-end
-// closure, reply templates and how long words are kept. Read by every staff member; changed by
-// supervisors, audited.
+// closure, reply templates, how long words are kept, the caseload guide and the handover policy
+// with its responsible person. Read by every staff member; changed by supervisors, audited.
 import * as z from "zod";
 import { AppError } from "../core/errors";
 import { formatMinute } from "../time/calendar";
@@ -34,6 +34,9 @@ export const caseloadLimitRange = { min: 1, max: 200 } as const;
 const caseloadProblem = `must be a whole number of people from ${caseloadLimitRange.min} to ${caseloadLimitRange.max}`;
 const retentionProblem = `must be a whole number of days from ${retentionDaysRange.min} to ${retentionDaysRange.max}`;
 
+export const handoverPolicyMax = 4000;
+export const handoverResponsibleMax = 100;
+
 export const centerSettingsSchema = z.object({
   name: z.string().trim().min(1, { message: "is required" }).max(100),
   phone: z
@@ -65,6 +68,12 @@ export const centerSettingsSchema = z.object({
     .min(caseloadLimitRange.min, { message: caseloadProblem })
     .max(caseloadLimitRange.max, { message: caseloadProblem })
     .optional(),
+  /**
+   * The written policy on passing on what the next agency needs, and the person responsible for
+   * it (引き継ぎ, 2024 Q&A 問59); left out, they stay.
+   */
+  handoverPolicy: z.string().trim().max(handoverPolicyMax).optional(),
+  handoverResponsible: z.string().trim().max(handoverResponsibleMax).optional(),
 });
 export type CenterSettings = z.infer<typeof centerSettingsSchema>;
 
@@ -92,6 +101,8 @@ export function settingsOf(row: CenterRow) {
     notifyAcknowledged: row.notifyAcknowledged,
     retentionDays: row.retentionDays,
     caseloadLimit: row.caseloadLimit,
+    handoverPolicy: row.handoverPolicy,
+    handoverResponsible: row.handoverResponsible,
   };
 }
 
@@ -129,6 +140,10 @@ export async function saveCenterSettings(scope: CenterScope, input: CenterSettin
         : { notifyAcknowledged: input.notifyAcknowledged }),
       ...(input.retentionDays === undefined ? {} : { retentionDays: input.retentionDays }),
       ...(input.caseloadLimit === undefined ? {} : { caseloadLimit: input.caseloadLimit }),
+      ...(input.handoverPolicy === undefined ? {} : { handoverPolicy: input.handoverPolicy }),
+      ...(input.handoverResponsible === undefined
+        ? {}
+        : { handoverResponsible: input.handoverResponsible }),
     });
     await scope.audit(tx, "center.settings", "center", scope.centerId, now);
   });

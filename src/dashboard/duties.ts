@@ -4,6 +4,7 @@
 import { AppError } from "../core/errors";
 import { readDuties, lastWeekDays, type DutyRule } from "../month/duties";
 import { contactCounts, peopleOfMonth, rulesFor } from "../store/duties";
+import { sharedInMonth } from "../store/reports";
 import { monthKey, monthSpan } from "../time/calendar";
 import type { ContactKind } from "../vocabulary/kinds";
 import type { CenterScope } from "./scope";
@@ -23,10 +24,11 @@ async function readMonth(scope: CenterScope, month?: string) {
   const span = monthSpan(wanted);
   if (!span) throw new AppError("bad_request", "month must be YYYY-MM");
   const days = daysOf(wanted, span.to);
-  const [rules, people, counts] = await Promise.all([
+  const [rules, people, counts, shared] = await Promise.all([
     rulesFor(scope.store.db, wanted),
     peopleOfMonth(scope.store.db, scope.centerId, { ...span, ...days }),
     contactCounts(scope.store.db, scope.centerId, span.from, span.to),
+    sharedInMonth(scope.store.db, scope.centerId, wanted),
   ]);
   const dutyRules: DutyRule[] = rules.map((rule) => ({
     key: rule.key,
@@ -54,9 +56,10 @@ async function readMonth(scope: CenterScope, month?: string) {
     which.reduce((total, kind) => total + (kinds[kind] ?? 0), 0);
   const items = people.map((person) => {
     const kinds = byPerson.get(person.id) ?? {};
+    const reportShared = shared.person.has(person.id);
     const reading = readDuties(
       dutyRules,
-      { program: person.program, contactsByKind: kinds, reportShared: false },
+      { program: person.program, contactsByKind: kinds, reportShared },
       late,
     );
     return {
@@ -66,8 +69,10 @@ async function readMonth(scope: CenterScope, month?: string) {
       program: person.program,
       faceToFace: sum(kinds, faceKinds),
       companyContacts: sum(kinds, companyKinds),
-      // the monthly report (支援レポート) is not recorded in Tsunagi yet
-      reportShared: false,
+      // the month's report shared with the person (on LINE or on paper), and with the employer
+      reportShared,
+      reportSharedWithEmployer: shared.employer.has(person.id),
+      reportStatus: reading.report,
       status: reading.status,
       missing: reading.missing,
       warnings: reading.warnings,
@@ -81,6 +86,7 @@ async function readMonth(scope: CenterScope, month?: string) {
     overdue: list.filter((item) => item.status === "overdue").length,
     companyWarnings: list.filter((item) => item.warnings.length > 0).length,
     faceToFace: list.reduce((total, item) => total + item.faceToFace, 0),
+    reportsShared: list.filter((item) => item.reportShared).length,
   });
   const workers = [...new Set(items.map((item) => item.caseworkerId))];
   return {

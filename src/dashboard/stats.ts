@@ -1,6 +1,6 @@
 // The center's statistics by month (GET /api/stats, the CSV, the statistics page): people in
 // support, check-ins sent, completed and missed, escalations by category and severity with the
-// median time to acknowledge, contacts by kind. Counts only: no one's data, so nothing to audit.
+// median time to acknowledge, contacts by kind, reports shared and handovers. Counts only: no one's data, so nothing to audit.
 import { AppError } from "../core/errors";
 import { monthFigures } from "../store/stats";
 import { monthKey, monthSpan } from "../time/calendar";
@@ -53,7 +53,7 @@ function median(values: number[]): number | null {
 export async function monthStats(scope: CenterScope, month: string) {
   const span = monthSpan(month);
   if (!span) throw new AppError("bad_request", "month must be YYYY-MM");
-  const figures = await monthFigures(scope.store.db, scope.centerId, span.from, span.to);
+  const figures = await monthFigures(scope.store.db, scope.centerId, month, span.from, span.to);
   const checkinCount = (status: string) =>
     figures.checkins.find((row) => row.status === status)?.n ?? 0;
   const byCategory: Record<string, number> = {};
@@ -82,9 +82,8 @@ export async function monthStats(scope: CenterScope, month: string) {
     contacts: Object.fromEntries(
       contactKinds.map((kind) => [kind, figures.contacts.find((row) => row.kind === kind)?.n ?? 0]),
     ),
-    // the monthly report and the handover are not recorded in Tsunagi yet
-    reportsShared: 0,
-    handovers: 0,
+    reportsShared: figures.reportsShared,
+    handovers: figures.handovers,
   };
 }
 

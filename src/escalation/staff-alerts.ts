@@ -73,12 +73,19 @@ export const alertWords = {
     return text(`【つなぎ】${waiting}${failed}${url}`);
   },
 
-  /** Staff words: the end of a support period is near, time to prepare the handover. */
-  period: (name: string, endsOn: string, left: number, url: string) =>
+  /**
+   * Staff words: the end of a support period is near, time to prepare the handover; from 3 months
+   * before the end, a reminder when no handover is on record yet.
+   */
+  period: (name: string, endsOn: string, left: number, url: string, handoverMissing = false) =>
     text(
       `【つなぎ】${name}さんの支援期間は ${endsOn} に終わります（${
         left === 0 ? "きょうまで" : `あと ${left} 日`
-      }）。引き継ぎの準備を。\n${url}`,
+      }）。引き継ぎの準備を。${
+        handoverMissing
+          ? "\n引き継ぎ（本人の同意と、次の支援機関へ渡した記録）がまだありません。"
+          : ""
+      }\n${url}`,
     ),
 };
 
@@ -249,6 +256,8 @@ export interface PeriodEnding {
   id: string;
   displayName: string;
   supportEndsOn: string;
+  /** No handover given on record while one may be needed: the alert reminds of it. */
+  handoverMissing?: boolean;
 }
 
 /**
@@ -266,7 +275,13 @@ export async function alertPeriodEnd(
 ): Promise<OutboxRow[]> {
   const left = daysLeft(registrant.supportEndsOn, now) ?? 0;
   const url = `${options.baseUrl}/dashboard/registrants/${encodeURIComponent(registrant.id)}`;
-  const message = alertWords.period(registrant.displayName, registrant.supportEndsOn, left, url);
+  const message = alertWords.period(
+    registrant.displayName,
+    registrant.supportEndsOn,
+    left,
+    url,
+    registrant.handoverMissing ?? false,
+  );
   const rows: OutboxRow[] = [];
   for (const recipient of recipients) {
     const row = await pushAlert(

@@ -101,6 +101,8 @@ function onPostback(data: string, registrant: RegistrantContext, ctx: FlowContex
       return reply(say.withdrawn(), [
         { type: "recordConsent", decision: "withdrawn", textVersion: consentTextVersion },
       ]);
+    case "handover":
+      return answerHandover(postback.r, postback.c, registrant);
     case "day":
       if (registrant.status === "ended") return reply(say.supportEnded(ctx.center));
       return reply(say.askTime(postback.d));
@@ -118,6 +120,25 @@ function onPostback(data: string, registrant: RegistrantContext, ctx: FlowContex
         { type: "rejectPostback", reason: "not-for-registrants" },
       ]);
   }
+}
+
+/**
+ * An answer to the handover question: taken when it answers the question pending now; a second
+ * tap, a decision staff recorded on paper meanwhile, or an older question's buttons change nothing
+ * and get a kind word. Support having ended does not matter: the question was asked before.
+ */
+function answerHandover(requestId: number, answer: "yes" | "no", registrant: RegistrantContext) {
+  const handover = registrant.handover;
+  if (handover?.requestId !== requestId) return reply(say.handoverQuestionOver());
+  if (handover.consent !== "asked") {
+    return handover.consent === null
+      ? reply(say.handoverQuestionOver())
+      : reply(say.handoverAnswered());
+  }
+  const decision = answer === "yes" ? "given" : "declined";
+  return reply(answer === "yes" ? say.handoverAgreed() : say.handoverRefused(), [
+    { type: "handoverConsent", requestId, decision },
+  ]);
 }
 
 /** Everything a registrant can do outside a check-in. */

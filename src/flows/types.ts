@@ -10,6 +10,7 @@ import type {
   CheckinOrigin,
   ConsentDecision,
   EmployerReportKind,
+  HandoverConsent,
   EmployerReportUrgency,
   PulseAnswer,
   QuestionKey,
@@ -39,6 +40,8 @@ export type Inbound =
 export type Effect =
   | { type: "setFollowing"; following: boolean }
   | { type: "recordConsent"; decision: ConsentDecision; textVersion: number }
+  /** The person's answer to the handover question `requestId` (taken only while it is pending). */
+  | { type: "handoverConsent"; requestId: number; decision: "given" | "declined" }
   | { type: "setPaused"; paused: boolean }
   | { type: "setSchedule"; weekday: number; minute: number }
   | { type: "startCheckin"; checkinId: string; weekKey: string; origin: CheckinOrigin }
@@ -79,6 +82,11 @@ export interface RegistrantContext {
   consented: boolean;
   checkinWeekday: number;
   checkinMinute: number;
+  /**
+   * The handover question as it stands (loaded for a button tap only): the consent and the id of
+   * the last question asked; undefined when none was ever recorded.
+   */
+  handover?: { consent: HandoverConsent | null; requestId: number | null } | undefined;
 }
 
 /** The employer contact behind a LINE account, and the people they may report about. */

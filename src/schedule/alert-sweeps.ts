@@ -23,8 +23,9 @@ import {
   listCenters,
 } from "../store/staff-alert-ledger";
 import { findRegistrantById, periodsEnding } from "../store/registrants";
+import { findHandover } from "../store/handovers";
 import { addDays } from "../time/dates";
-import { periodAlertDue, periodAlertHorizonDays } from "../time/support-period";
+import { periodAlertDue, periodAlertHorizonDays, supportPeriodRules } from "../time/support-period";
 import type { Store } from "../store/db";
 import { countUndelivered } from "../store/outbox";
 import {
@@ -43,6 +44,8 @@ export interface AlertSweepDeps {
 
 /** How many escalations one tick handles per sweep; the next tick takes the rest. */
 const batch = 100;
+/** From this many months before the end a period alert names a missing handover. */
+const handoverMonths = supportPeriodRules.handoverMonthsBeforeEnd;
 /** Names listed in a digest; the rest are counted. */
 const digestNames = 5;
 
@@ -229,10 +232,16 @@ export async function sendPeriodAlerts(deps: AlertSweepDeps): Promise<number> {
           return [];
         }
         const recipients = waiting.filter((member) => isRecipient(member, current.caseworkerId));
+        // from 3 months before the end (the handover rule's mark), no handover on record is said
+        const handover = await findHandover(tx, current.id);
         const registrant = {
           id: current.id,
           displayName: current.displayName,
           supportEndsOn: item.supportEndsOn,
+          handoverMissing:
+            item.alert.months <= handoverMonths &&
+            handover?.needed !== false &&
+            handover?.packetGivenAt == null,
         };
         return alertPeriodEnd(tx, registrant, item.alert, recipients, options, now);
       });

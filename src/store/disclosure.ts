@@ -18,6 +18,9 @@ import {
   signals,
   staff,
   supportContacts,
+  supportReports,
+  reportShares,
+  handoverEvents,
   type registrants,
 } from "./schema";
 
@@ -138,6 +141,38 @@ export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
       .orderBy(asc(supportContacts.at))
       .limit(maxRows),
   ]);
+  // the monthly reports (every version) with the record of sharing them, and the handover's steps
+  const [reportRows, shareRows, handoverSteps] = await Promise.all([
+    db
+      .select({
+        month: supportReports.month,
+        version: supportReports.version,
+        status: supportReports.status,
+        sections: supportReports.sections,
+        personSummary: supportReports.personSummary,
+        finalizedAt: supportReports.finalizedAt,
+      })
+      .from(supportReports)
+      .where(eq(supportReports.registrantId, id))
+      .orderBy(asc(supportReports.month), asc(supportReports.version)),
+    db
+      .select({
+        month: reportShares.month,
+        audience: reportShares.audience,
+        channel: reportShares.channel,
+        employerName: employers.name,
+        at: reportShares.at,
+      })
+      .from(reportShares)
+      .leftJoin(employers, eq(employers.id, reportShares.employerId))
+      .where(eq(reportShares.registrantId, id))
+      .orderBy(asc(reportShares.at)),
+    db
+      .select({ kind: handoverEvents.kind, at: handoverEvents.at, detail: handoverEvents.detail })
+      .from(handoverEvents)
+      .where(eq(handoverEvents.registrantId, id))
+      .orderBy(asc(handoverEvents.at), asc(handoverEvents.id)),
+  ]);
   const escalationIds = escalationRows.map((row) => row.id);
   const timeline =
     escalationIds.length === 0
@@ -168,6 +203,9 @@ export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
     employerPulses: pulses,
     employments: jobs,
     contacts,
+    reports: reportRows,
+    reportShares: shareRows,
+    handover: handoverSteps,
     readers,
     /** Kinds cut at the row limit: a disclosure says so rather than look complete. */
     truncated: Object.entries({

@@ -835,7 +835,9 @@ export interface StoredReportSection {
   key: ReportSectionKey;
   text: string;
   /** The records the text was drafted from (kept when staff edit it). */
-  sources: { kind: string; id: string }[];
+  sources: { kind: string; id: string; label: string }[];
+  /** A final version keeps the drafted sentences with their records, as they were. */
+  sentences?: { text: string; sources: { kind: string; id: string; label: string }[] }[];
   forEmployer: boolean;
   /** Staff changed the drafted text: a rebuilt draft keeps theirs. */
   edited: boolean;

@@ -15,6 +15,8 @@ export const supportPeriodRules = {
   version: "2024-04",
   retention: { startsAfterMonths: 6, lastsAtMostMonths: 36 },
   alertMonthsBeforeEnd: [6, 3],
+  /** The handover is shared with the next agency at least this long before the end (問59). */
+  handoverMonthsBeforeEnd: 3,
 } as const;
 
 export interface SupportPeriod {

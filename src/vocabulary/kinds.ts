@@ -27,6 +27,8 @@ export const outboxPurposes = [
   "pulse",
   "staff_reply",
   "notice",
+  /** A monthly support report shared with the person or the employer. */
+  "report",
 ] as const;
 export type OutboxPurpose = (typeof outboxPurposes)[number];
 export type OutboxStatus = (typeof outboxStatuses)[number];
@@ -100,6 +102,18 @@ export const employerReportKinds = [
 ] as const;
 export type EmployerReportKind = (typeof employerReportKinds)[number];
 
+/** What an employer's report was about, as the employer's buttons and staff say it. */
+export const employerReportKindNames: Record<EmployerReportKind, string> = {
+  absence: "遅刻・欠勤が増えた",
+  no_show: "無断欠勤・連絡がつかない",
+  appearance: "身だしなみ",
+  medication: "服薬・体調",
+  mistakes: "作業のミス",
+  communication: "コミュニケーション",
+  sns: "SNS・ネット",
+  other: "その他",
+};
+
 export const employerReportUrgencies = ["today", "week", "whenever"] as const;
 export type EmployerReportUrgency = (typeof employerReportUrgencies)[number];
 
@@ -125,9 +139,28 @@ export const contactKinds = [
 ] as const;
 export type ContactKind = (typeof contactKinds)[number];
 
+/** 支援記録: what staff read for each kind of contact. */
+export const contactKindNames: Record<ContactKind, string> = {
+  face_to_face: "面談・対面",
+  online: "オンライン面談",
+  phone: "電話",
+  company_visit: "企業訪問",
+  company_contact: "企業との連絡",
+  agency_contact: "関係機関との連絡",
+  accompany: "同行",
+};
+
 /** With whom: the person, their employer, family, a clinic, another agency. */
 export const contactParties = ["person", "employer", "family", "clinic", "agency"] as const;
 export type ContactParty = (typeof contactParties)[number];
+
+export const contactPartyNames: Record<ContactParty, string> = {
+  person: "本人",
+  employer: "企業",
+  family: "家族",
+  clinic: "医療機関",
+  agency: "関係機関",
+};
 
 /** A monthly support report (支援レポート) version: a draft staff edit, or final (locked). */
 export const reportStatuses = ["draft", "final"] as const;

@@ -8,12 +8,21 @@ import {
   formatMonthDayWeekdayTime,
   weekdayNames,
 } from "../time/calendar";
-import type { EmployerReportKind, EmployerReportUrgency, PulseAnswer } from "../vocabulary/kinds";
+import {
+  employerReportKindNames,
+  employerReportKinds,
+  type EmployerReportKind,
+  type EmployerReportUrgency,
+  type PulseAnswer,
+} from "../vocabulary/kinds";
 import { withButtons, type Button } from "./buttons";
 import { encodePostback } from "./postback";
 import type { OutMessage } from "../line/message";
 
 const approved = new WeakSet<object>();
+
+/** Below LINE's 5,000 characters a text message, with room to spare. */
+const reportMessageLimit = 4800;
 
 /** Whether `message` was built here (the sender drops anything else bound for an employer). */
 export function isEmployerMessage(message: unknown): boolean {
@@ -25,16 +34,9 @@ function approve(message: OutMessage): OutMessage {
   return message;
 }
 
-export const reportKinds: { kind: EmployerReportKind; label: string }[] = [
-  { kind: "absence", label: "遅刻・欠勤が増えた" },
-  { kind: "no_show", label: "無断欠勤・連絡がつかない" },
-  { kind: "appearance", label: "身だしなみ" },
-  { kind: "medication", label: "服薬・体調" },
-  { kind: "mistakes", label: "作業のミス" },
-  { kind: "communication", label: "コミュニケーション" },
-  { kind: "sns", label: "SNS・ネット" },
-  { kind: "other", label: "その他" },
-];
+export const reportKinds: { kind: EmployerReportKind; label: string }[] = employerReportKinds.map(
+  (kind) => ({ kind, label: employerReportKindNames[kind] }),
+);
 
 export const urgencies: { urgency: EmployerReportUrgency; label: string }[] = [
   { urgency: "today", label: "今日中に" },
@@ -174,6 +176,33 @@ export const employerWords = {
    * of message written outside this file that may reach an employer (each one is audited).
    */
   fromCenterStaff: (text: string): OutMessage => say(`センターの担当者より：\n${text}`),
+  /**
+   * The parts of a monthly support report (支援レポート) staff marked for the company and
+   * finalised — never the person's check-in answers (the report's builder refuses that section).
+   * LINE takes 5,000 characters a message: a long report goes as several.
+   */
+  monthlyReport: (
+    name: string,
+    month: string,
+    sections: { title: string; text: string }[],
+  ): OutMessage[] => {
+    const [year, monthNumber] = month.split("-");
+    const head = `【支援レポート ${year}年${Number(monthNumber)}月】${name}さん\nセンターの担当者より、今月の支援についてお知らせします。`;
+    const blocks = sections.map((section) => `■${section.title}\n${section.text}`);
+    const messages: string[] = [];
+    let current = head;
+    for (const block of blocks) {
+      const joined = `${current}\n\n${block}`;
+      if (joined.length <= reportMessageLimit) {
+        current = joined;
+        continue;
+      }
+      messages.push(current);
+      current = block.slice(0, reportMessageLimit);
+    }
+    messages.push(current);
+    return messages.map((text) => approve({ type: "text", text }));
+  },
   noticeAcknowledged: (name: string, reportedAt: number): OutMessage =>
     say(
       `${formatMonthDay(reportedAt)}にいただいた${name}さんについてのご相談を、センターの担当者が確認しました。`,

@@ -18,6 +18,12 @@ export const postbackSchema = z.discriminatedUnion("a", [
     v: z.string().min(1).max(40),
   }),
   z.object({ a: z.literal("withdraw"), c: z.enum(["yes", "no"]) }),
+  // the handover question: which question it was (the id staff asking recorded), and the answer
+  z.object({
+    a: z.literal("handover"),
+    r: z.coerce.number().int().min(1),
+    c: z.enum(["yes", "no"]),
+  }),
   // an employer's report: the step answered and the choice (a registrant id, a kind, an urgency)
   z.object({
     a: z.literal("er"),

@@ -15,6 +15,17 @@ const menu: Button[] = [
 ];
 
 export const registrantWords = {
+  /**
+   * The month's report in its short version: what went well and what happens next month, in the
+   * worker's words (やさしい日本語), with a button to talk.
+   */
+  monthlyReport: (month: number, wentWell: string, nextMonth: string): OutMessage[] => [
+    plain(`${month}がつの ふりかえり です。\nセンターの しえんの 人から です。`),
+    plain(`よかった こと\n${wentWell}`),
+    withButtons(`らいげつ の こと\n${nextMonth}\n\nはなしたい ことが あったら、おして ください。`, [
+      { label: "そうだんする", text: "相談する" },
+    ]),
+  ],
   consentRequest: (): OutMessage[] => [
     plain(
       "つながりました。ありがとうございます。\nつなぎ では、まいしゅう 1かい、みじかい しつもんを おくります（2ふん くらい）。",
@@ -181,6 +192,49 @@ export const registrantWords = {
     withButtons("ごめんなさい。うまく よみとれません でした。", menu),
   ],
   alreadyLinked: (): OutMessage[] => [withButtons("この LINE は もう つながって います。", menu)],
+  /**
+   * The handover question (引き継ぎ, with consent): who helps after the period when staff know,
+   * what is passed on in plain words (and what never is), then one question with its buttons.
+   * `requestId` names this question, so an old one's buttons cannot answer a newer one.
+   */
+  handoverQuestion: (requestId: number, agency: string): OutMessage[] => [
+    plain(
+      agency === ""
+        ? "しえんの きかんが おわった あとも、つぎの センターが あなたを てつだいます。"
+        : `しえんの きかんが おわった あとも、「${agency}」が あなたを てつだいます。`,
+    ),
+    plain(
+      "つたえる こと\n・しごとと かいしゃの れんらくさき\n・いままでの しえん\n・いま こまって いる こと\n・あなたに あう やりかた\n\nLINE に かいた ことばと、しつもんの こたえは つたえません。",
+    ),
+    withButtons("つぎの センターに、あなたの ことを つたえても いいですか", [
+      { label: "いいよ", data: encodePostback({ a: "handover", r: requestId, c: "yes" }) },
+      { label: "つたえないで", data: encodePostback({ a: "handover", r: requestId, c: "no" }) },
+      { label: "そうだんする", text: "相談する" },
+    ]),
+  ],
+  handoverAgreed: (): OutMessage[] => [
+    withButtons("ありがとう。つたえる ときは、しえんの 人が また はなします。", menu),
+  ],
+  handoverRefused: (): OutMessage[] => [
+    withButtons(
+      "わかりました。つたえません。\nきもちが かわったら、しえんの 人に はなして ください。",
+      menu,
+    ),
+  ],
+  /** A second tap, or staff recorded the answer on paper meanwhile: nothing changes. */
+  handoverAnswered: (): OutMessage[] => [
+    withButtons(
+      "こたえは もう とどいて います。ありがとう。\nかえたい ときは、しえんの 人に はなして ください。",
+      menu,
+    ),
+  ],
+  /** The buttons of a question that is no longer asked: nothing changes. */
+  handoverQuestionOver: (): OutMessage[] => [
+    withButtons(
+      "この しつもんは もう おわりました。\nきに なる ことは、しえんの 人に はなして ください。",
+      menu,
+    ),
+  ],
 };
 
 function consentQuestion(): OutMessage {

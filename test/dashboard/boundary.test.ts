@@ -10,6 +10,7 @@ import {
   employers,
   employments,
   escalationEvents,
+  handovers,
   escalations,
   lineAccounts,
   linkCodes,
@@ -22,6 +23,7 @@ import {
 import { refreshNextCheckin, setConsent, setRegistrantLine } from "../../src/store/registrants";
 import { insertEmployer, insertEmployerContact, insertEmployment } from "../../src/store/employers";
 import { insertContact } from "../../src/store/contacts";
+import { mintFinalReport } from "../support/reports";
 import { createTestApp, type TestApp } from "../support/app";
 import {
   anonymous,
@@ -149,6 +151,21 @@ async function endSupportFor(registrantId: string) {
       .where(eq(registrants.id, registrantId)),
   );
 }
+/** A handover marked as needed, with the person's consent when told (the packet needs it). */
+async function handoverFor(w: World, consent: "given" | null = null) {
+  await t.db.store.write((tx) =>
+    tx.insert(handovers).values({
+      registrantId: w.registrantId,
+      centerId: w.centerId,
+      needed: true,
+      agency: "みなと就業・生活支援センター",
+      consent,
+      consentChannel: consent === null ? null : "paper",
+      consentAt: consent === null ? null : Date.now(),
+      updatedAt: Date.now(),
+    }),
+  );
+}
 const calls: Record<string, Call> = {
   "post /api/logout": () => ({ path: "/api/logout" }),
   "get /api/me": () => ({ path: "/api/me" }),
@@ -200,10 +217,74 @@ const calls: Record<string, Call> = {
   "get /api/compliance": () => ({ path: "/api/compliance?month=2026-11" }),
   "get /api/stats": () => ({ path: "/api/stats?from=2026-10&to=2026-11" }),
   "get /api/stats.csv": () => ({ path: "/api/stats.csv?from=2026-10&to=2026-11" }),
+  "get /api/retention-rate": () => ({ path: "/api/retention-rate" }),
+  "get /api/registrants/:id/reports": (w) => ({
+    path: `/api/registrants/${w.registrantId}/reports`,
+  }),
+  "get /api/registrants/:id/reports/:month": (w) => ({
+    path: `/api/registrants/${w.registrantId}/reports/2026-11`,
+  }),
+  "put /api/registrants/:id/reports/:month": (w) => ({
+    path: `/api/registrants/${w.registrantId}/reports/2026-11`,
+    body: { sections: [{ key: "share", text: "来月の面談日を相談させてください。" }] },
+  }),
+  "post /api/registrants/:id/reports/:month/finalize": (w) => ({
+    path: `/api/registrants/${w.registrantId}/reports/2026-11/finalize`,
+  }),
+  "post /api/registrants/:id/reports/:month/versions": async (w) => {
+    await mintFinalReport(t.db.store, {
+      centerId: w.centerId,
+      registrantId: w.registrantId,
+      month: "2026-11",
+      staffId: w.caseworker.id,
+    });
+    return { path: `/api/registrants/${w.registrantId}/reports/2026-11/versions` };
+  },
+  "post /api/registrants/:id/reports/:month/share": async (w) => {
+    await mintFinalReport(t.db.store, {
+      centerId: w.centerId,
+      registrantId: w.registrantId,
+      month: "2026-11",
+      staffId: w.caseworker.id,
+    });
+    return {
+      path: `/api/registrants/${w.registrantId}/reports/2026-11/share`,
+      body: { to: ["person"], channel: "paper" },
+    };
+  },
   "post /api/registrants/:id/contacts": (w) => ({
     path: `/api/registrants/${w.registrantId}/contacts`,
     body: contactBody(),
   }),
+  "get /api/registrants/:id/handover": (w) => ({
+    path: `/api/registrants/${w.registrantId}/handover`,
+  }),
+  "put /api/registrants/:id/handover": (w) => ({
+    path: `/api/registrants/${w.registrantId}/handover`,
+    body: { needed: true, agency: "みなと就業・生活支援センター", whatWorks: "紙で伝える" },
+  }),
+  "post /api/registrants/:id/handover/consent-request": async (w) => {
+    await handoverFor(w);
+    return { path: `/api/registrants/${w.registrantId}/handover/consent-request` };
+  },
+  "post /api/registrants/:id/handover/consent": async (w) => {
+    await handoverFor(w);
+    return {
+      path: `/api/registrants/${w.registrantId}/handover/consent`,
+      body: { decision: "given", channel: "paper" },
+    };
+  },
+  "get /api/registrants/:id/handover/packet": async (w) => {
+    await handoverFor(w, "given");
+    return { path: `/api/registrants/${w.registrantId}/handover/packet` };
+  },
+  "post /api/registrants/:id/handover/given": async (w) => {
+    await handoverFor(w, "given");
+    return {
+      path: `/api/registrants/${w.registrantId}/handover/given`,
+      body: { to: "みなとセンター 田中" },
+    };
+  },
   "get /api/registrants/:id/contacts": (w) => ({
     path: `/api/registrants/${w.registrantId}/contacts`,
   }),
@@ -350,6 +431,7 @@ async function snapshot(store: Store) {
     messages,
     centers,
     supportContacts,
+    handovers,
   };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
@@ -365,6 +447,7 @@ async function snapshot(store: Store) {
     centers: await store.db.select().from(centers).orderBy(centers.id),
     staff: await store.db.select().from(staff).orderBy(staff.id),
     outbox: await store.db.select().from(outbox).orderBy(outbox.id),
+    handovers: await store.db.select().from(handovers).orderBy(handovers.registrantId),
     employments: await store.db
       .select()
       .from(employments)

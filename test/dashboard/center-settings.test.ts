@@ -77,6 +77,8 @@ describe("the settings", () => {
       notifyAcknowledged: true,
       retentionDays: 1095,
       caseloadLimit: 40,
+      handoverPolicy: "",
+      handoverResponsible: "",
     });
   });
 
@@ -88,6 +90,8 @@ describe("the settings", () => {
       notifyAcknowledged: true,
       retentionDays: 1095,
       caseloadLimit: 40,
+      handoverPolicy: "",
+      handoverResponsible: "",
     });
     expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject(settings);
     const audited = await t.db.store.db
@@ -172,6 +176,49 @@ describe("the settings", () => {
   it("may not be changed by a caseworker", async () => {
     expect((await put(settings, caseworker)).status).toBe(403);
   });
+
+  it("keep the handover policy and its responsible person, and leave them when a change omits them", async () => {
+    const policy =
+      "終了後も支援が必要な人は、本人の同意を得て、終了の3か月前までに就業・生活支援センターへ伝える。\n記録は本人ごとに残す。";
+    const response = await put({
+      ...settings,
+      handoverPolicy: `  ${policy}  `,
+      handoverResponsible: " サービス管理責任者 鈴木 ",
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      handoverPolicy: policy,
+      handoverResponsible: "サービス管理責任者 鈴木",
+    });
+    expect((await put(settings)).status).toBe(200);
+    expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject({
+      handoverPolicy: policy,
+      handoverResponsible: "サービス管理責任者 鈴木",
+    });
+  });
+
+  it.each([
+    [
+      "a handover policy over 4000 characters",
+      { handoverPolicy: "あ".repeat(4001) },
+      "handoverPolicy",
+    ],
+    [
+      "a responsible person over 100 characters",
+      { handoverResponsible: "あ".repeat(101) },
+      "handoverResponsible",
+    ],
+    ["a handover policy that is not text", { handoverPolicy: 12 }, "handoverPolicy"],
+  ])("refuse %s with 400 naming the field", async (_what, change, field) => {
+    const response = await put({ ...settings, ...change });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message.startsWith(field)).toBe(true);
+    expect(await (await caseworker.call("GET", "/api/center")).json()).toMatchObject({
+      handoverPolicy: "",
+      handoverResponsible: "",
+    });
+  });
 });
 
 describe("the settings page", () => {
@@ -200,6 +247,38 @@ describe("the settings page", () => {
     expect(await page.text()).toMatch(/name="retentionDays" value="1095"/);
     expect((await post({ ...form, retentionDays: "180" })).status).toBe(303);
     expect(await stored()).toBe(180);
+  });
+
+  it("shows the handover policy and its responsible person and saves them", async () => {
+    const saved = await post({
+      ...form,
+      retentionDays: "1095",
+      caseloadLimit: "40",
+      handoverPolicy: "本人の同意を得て伝える。\r\n記録を残す。",
+      handoverResponsible: "鈴木 一郎",
+    });
+    expect(saved.status).toBe(303);
+    const settingsNow = (await (await caseworker.call("GET", "/api/center")).json()) as {
+      handoverPolicy: string;
+      handoverResponsible: string;
+    };
+    expect(settingsNow.handoverPolicy).toBe("本人の同意を得て伝える。\n記録を残す。");
+    expect(settingsNow.handoverResponsible).toBe("鈴木 一郎");
+    const page = await (await supervisor.call("GET", "/dashboard/center")).text();
+    expect(page).toContain('data-testid="center-handover-policy"');
+    expect(page).toContain("本人の同意を得て伝える。");
+    expect(page).toMatch(/name="handoverResponsible" value="鈴木 一郎"/);
+  });
+
+  it("refuses a responsible person over 100 characters in plain Japanese", async () => {
+    const refused = await post({
+      ...form,
+      retentionDays: "1095",
+      caseloadLimit: "40",
+      handoverResponsible: "あ".repeat(101),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("引き継ぎの責任者は 100 文字までで入力してください。");
   });
 
   it.each(["0", "29", "3651", "abc", "12.5"])(

@@ -16,6 +16,7 @@ import {
   employments,
   escalationEvents,
   escalations,
+  handovers,
   lineAccounts,
   linkCodes,
   messages,
@@ -33,6 +34,7 @@ import {
   testPassword,
   type TestStaff,
 } from "../support/staff";
+import { mintFinalReport } from "../support/reports";
 
 const start = Date.UTC(2026, 10, 20, 3, 0, 0);
 let now = start;
@@ -410,10 +412,76 @@ const calls: Record<string, Call> = {
   },
   "get /dashboard/duties": () => ({ path: "/dashboard/duties" }),
   "get /dashboard/stats": () => ({ path: "/dashboard/stats" }),
+  "get /dashboard/retention": () => ({ path: "/dashboard/retention" }),
+  "get /dashboard/registrants/:id/reports/:month": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/reports/2026-11`,
+  }),
+  "post /dashboard/registrants/:id/reports/:month": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/reports/2026-11`,
+    fields: {
+      action: "save",
+      text_share: "来月の面談日を相談させてください。",
+      employer_share: "1",
+    },
+  }),
+  "post /dashboard/registrants/:id/reports/:month/versions": async (w) => {
+    await mintFinalReport(store, {
+      centerId: w.centerId,
+      registrantId: w.registrantId,
+      month: "2026-11",
+      staffId: w.caseworker.id,
+    });
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/reports/2026-11/versions`,
+      fields: {},
+    };
+  },
+  "post /dashboard/registrants/:id/reports/:month/share": async (w) => {
+    await mintFinalReport(store, {
+      centerId: w.centerId,
+      registrantId: w.registrantId,
+      month: "2026-11",
+      staffId: w.caseworker.id,
+    });
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/reports/2026-11/share`,
+      fields: { to: "person", channel: "paper" },
+    };
+  },
   "post /dashboard/registrants/:id/period": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/period`,
     fields: { program: "retention", hiredOn: "2026-04-01", supportStartsOn: "", supportEndsOn: "" },
   }),
+  "post /dashboard/registrants/:id/handover": (w) => ({
+    path: `/dashboard/registrants/${w.registrantId}/handover`,
+    fields: { needed: "1", agency: "みなと就業・生活支援センター", whatWorks: "紙で伝える" },
+  }),
+  "post /dashboard/registrants/:id/handover/consent-request": async (w) => {
+    await makeReachable(w.registrantId);
+    await handoverFor(w);
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/handover/consent-request`,
+      fields: {},
+    };
+  },
+  "post /dashboard/registrants/:id/handover/consent": async (w) => {
+    await handoverFor(w);
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/handover/consent`,
+      fields: { decision: "given" },
+    };
+  },
+  "post /dashboard/registrants/:id/handover/given": async (w) => {
+    await handoverFor(w, "given");
+    return {
+      path: `/dashboard/registrants/${w.registrantId}/handover/given`,
+      fields: { to: "みなとセンター 田中", on: "" },
+    };
+  },
+  "get /dashboard/registrants/:id/handover/packet": async (w) => {
+    await handoverFor(w, "given");
+    return { path: `/dashboard/registrants/${w.registrantId}/handover/packet` };
+  },
   "post /dashboard/registrants/:id/contacts": (w) => ({
     path: `/dashboard/registrants/${w.registrantId}/contacts`,
     fields: { kind: "face_to_face", with: "person", at: localNow(), minutes: "30", note: "" },
@@ -607,6 +675,7 @@ async function snapshot() {
     checkins,
     outbox,
     messages,
+    handovers,
   };
   for (const [name, table] of Object.entries(tables)) {
     const rows = await store.db.select({ n: count() }).from(table);
@@ -669,6 +738,22 @@ async function failedMessageFor(registrantId: string): Promise<number> {
       .returning({ id: outbox.id }),
   );
   return inserted[0]?.id ?? 0;
+}
+
+/** A handover marked as needed, with the person's consent when told (the packet needs it). */
+async function handoverFor(w: World, consent: "given" | null = null) {
+  await store.write((tx) =>
+    tx.insert(handovers).values({
+      registrantId: w.registrantId,
+      centerId: w.centerId,
+      needed: true,
+      agency: "みなと就業・生活支援センター",
+      consent,
+      consentChannel: consent === null ? null : "paper",
+      consentAt: consent === null ? null : now,
+      updatedAt: now,
+    }),
+  );
 }
 
 /** Links a registrant on LINE with consent, so that a check-in can be sent to them now. */

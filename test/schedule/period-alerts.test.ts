@@ -114,7 +114,8 @@ describe("the period alerts", () => {
     clock.set(jst("2027-02-25T10:00:00"));
     expect((await sweeps()).periods).toBe(2);
     expect((await sweeps()).periods).toBe(0);
-    const threeMonths = `【つなぎ】山田 花子さんの支援期間は 2027-05-25 に終わります（あと 89 日）。引き継ぎの準備を。\n${url}`;
+    // from 3 months before the end, a handover not on record is named
+    const threeMonths = `【つなぎ】山田 花子さんの支援期間は 2027-05-25 に終わります（あと 89 日）。引き継ぎの準備を。\n引き継ぎ（本人の同意と、次の支援機関へ渡した記録）がまだありません。\n${url}`;
     for (const member of [primary, supervisor]) {
       expect(periodTexts(member.lineUserId)).toEqual([sixMonths, threeMonths]);
     }
@@ -159,6 +160,32 @@ describe("the period alerts", () => {
       `period:${person.id}:3m:2027-01-31`,
       `period:${person.id}:6m:2027-03-31`,
     ]);
+  });
+
+  it("names a missing handover 3 months ahead, but not once it was given or judged not needed", async () => {
+    const primary = await linkedStaff("caseworker");
+    const api = primary.api;
+    await endingOn(api, "2027-01-31", primary, "未記録 一郎");
+    const given = await endingOn(api, "2027-02-01", primary, "渡し済み 次郎");
+    const notNeeded = await endingOn(api, "2027-02-02", primary, "不要 三郎");
+    const handover = (id: string) => `/api/registrants/${id}/handover`;
+    await api.call("PUT", handover(given.id), { needed: true, agency: "さくら" });
+    await api.call("POST", `${handover(given.id)}/consent`, {
+      decision: "given",
+      channel: "paper",
+    });
+    expect((await api.call("POST", `${handover(given.id)}/given`, { to: "さくら" })).status).toBe(
+      200,
+    );
+    await api.call("PUT", handover(notNeeded.id), { needed: false, agency: "" });
+
+    expect((await sweeps()).periods).toBe(3);
+    const reminder = "引き継ぎ（本人の同意と、次の支援機関へ渡した記録）がまだありません。";
+    const byName = (name: string) =>
+      periodTexts(primary.lineUserId).find((text) => text.includes(name)) ?? "";
+    expect(byName("未記録 一郎")).toContain(reminder);
+    expect(byName("渡し済み 次郎")).not.toContain(reminder);
+    expect(byName("不要 三郎")).not.toContain(reminder);
   });
 
   it("says nothing of ended people, people without an end date or long before it, or after the end", async () => {

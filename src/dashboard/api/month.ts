@@ -1,5 +1,7 @@
-// Staff API routes for the center's month: the monthly duties and the statistics (JSON and CSV).
+// Staff API routes for the center's month: the monthly duties, the statistics (JSON and CSV) and
+// the 定着率 with its fee band.
 import { monthDuties } from "../duties";
+import { retentionRate } from "../retention-rate";
 import { statsCsv, statsFor } from "../stats";
 import type { ApiRoute } from "./input";
 
@@ -16,6 +18,12 @@ export const monthRoutes: ApiRoute[] = [
     role: "caseworker",
     handle: async (c) =>
       c.json(await statsFor(c.var.scope, c.req.query("from"), c.req.query("to"))),
+  },
+  {
+    method: "get",
+    path: "/api/retention-rate",
+    role: "caseworker",
+    handle: async (c) => c.json(await retentionRate(c.var.scope, c.req.query("fy"))),
   },
   {
     method: "get",

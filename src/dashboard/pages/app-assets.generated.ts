@@ -1495,4 +1495,124 @@ body.bare {
   font-size: 10px;
   fill: var(--muted);
 }
+
+/* 支援レポート: sentences with the records behind them; on paper, only the report on A4 */
+.report-sentences {
+  margin: 0.25rem 0 0.5rem;
+  padding-left: 1.2rem;
+}
+.report-sentences li {
+  margin-bottom: 0.35rem;
+}
+.report-text {
+  white-space: pre-wrap;
+}
+.report-section h3 .badge {
+  margin-left: 0.5rem;
+  font-size: 0.75rem;
+}
+.sources {
+  display: inline-block;
+}
+.report-edit {
+  border: 1px solid var(--line, #ddd);
+  border-radius: 8px;
+  margin: 0 0 1rem;
+  padding: 0.75rem;
+}
+.report-edit legend {
+  font-weight: 700;
+  padding: 0 0.25rem;
+}
+.print-only {
+  display: none;
+}
+@media print {
+  .print-only {
+    display: block;
+  }
+  .no-print,
+  .notice,
+  .page-head aside {
+    display: none !important;
+  }
+  .report {
+    font-family:
+      "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "IPAexGothic", sans-serif;
+    font-size: 10.5pt;
+    line-height: 1.6;
+  }
+  .report-section {
+    break-inside: avoid;
+    page-break-inside: avoid;
+    border-top: 1px solid #999;
+    padding-top: 2mm;
+  }
+  .report .sources {
+    color: #444;
+    font-size: 8.5pt;
+  }
+  .chart-figure {
+    break-inside: avoid;
+  }
+}
+
+/* 引き継ぎ資料: the handover packet, read on screen and printed on A4 */
+.packet {
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  box-shadow: var(--shadow);
+  padding: 1.25rem;
+  max-width: 60rem;
+}
+.packet-head h1 {
+  margin: 0 0 0.5rem;
+}
+.packet-section {
+  margin-top: 1.25rem;
+}
+.packet-section h2 {
+  font-size: 1.05rem;
+  border-bottom: 1px solid var(--border);
+  padding-bottom: 0.25rem;
+}
+.packet-foot {
+  margin-top: 1.5rem;
+  color: var(--muted);
+}
+@media print {
+  .packet {
+    border: 0;
+    box-shadow: none;
+    padding: 0;
+    max-width: none;
+    font-family:
+      "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "IPAexGothic", sans-serif;
+    font-size: 10.5pt;
+    line-height: 1.6;
+  }
+  .packet-head h1 {
+    font-size: 16pt;
+  }
+  .packet-section {
+    break-inside: avoid;
+    page-break-inside: avoid;
+  }
+  .packet-section h2 {
+    font-size: 12pt;
+    border-bottom: 1px solid #999;
+  }
+  .packet table {
+    break-inside: auto;
+  }
+  .packet tr {
+    break-inside: avoid;
+  }
+  .packet-foot {
+    border-top: 1px solid #999;
+    padding-top: 2mm;
+    font-size: 8.5pt;
+  }
+}
 `;

@@ -7,6 +7,8 @@ import {
   readCenterSettings,
   retentionDaysRange,
   caseloadLimitRange,
+  handoverPolicyMax,
+  handoverResponsibleMax,
   saveCenterSettings,
   weekdayKeys,
   type CenterSettings,
@@ -39,6 +41,12 @@ function problemOf(path: string): string {
     return "返信テンプレートは 1 行 500 文字まで、20 個までです。";
   if (path.startsWith("caseloadLimit")) {
     return `1 人の担当人数の目安は ${caseloadLimitRange.min}〜${caseloadLimitRange.max} の整数で入力してください。`;
+  }
+  if (path.startsWith("handoverPolicy")) {
+    return `引き継ぎの方針は ${handoverPolicyMax} 文字までで入力してください。`;
+  }
+  if (path.startsWith("handoverResponsible")) {
+    return `引き継ぎの責任者は ${handoverResponsibleMax} 文字までで入力してください。`;
   }
   if (path.startsWith("retentionDays")) {
     return `保存期間は ${retentionDaysRange.min}〜${retentionDaysRange.max} の整数（日数）で入力してください。`;
@@ -176,6 +184,33 @@ function SettingsForm(props: {
             これより古いメッセージの本文と、解決した案件に引用された本人・企業の言葉は、毎日深夜に削除されます（やりとりの日時と種類は残ります）。短くすると、次の削除で古い本文がすぐに消えます。
           </span>
         </label>
+        <fieldset class="field" data-testid="center-handover">
+          <legend class="field-label">引き継ぎ（支援期間の後も支援が必要な人）</legend>
+          <label class="field">
+            <span class="field-label">方針（{handoverPolicyMax} 文字まで）</span>
+            <textarea
+              name="handoverPolicy"
+              rows={5}
+              maxlength={handoverPolicyMax}
+              data-testid="center-handover-policy"
+            >
+              {settings.handoverPolicy ?? ""}
+            </textarea>
+          </label>
+          <label class="field">
+            <span class="field-label">責任者</span>
+            <input
+              type="text"
+              name="handoverResponsible"
+              value={settings.handoverResponsible ?? ""}
+              maxlength={handoverResponsibleMax}
+              data-testid="center-handover-responsible"
+            />
+          </label>
+          <span class="muted small">
+            就労定着支援の終了後も支援が必要な人について、情報提供の方針を文書で定め、責任者を決め、本人の同意を得て終了の3か月前までに次の支援機関へ伝え、その記録を残すこと（2024年度から。満たさないと減算）。責任者の名前は引き継ぎ資料に載ります。
+          </span>
+        </fieldset>
         <label class="field">
           <span class="field-label">返信テンプレート（1 行に 1 つ、20 個まで）</span>
           <textarea name="replyTemplates" rows={5} data-testid="center-templates">
@@ -242,6 +277,8 @@ export async function submitCenterSettings(c: Context<StaffEnv>) {
     replyTemplates: lines(fields.replyTemplates),
     retentionDays: daysField(fields.retentionDays),
     caseloadLimit: daysField(fields.caseloadLimit),
+    handoverPolicy: (fields.handoverPolicy ?? "").replace(/\r\n/g, "\n"),
+    handoverResponsible: fields.handoverResponsible ?? "",
   };
   const parsed = centerSettingsSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -1,8 +1,14 @@
 // The 12-week trend of condition, sleep and mood as an inline SVG drawn on the server (no script).
-import type { RegistrantDetail } from "../registrants";
 
 export const scaleQuestions = ["condition", "sleep", "mood"] as const;
 export type ScaleQuestion = (typeof scaleQuestions)[number];
+
+/** What the chart reads of a check-in (the registrant page's and the report's alike). */
+export interface ChartCheckin {
+  weekKey: string;
+  status: string;
+  answers: { question: string; score: number | null }[];
+}
 
 /** One Japan week on the chart's x axis. */
 export interface ChartWeek {
@@ -55,7 +61,7 @@ const tokyoMonthDay = new Intl.DateTimeFormat("ja-JP", {
  */
 export function chartWeeks(
   weeks: { key: string; start: number }[],
-  checkins: RegistrantDetail["checkins"],
+  checkins: ChartCheckin[],
 ): ChartWeek[] {
   return weeks.map((week) => {
     // newest first, as the detail lists them

@@ -5,6 +5,8 @@ import { monthDuties } from "../duties";
 import { listStaff } from "../staff-admin";
 import type { StaffEnv } from "../staff-env";
 import { Layout, PageHead } from "./layout";
+import { handoversDue } from "../handover";
+import { HandoversDue } from "./handovers-due";
 import { render } from "./render";
 
 type Duties = Awaited<ReturnType<typeof monthDuties>>;
@@ -15,6 +17,12 @@ const statusWords: Record<string, string> = {
   overdue: "未実施（期限間近・超過）",
 };
 
+const ruleWords: Record<string, string> = {
+  face_to_face: "本人との対面の面談",
+  company: "企業への訪問・連絡",
+  report_shared: "支援レポートの共有",
+};
+
 /** The month before or after "2026-11". */
 function shift(month: string, by: number): string {
   const [year = 2000, index = 1] = month.split("-").map(Number);
@@ -22,8 +30,8 @@ function shift(month: string, by: number): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-function PersonRow(props: { item: Duties["items"][number] }) {
-  const { item } = props;
+function PersonRow(props: { item: Duties["items"][number]; month: string }) {
+  const { item, month } = props;
   return (
     <tr data-testid="duty-row" class={`duty-${item.status}`}>
       <td data-label="登録者">
@@ -40,8 +48,24 @@ function PersonRow(props: { item: Duties["items"][number] }) {
       <td data-label="状態" data-testid="duty-status">
         {item.dutiesApply ? (statusWords[item.status] ?? item.status) : "対象外（センターの支援）"}
       </td>
+      <td data-label="支援レポート" data-testid="duty-report">
+        <a
+          href={`/dashboard/registrants/${encodeURIComponent(item.registrantId)}/reports/${month}`}
+        >
+          {reportWords(item)}
+        </a>
+      </td>
     </tr>
   );
+}
+
+/** The month's report: shared with whom, or still to share. */
+function reportWords(item: Duties["items"][number]): string {
+  if (item.reportShared) {
+    return item.reportSharedWithEmployer ? "共有済み（本人・企業）" : "共有済み（本人）";
+  }
+  if (item.reportStatus === null) return "作成する";
+  return item.reportStatus === "overdue" ? "未共有（月末が近い・過ぎた）" : "未共有";
 }
 
 export async function showDuties(c: Context<StaffEnv>) {
@@ -52,6 +76,7 @@ export async function showDuties(c: Context<StaffEnv>) {
     listStaff(scope),
   ]);
   const { month } = duties;
+  const handovers = await handoversDue(scope);
   const names = new Map(staff.map((member) => [member.id, member.displayName]));
   const { totals } = duties;
   return render(
@@ -74,11 +99,12 @@ export async function showDuties(c: Context<StaffEnv>) {
         <p>
           {totals.people} 人のうち、面談済み {totals.ok} 人・未実施 {totals.due + totals.overdue} 人
           {duties.late && totals.overdue > 0 ? "（月末が近い、または過ぎています）" : ""}
-          。企業との連絡がまだの人 {totals.companyWarnings} 人（努力義務）。
+          。企業との連絡がまだの人 {totals.companyWarnings}{" "}
+          人（努力義務）。支援レポートを本人と共有済み {totals.reportsShared} 人。
         </p>
         <p class="muted small">
-          数えるのは職員が記録した面談・連絡だけです。LINE
-          のやりとりは数えません。支援レポートの共有は、まだ Tsunagi では記録できません。
+          数えるのは職員が記録した面談・連絡と、支援レポートの共有（LINE または紙）だけです。LINE
+          のやりとりは面談に数えません。
         </p>
       </section>
       {duties.items.length === 0 ? (
@@ -93,15 +119,17 @@ export async function showDuties(c: Context<StaffEnv>) {
               <th scope="col">面談（対面）</th>
               <th scope="col">企業との連絡</th>
               <th scope="col">状態</th>
+              <th scope="col">支援レポート</th>
             </tr>
           </thead>
           <tbody>
             {duties.items.map((item) => (
-              <PersonRow item={item} />
+              <PersonRow item={item} month={month} />
             ))}
           </tbody>
         </table>
       )}
+      <HandoversDue items={handovers} />
       <section class="card" aria-labelledby="by-worker">
         <h2 id="by-worker">担当者ごと</h2>
         <table class="table compact" data-testid="duties-by-worker">
@@ -135,9 +163,9 @@ export async function showDuties(c: Context<StaffEnv>) {
           {duties.rules.map((rule) => (
             <li>
               {rule.program === "retention" ? "就労定着支援" : "センターの支援"}：
-              {rule.key === "face_to_face" ? "本人との対面の面談" : "企業への訪問・連絡"} 月{" "}
-              {rule.minPerMonth} 回以上（{rule.strength === "duty" ? "義務" : "努力義務"}、
-              {rule.effectiveFrom} から）<span class="muted small">出典：{rule.source}</span>
+              {ruleWords[rule.key] ?? rule.key} 月 {rule.minPerMonth} 回以上（
+              {rule.strength === "duty" ? "義務" : "努力義務"}、{rule.effectiveFrom} から）
+              <span class="muted small">出典：{rule.source}</span>
             </li>
           ))}
         </ul>

@@ -24,7 +24,10 @@ import {
   unlinkContact,
 } from "./employer-detail";
 import { showDuties } from "./duties";
+import { showHandoverPacket } from "./handover-packet";
 import { showStats } from "./stats";
+import { reviseReportPage, saveReport, shareReportPage, showReport } from "./report";
+import { showRetentionRate } from "./retention";
 import { MessagePage } from "./layout";
 import { logoutWithoutSession, showLogin, skipLogin, submitLogin, submitLogout } from "./login";
 import { issueLineCode, saveAlertSettings, showLineAlerts, unlinkLine } from "./line-alerts";
@@ -43,6 +46,7 @@ import {
   saveRegistrantProfile,
   saveRegistrantPeriod,
   sendRegistrantCheckin,
+  submitRegistrantHandover,
   showRegistrant,
   showRegistrants,
 } from "./registrants";
@@ -115,7 +119,32 @@ export const pageRoutes: PageRoute[] = [
   { method: "post", path: "/dashboard/registrants", role: "caseworker", handle: createRegistrant },
   { method: "get", path: "/dashboard/duties", role: "caseworker", handle: showDuties },
   { method: "get", path: "/dashboard/stats", role: "caseworker", handle: showStats },
+  { method: "get", path: "/dashboard/retention", role: "caseworker", handle: showRetentionRate },
   { method: "get", path: "/dashboard/registrants/:id", role: "caseworker", handle: showRegistrant },
+  {
+    method: "get",
+    path: "/dashboard/registrants/:id/reports/:month",
+    role: "caseworker",
+    handle: (c) => showReport(c),
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/reports/:month",
+    role: "caseworker",
+    handle: saveReport,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/reports/:month/versions",
+    role: "caseworker",
+    handle: reviseReportPage,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/reports/:month/share",
+    role: "caseworker",
+    handle: shareReportPage,
+  },
   {
     method: "post",
     path: "/dashboard/registrants/:id/end",
@@ -169,6 +198,36 @@ export const pageRoutes: PageRoute[] = [
     path: "/dashboard/registrants/:id/period",
     role: "caseworker",
     handle: saveRegistrantPeriod,
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/handover",
+    role: "caseworker",
+    handle: submitRegistrantHandover("save"),
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/handover/consent-request",
+    role: "caseworker",
+    handle: submitRegistrantHandover("ask"),
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/handover/consent",
+    role: "caseworker",
+    handle: submitRegistrantHandover("paper"),
+  },
+  {
+    method: "post",
+    path: "/dashboard/registrants/:id/handover/given",
+    role: "caseworker",
+    handle: submitRegistrantHandover("given"),
+  },
+  {
+    method: "get",
+    path: "/dashboard/registrants/:id/handover/packet",
+    role: "caseworker",
+    handle: showHandoverPacket,
   },
   {
     method: "post",

@@ -1,5 +1,10 @@
 // The Japanese words the dashboard shows for the stored vocabulary (severities, statuses, events).
 import { categories, severityNames } from "../../vocabulary/categories";
+import {
+  contactKindNames,
+  contactPartyNames,
+  employerReportKindNames,
+} from "../../vocabulary/kinds";
 
 export const severityLabels: Record<string, string> = severityNames;
 
@@ -32,23 +37,9 @@ export const eventLabels: Record<string, string> = {
 };
 
 /** 支援記録: how staff were in touch, and with whom. */
-export const contactKindLabels: Record<string, string> = {
-  face_to_face: "面談・対面",
-  online: "オンライン面談",
-  phone: "電話",
-  company_visit: "企業訪問",
-  company_contact: "企業との連絡",
-  agency_contact: "関係機関との連絡",
-  accompany: "同行",
-};
+export const contactKindLabels: Record<string, string> = contactKindNames;
 
-export const contactPartyLabels: Record<string, string> = {
-  person: "本人",
-  employer: "企業",
-  family: "家族",
-  clinic: "医療機関",
-  agency: "関係機関",
-};
+export const contactPartyLabels: Record<string, string> = contactPartyNames;
 
 export const registrantStatusLabels: Record<string, string> = {
   active: "利用中",
@@ -75,7 +66,20 @@ export const auditActionLabels: Record<string, string> = {
   "contact.create": "支援記録を作成",
   "contact.update": "支援記録を変更",
   "contact.list": "支援記録を表示",
+  "report.read": "支援レポートを表示",
+  "report.edit": "支援レポートを編集",
+  "report.finalize": "支援レポートを確定",
+  "report.revise": "支援レポートの新しい版を作成",
+  "report.share": "支援レポートを共有",
   "duties.read": "月の実施状況を表示",
+  "handover.read": "引き継ぎを表示",
+  "handover.update": "引き継ぎ（必要か・引き継ぎ先）を変更",
+  "handover.consent_request": "引き継ぎの同意を LINE でたずねた",
+  "handover.consent": "引き継ぎの紙の同意を記録",
+  "handover.packet": "引き継ぎ資料を表示",
+  "handover.given": "引き継ぎ資料を渡した記録",
+  "handover.due": "引き継ぎが必要な人の一覧を表示",
+  "retention.read": "就労定着率を表示",
   "employer.create": "企業を作成",
   "employer_contact.create": "企業担当者を作成",
   "employment.create": "勤務先を登録",
@@ -133,16 +137,7 @@ export const auditActionLabels: Record<string, string> = {
 };
 
 /** What an employer contact reported, in the words of the buttons they tapped. */
-export const reportKindLabels: Record<string, string> = {
-  absence: "遅刻・欠勤が増えた",
-  no_show: "無断欠勤・連絡がつかない",
-  appearance: "身だしなみ",
-  medication: "服薬・体調",
-  mistakes: "作業のミス",
-  communication: "コミュニケーション",
-  sns: "SNS・ネット",
-  other: "その他",
-};
+export const reportKindLabels: Record<string, string> = employerReportKindNames;
 
 export const reportUrgencyLabels: Record<string, string> = {
   today: "今日中に",

@@ -20,8 +20,17 @@ import { BlockedBanner, Overview } from "./registrant-overview";
 import { render } from "./render";
 import { ContactsCard, submitContact } from "./registrant-contacts";
 import { monthOfContacts } from "../contacts";
+import { listReports } from "../reports";
+import { ReportsCard } from "./registrant-reports";
 import { ProfileCard, saveProfile } from "./registrant-profile";
 import { PeriodCard, savePeriod } from "./registrant-period";
+import {
+  HandoverCard,
+  handoverDone,
+  submitHandover,
+  type HandoverAction,
+} from "./registrant-handover";
+import { handoverForPage } from "../handover";
 import { endEmployment, linkEmployment, listEmployers } from "../employers";
 import {
   changeSchedule,
@@ -33,6 +42,7 @@ import {
 import { listStaff } from "../staff-admin";
 
 const done: Record<string, string> = {
+  ...handoverDone,
   checkin: "チェックインを送りました。本人の LINE に届きます。",
   schedule: "チェックインの曜日と時刻を変えました。",
   paused: "チェックインを一時停止しました。",
@@ -86,11 +96,13 @@ const changeRefusals: Partial<Record<ErrorReason, string>> = {
 async function showDetail(c: Context<StaffEnv>, form: FormState, status: ContentfulStatusCode) {
   const { scope, actor } = c.var;
   const registrant = await getRegistrant(scope, c.req.param("id") ?? "");
-  const [employers, staff, contacts] = await Promise.all([
+  const [employers, staff, contacts, reports] = await Promise.all([
     listEmployers(scope),
     listStaff(scope),
     monthOfContacts(scope, registrant.id),
+    listReports(scope, registrant.id),
   ]);
+  const handover = await handoverForPage(scope, registrant.id);
   const now = c.var.deps.clock();
   const weeks = chartWeeks(recentWeeks(now), registrant.checkins);
   const error = typeof form.error === "function" ? form.error(registrant) : form.error;
@@ -121,6 +133,12 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
         <div class="detail-main">
           <Overview registrant={registrant} />
           <ContactsCard registrantId={registrant.id} contacts={contacts} now={now} />
+          <ReportsCard
+            registrantId={registrant.id}
+            months={reports.items}
+            now={now}
+            registeredAt={Date.parse(registrant.createdAt)}
+          />
           <section class="card" aria-labelledby="trend-heading">
             <h2 id="trend-heading">直近{weeks.length}週の推移</h2>
             {hasTrend ? (
@@ -148,6 +166,7 @@ async function showDetail(c: Context<StaffEnv>, form: FormState, status: Content
             staff={staff}
           />
           <PeriodCard registrantId={registrant.id} period={registrant.period} />
+          <HandoverCard person={registrant} handover={handover} />
           <Actions registrant={registrant} form={form} supervisor={actor.role === "supervisor"} />
           <ConsentHistory items={registrant.consentHistory} />
           <Workplaces registrant={registrant} choices={employers} />
@@ -245,6 +264,12 @@ export async function saveRegistrantProfile(c: Context<StaffEnv>) {
   const saved = await saveProfile(c, id);
   if (saved.error !== undefined) return showDetail(c, { error: saved.error }, 400);
   return c.redirect(`/dashboard/registrants/${encodeURIComponent(id)}?done=profile`, 303);
+}
+
+/** The handover card's forms (registrant-handover.tsx): a refusal shows this page with why. */
+export function submitRegistrantHandover(action: HandoverAction) {
+  return (c: Context<StaffEnv>) =>
+    submitHandover(c, action, (error, status) => showDetail(c, { error }, status));
 }
 
 export async function saveRegistrantPeriod(c: Context<StaffEnv>) {

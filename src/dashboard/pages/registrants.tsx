@@ -170,6 +170,7 @@ export {
   reopenRegistrantSupport,
   saveRegistrantProfile,
   saveRegistrantPeriod,
+  submitRegistrantHandover,
   changeRegistrantSchedule,
   linkRegistrantEmployment,
   pauseRegistrant,

@@ -45,6 +45,7 @@ function pageOf(c: Context): string {
           .replace(/\/staff\/[^/]+\/(deactivate|reactivate|reset-password|role)$/, "/staff")
           .replace(/\/undelivered\/[^/]+\/(retry|handled)$/, "/undelivered")
           .replace(/\/employment\/end$/, "")
+          .replace(/\/handover(\/(consent-request|consent|given))?$/, "")
           .replace(
             /\/(acknowledge|assign|notes|resolve|checkin|schedule|pause|resume|link-code|employment|contacts|pulse|profile)$/,
             "",

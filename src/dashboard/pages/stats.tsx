@@ -95,6 +95,11 @@ export async function showStats(c: Context<StaffEnv>) {
           表示
         </button>
       </form>
+      <p>
+        <a href="/dashboard/retention" data-testid="stats-retention">
+          就労定着率と報酬区分（年度ごと）
+        </a>
+      </p>
       <div class="stats-charts">
         <Bars
           title="支援中の人数"
@@ -134,6 +139,8 @@ export async function showStats(c: Context<StaffEnv>) {
               {contactKinds.map((kind) => (
                 <th scope="col">{label(contactKindLabels, kind)}</th>
               ))}
+              <th scope="col">支援レポート共有</th>
+              <th scope="col">引き継ぎ</th>
             </tr>
           </thead>
           <tbody>
@@ -155,13 +162,18 @@ export async function showStats(c: Context<StaffEnv>) {
                 {contactKinds.map((kind) => (
                   <td data-label={label(contactKindLabels, kind)}>{month.contacts[kind] ?? 0}</td>
                 ))}
+                <td data-label="支援レポート共有" data-testid="stats-reports">
+                  {month.reportsShared}
+                </td>
+                <td data-label="引き継ぎ">{month.handovers}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p class="muted small">
-          Tsunagi の記録から数えています。支援レポートの共有と引き継ぎは、まだ Tsunagi
-          では記録できません。
+          Tsunagi
+          の記録から数えています。支援レポート共有は、その月のレポートを本人と共有した人数（LINE
+          または紙）、引き継ぎは次の機関に資料を渡した記録の数です。
         </p>
       </section>
     </Layout>,

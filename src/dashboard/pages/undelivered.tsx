@@ -15,6 +15,7 @@ const purposeLabels: Record<string, string> = {
   pulse: "企業への月1回の確認",
   staff_reply: "職員からの返信",
   notice: "お知らせ",
+  report: "支援レポート",
   message: "メッセージ",
 };
 
