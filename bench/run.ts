@@ -2,6 +2,7 @@
 import { classifierBenchmark } from "./classifier";
 import { dashboardBenchmark } from "./dashboard";
 import { machineFacts, writeResult, type Benchmark } from "./harness";
+import { monthBenchmark } from "./month";
 import { scheduleBenchmark } from "./schedule";
 import { webhookBenchmark } from "./webhook";
 
@@ -9,6 +10,7 @@ import { webhookBenchmark } from "./webhook";
 const benchmarks: Benchmark[] = [
   webhookBenchmark,
   dashboardBenchmark,
+  monthBenchmark,
   scheduleBenchmark,
   classifierBenchmark,
 ];
