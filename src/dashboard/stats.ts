@@ -144,6 +144,9 @@ export function statsCsv(
         controller.close();
         return;
       }
+      // The local driver answers synchronously: without a turn of the event loop between months
+      // the written chunks would wait until the last month was read. Let each one leave first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       controller.enqueue(encoder.encode(csvLine(row(await monthStats(scope, month)))));
     },
   });

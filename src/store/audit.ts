@@ -1,5 +1,5 @@
 // The audit log: who saw or changed what, when.
-import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Queryable, Tx } from "./db";
 import {
@@ -32,22 +32,70 @@ export interface AuditEntry {
 /** SQLite takes a bounded number of parameters in one statement. */
 const peoplePerInsert = 400;
 
+/** How long a list read shown again by the same staff member points at the first one. */
+export const sameListWindowMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Writes an entry and names the people it showed. A list read (several people) that shows the
+ * same people as the staff member's last read of the same kind within a day points at that
+ * entry instead of naming them all again: every read keeps its own row (who, when, from where),
+ * and "who saw this person" follows the pointer. Reading a 5,000-person list twice then costs one
+ * row, not 10,000 random index writes.
+ */
 export async function insertAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   const { people, ...row } = entry;
+  const ids = [
+    ...new Set(
+      people ??
+        (entry.subjectType === "registrant" && entry.subjectId !== null ? [entry.subjectId] : []),
+    ),
+  ];
+  const peopleKey = ids.length > 1 ? await digestOf(ids) : null;
+  const earlier = peopleKey === null ? null : await sameListRead(tx, entry, peopleKey);
   const inserted = await tx
     .insert(auditLog)
-    .values({ ...row, client: row.client ?? null, sessionTag: row.sessionTag ?? null })
+    .values({
+      ...row,
+      client: row.client ?? null,
+      sessionTag: row.sessionTag ?? null,
+      peopleKey,
+      peopleFrom: earlier,
+    })
     .returning({ id: auditLog.id });
   const auditId = inserted[0]?.id;
   if (auditId === undefined) throw new Error("audit insert returned no row");
-  const ids = new Set(
-    people ??
-      (entry.subjectType === "registrant" && entry.subjectId !== null ? [entry.subjectId] : []),
-  );
-  const rows = [...ids].map((registrantId) => ({ auditId, registrantId }));
+  if (earlier !== null) return;
+  const rows = ids.map((registrantId) => ({ auditId, registrantId }));
   for (let i = 0; i < rows.length; i += peoplePerInsert) {
     await tx.insert(auditPeople).values(rows.slice(i, i + peoplePerInsert));
   }
+}
+
+/** SHA-256 of the sorted ids: the same people in any order give the same key. */
+async function digestOf(ids: string[]): Promise<string> {
+  const bytes = new TextEncoder().encode([...ids].sort().join("\n"));
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(hash, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** The staff member's last entry of this action within a day that named exactly these people. */
+async function sameListRead(tx: Tx, entry: AuditEntry, peopleKey: string) {
+  const [found] = await tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.centerId, entry.centerId),
+        eq(auditLog.actorStaffId, entry.actorStaffId),
+        eq(auditLog.action, entry.action),
+        eq(auditLog.peopleKey, peopleKey),
+        isNull(auditLog.peopleFrom),
+        gte(auditLog.at, entry.at - sameListWindowMs),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return found?.id ?? null;
 }
 
 export interface AuditFilter {
@@ -84,7 +132,7 @@ export async function pageAudit(
       >`coalesce(${registrants.displayName}, ${subjectStaff.displayName})`,
       client: auditLog.client,
       sessionTag: auditLog.sessionTag,
-      people: sql<number>`(select count(*) from audit_people p where p.audit_id = ${auditLog.id})`,
+      people: sql<number>`(select count(*) from audit_people p where p.audit_id = coalesce(${auditLog.peopleFrom}, ${auditLog.id}))`,
     })
     .from(auditLog)
     .leftJoin(staff, eq(staff.id, auditLog.actorStaffId))
@@ -113,19 +161,23 @@ export async function pageAudit(
         person === undefined
           ? undefined
           : or(
-              inArray(
-                auditLog.id,
-                db
-                  .select({ id: auditPeople.auditId })
-                  .from(auditPeople)
-                  .where(eq(auditPeople.registrantId, person)),
-              ),
+              inArray(auditLog.id, readsOf(db, person)),
+              // a list read again points at the first entry that named them
+              inArray(auditLog.peopleFrom, readsOf(db, person)),
               and(eq(auditLog.subjectType, "registrant"), eq(auditLog.subjectId, person)),
             ),
       ),
     )
     .orderBy(desc(auditLog.id))
     .limit(options.limit);
+}
+
+/** The entries that name a person among the people they showed. */
+function readsOf(db: Queryable, person: string) {
+  return db
+    .select({ id: auditPeople.auditId })
+    .from(auditPeople)
+    .where(eq(auditPeople.registrantId, person));
 }
 
 const owners = {

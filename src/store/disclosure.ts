@@ -117,7 +117,11 @@ export async function disclosureOf(db: Queryable, registrant: RegistrantRow) {
         staffName: staff.displayName,
       })
       .from(auditPeople)
-      .innerJoin(auditLog, eq(auditLog.id, auditPeople.auditId))
+      // the entry that named them, and the same list read again later (it points at that entry)
+      .innerJoin(
+        auditLog,
+        or(eq(auditLog.id, auditPeople.auditId), eq(auditLog.peopleFrom, auditPeople.auditId)),
+      )
       .leftJoin(staff, eq(staff.id, auditLog.actorStaffId))
       .where(and(eq(auditPeople.registrantId, id), eq(auditLog.centerId, registrant.centerId)))
       .orderBy(desc(auditLog.id))

@@ -461,8 +461,9 @@ export const checkins = sqliteTable(
     completedAt: integer("completed_at"),
   },
   (t) => [
-    // a registrant's latest check-in, and their history newest first
-    index("checkins_registrant_idx").on(t.registrantId, t.sentAt),
+    // a registrant's latest check-in, and their history newest first; with the status, a month's
+    // count by status (the statistics) is read from the index alone
+    index("checkins_registrant_idx").on(t.registrantId, t.sentAt, t.status),
     // the reminder and missed sweeps: unfinished check-ins by age
     index("checkins_open_idx")
       .on(t.sentAt)
@@ -554,12 +555,23 @@ export const auditLog = sqliteTable(
     client: text("client"),
     /** A hash of the session the request came in (never the cookie, never its stored hash). */
     sessionTag: text("session_tag"),
+    /** A digest of the people a list read showed (sorted ids), to know the same list again. */
+    peopleKey: text("people_key"),
+    /**
+     * The earlier entry of the same staff member whose people this read showed again (the same
+     * list within a day): its audit_people rows name them, so they are not written twice.
+     */
+    peopleFrom: integer("people_from"),
   },
   (t) => [
     // a center's audit trail, newest first, paged by id
     index("audit_log_center_idx").on(t.centerId, t.id),
-    // one staff member's entries (the audit page's actor filter)
+    // one staff member's entries (the audit page's actor filter; the same list read again)
     index("audit_log_actor_idx").on(t.centerId, t.actorStaffId, t.id),
+    // the reads that showed the people of an earlier entry again (who saw this person)
+    index("audit_log_people_from_idx")
+      .on(t.peopleFrom)
+      .where(sql`people_from is not null`),
   ],
 );
 
@@ -909,6 +921,8 @@ export const reportShares = sqliteTable(
     uniqueIndex("report_shares_unique").on(t.reportId, t.audience, t.employerId, t.channel),
     // a center's shares of a month (the monthly duties, statistics)
     index("report_shares_center_idx").on(t.centerId, t.month),
+    // a person's shares of a month (the report page)
+    index("report_shares_registrant_idx").on(t.registrantId, t.month),
   ],
 );
 
