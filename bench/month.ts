@@ -45,6 +45,7 @@ const targets: Record<string, number> = {
   compliance: 100,
   complianceAgain: 100,
   dutiesPage: 100,
+  dutiesPageAll: 100,
   reportDraft: 50,
 };
 
@@ -144,10 +145,21 @@ function endpointsFor(main: MonthCenter, months: Months): Record<string, Endpoin
   const people = [...main.draftable].sort((a, b) => hashOf(a) - hashOf(b) || a.localeCompare(b));
   return {
     compliance: compliance("compliance", "GET /api/compliance?month=… (1st)"),
+    // the page a worker opens: their own people (about 40)
     dutiesPage: {
       key: "dutiesPage",
-      label: "GET /dashboard/duties?month=…",
+      label: "GET /dashboard/duties?month=… (own)",
       path: () => `/dashboard/duties?month=${months.last}`,
+      check: (body) => {
+        const rows = body.split('data-testid="duty-row"').length - 1;
+        return rows > 0 && rows < main.registrantIds.length / 10 ? null : `${rows} duty rows`;
+      },
+    },
+    // and everyone's, 5,000 rows
+    dutiesPageAll: {
+      key: "dutiesPageAll",
+      label: "GET /dashboard/duties?…&worker=all",
+      path: () => `/dashboard/duties?month=${months.last}&worker=all`,
       check: (body) => {
         const rows = body.split('data-testid="duty-row"').length - 1;
         return rows > main.registrantIds.length / 2 ? null : `only ${rows} duty rows`;

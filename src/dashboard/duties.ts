@@ -110,16 +110,27 @@ async function readMonth(scope: CenterScope, month?: string) {
   };
 }
 
-/** The month's duties by person (names and counts), audited as a read of everyone it lists. */
-export async function monthDuties(scope: CenterScope, month?: string) {
+/**
+ * The month's duties by person (names and counts), audited as a read of everyone it lists.
+ * `worker` narrows the list: a worker's id, "none" (the people without one), "mine" (the staff
+ * member's own people when they have any, else everyone) or "all"; the totals per worker and for
+ * the center still count everyone.
+ */
+export async function monthDuties(scope: CenterScope, month?: string, worker = "all") {
   const duties = await readMonth(scope, month);
+  const own = duties.items.some((item) => item.caseworkerId === scope.actor.staffId);
+  const shown = worker === "mine" ? (own ? scope.actor.staffId : "all") : worker;
+  const items =
+    shown === "all"
+      ? duties.items
+      : duties.items.filter((item) => (item.caseworkerId ?? "none") === shown);
   await scope.recordRead(
     "duties.read",
     "registrant",
     null,
-    duties.items.map((item) => item.registrantId),
+    items.map((item) => item.registrantId),
   );
-  return duties;
+  return { ...duties, worker: shown, items };
 }
 
 /**

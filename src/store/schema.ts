@@ -796,7 +796,8 @@ export const supportContacts = sqliteTable(
   (t) => [
     // one person's contacts by time, and a month's of a center (the monthly duties)
     index("support_contacts_registrant_idx").on(t.registrantId, t.at),
-    index("support_contacts_center_idx").on(t.centerId, t.at),
+    // with the person and the kind, a month's counts are read from the index alone
+    index("support_contacts_center_idx").on(t.centerId, t.at, t.registrantId, t.kind),
   ],
 );
 

@@ -116,6 +116,37 @@ describe("the month's duties", () => {
     ]);
   });
 
+  it("lists one worker's people when asked, the page a worker's own by default, totals for all", async () => {
+    const colleague = await mintStaff(t.db.store, centerId, "caseworker");
+    const mine = await person("自分の 人");
+    const theirs = await person("同僚の 人", { caseworkerId: colleague.id });
+    const nobodys = await person("担当なしの 人", { caseworkerId: null });
+    const all = await compliance();
+    expect(all.items.map((item) => item.registrantId).sort()).toEqual(
+      [mine.id, theirs.id, nobodys.id].sort(),
+    );
+    const response = await api.call(
+      "GET",
+      `/api/compliance?month=2026-11&caseworkerId=${colleague.id}`,
+    );
+    const body = (await response.json()) as Compliance;
+    expect(body.items.map((item) => item.registrantId)).toEqual([theirs.id]);
+    expect(body.totals.people).toBe(3);
+    const none = (await (
+      await api.call("GET", "/api/compliance?month=2026-11&caseworkerId=none")
+    ).json()) as Compliance;
+    expect(none.items.map((item) => item.registrantId)).toEqual([nobodys.id]);
+    // the page shows the worker their own people first, and everyone on request
+    const page = (query: string) =>
+      t.request(`/dashboard/duties${query}`, { headers: { cookie: api.cookie ?? "" } });
+    const own = await (await page("?month=2026-11")).text();
+    expect(own).toContain("自分の 人");
+    expect(own).not.toContain("同僚の 人");
+    const everyone = await (await page("?month=2026-11&worker=all")).text();
+    expect(everyone).toContain("同僚の 人");
+    expect(everyone).toContain("担当なしの 人");
+  });
+
   it("counts only the month asked for; a month gone by without a meeting is overdue", async () => {
     const someone = await person("山田 花子");
     const missed = await person("会えなかった 人");

@@ -10,7 +10,10 @@ export const monthRoutes: ApiRoute[] = [
     method: "get",
     path: "/api/compliance",
     role: "caseworker",
-    handle: async (c) => c.json(await monthDuties(c.var.scope, c.req.query("month"))),
+    handle: async (c) =>
+      c.json(
+        await monthDuties(c.var.scope, c.req.query("month"), c.req.query("caseworkerId") || "all"),
+      ),
   },
   {
     method: "get",

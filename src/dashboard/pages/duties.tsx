@@ -71,8 +71,9 @@ function reportWords(item: Duties["items"][number]): string {
 export async function showDuties(c: Context<StaffEnv>) {
   const { scope, actor } = c.var;
   // monthDuties refuses a month that is not one (400) and defaults to this month
+  // whose people: a worker's own by default (everyone's when they have none), or ?worker=
   const [duties, staff] = await Promise.all([
-    monthDuties(scope, c.req.query("month")),
+    monthDuties(scope, c.req.query("month"), c.req.query("worker") || "mine"),
     listStaff(scope),
   ]);
   const { month } = duties;
@@ -86,10 +87,16 @@ export async function showDuties(c: Context<StaffEnv>) {
         title={<span data-testid="duties-title">{`${month} の実施状況`}</span>}
         aside={
           <p class="button-row">
-            <a class="button button-quiet" href={`/dashboard/duties?month=${shift(month, -1)}`}>
+            <a
+              class="button button-quiet"
+              href={`/dashboard/duties?month=${shift(month, -1)}&worker=${duties.worker}`}
+            >
               ← 前の月
             </a>
-            <a class="button button-quiet" href={`/dashboard/duties?month=${shift(month, 1)}`}>
+            <a
+              class="button button-quiet"
+              href={`/dashboard/duties?month=${shift(month, 1)}&worker=${duties.worker}`}
+            >
               次の月 →
             </a>
           </p>
@@ -107,6 +114,34 @@ export async function showDuties(c: Context<StaffEnv>) {
           のやりとりは面談に数えません。
         </p>
       </section>
+      <form
+        method="get"
+        action="/dashboard/duties"
+        class="button-row"
+        data-testid="duties-worker-form"
+      >
+        <input type="hidden" name="month" value={month} />
+        <label class="field field-inline">
+          <span class="field-label">担当</span>
+          <select name="worker" data-testid="duties-worker">
+            <option value="all" selected={duties.worker === "all"}>
+              全員
+            </option>
+            {duties.byWorker.map((row) => (
+              <option
+                value={row.caseworkerId ?? "none"}
+                selected={duties.worker === (row.caseworkerId ?? "none")}
+              >
+                {row.caseworkerId === null ? "未定" : (names.get(row.caseworkerId) ?? "不明")}（
+                {row.people} 人）
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="button">
+          表示
+        </button>
+      </form>
       {duties.items.length === 0 ? (
         <section class="card empty">
           <p class="empty-title">この月に支援していた人はいません。</p>
