@@ -15,6 +15,7 @@ import { createLogger, describeError } from "./core/log";
 import { runTick, startTicker } from "./schedule/tick";
 import { ensureDemoSupervisor } from "./staff/accounts";
 import { buildDeps } from "./services";
+import { keepAliveReply } from "./line/node-reply";
 import { openStore } from "./store/open-node";
 
 const tickEveryMs = 5_000;
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
     await rm(tokenFile, { force: true });
     await writeFile(tokenFile, config.channelAccessToken, { mode: 0o600, flag: "wx" });
   }
-  const deps = buildDeps(config, store, classifier, { log });
+  // the webhook's reply over a keep-alive socket (Workers keep the SDK's fetch)
+  const reply = keepAliveReply({
+    channelAccessToken: config.channelAccessToken,
+    baseUrl: config.lineApiBaseUrl,
+  });
+  const deps = buildDeps(config, store, classifier, { log, reply });
   const app = createApp(deps, {
     mount: emulator ? (routes) => mountEmulator(routes, emulator) : undefined,
   });

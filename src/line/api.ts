@@ -12,9 +12,17 @@ export interface LineApi {
   multicast(to: string[], messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
 }
 
+/** Sends one reply; the answer sorted as the SDK's errors are (a Node keep-alive sender). */
+export type ReplyTransport = (
+  replyToken: string,
+  messages: messagingApi.Message[],
+) => Promise<SendResult>;
+
 export interface LineApiOptions {
   channelAccessToken: string;
   baseUrl: string;
+  /** The reply call when not the SDK's (Node: a keep-alive agent, see node-reply.ts). */
+  reply?: ReplyTransport | undefined;
   /** LINE's per-channel multicast limit; beyond it LINE answers 429. */
   multicastPerSecond?: number;
 }
@@ -43,8 +51,10 @@ export function createLineApi(options: LineApiOptions): LineApi {
     baseURL: options.baseUrl,
   });
   const multicastTurn = pacer(options.multicastPerSecond ?? 200);
+  const transport = options.reply;
   return {
     async reply(replyToken, messages) {
+      if (transport) return transport(replyToken, messages);
       try {
         await client.replyMessage({ replyToken, messages });
         return { ok: true };
@@ -81,16 +91,18 @@ export function createLineApi(options: LineApiOptions): LineApi {
  * accepted this retry key.
  */
 export function classify(error: unknown): SendResult {
-  if (error instanceof HTTPFetchError) {
-    const status = error.status;
-    if (status === 409) return { ok: true, note: "accepted-earlier" };
-    if (status >= 500) return { ok: false, retryable: true, error: `http-${status}` };
-    if (status === 429) {
-      const quota = /monthly limit/i.test(error.body);
-      return { ok: false, retryable: !quota, error: quota ? "http-429-quota" : "http-429" };
-    }
-    const invalidReplyToken = status === 400 && /invalid reply token/i.test(error.body);
-    return { ok: false, retryable: false, invalidReplyToken, error: `http-${status}` };
-  }
+  if (error instanceof HTTPFetchError) return classifyStatus(error.status, error.body);
   return { ok: false, retryable: true, error: "network" };
+}
+
+/** Sorts a failed answer by its status and body (the SDK's errors and the Node sender's alike). */
+export function classifyStatus(status: number, body: string): SendResult {
+  if (status === 409) return { ok: true, note: "accepted-earlier" };
+  if (status >= 500) return { ok: false, retryable: true, error: `http-${status}` };
+  if (status === 429) {
+    const quota = /monthly limit/i.test(body);
+    return { ok: false, retryable: !quota, error: quota ? "http-429-quota" : "http-429" };
+  }
+  const invalidReplyToken = status === 400 && /invalid reply token/i.test(body);
+  return { ok: false, retryable: false, invalidReplyToken, error: `http-${status}` };
 }
