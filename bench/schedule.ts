@@ -4,6 +4,7 @@ import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, type Client, type InValue } from "@libsql/client";
+import { sql } from "drizzle-orm";
 import { createLineApi, type LineApi } from "../src/line/api";
 import { newLineUserId } from "../src/line/user-id";
 import type { Logger } from "../src/core/log";
@@ -11,6 +12,7 @@ import { nextWeeklySlot } from "../src/time/calendar";
 import { multicastLimit, sendDueCheckins } from "../src/checkins/send";
 import { deliverDue, type DeliveryDeps } from "../src/outbox/delivery";
 import type { Store } from "../src/store/db";
+import { usersInCheckin } from "../src/store/checkins";
 import { openStore } from "../src/store/open-node";
 import {
   flagFromEnv,
@@ -24,8 +26,8 @@ import { formatProfileSummary, profileFolder, summariseProfile } from "./profile
 import { clockTicks } from "./server";
 import { histogram, percentile, round } from "./stats";
 
-/** The issue's target for the whole job, database work included. */
-const targetSeconds = 3;
+/** Issue 16's target for the whole job, database work included. */
+const targetSeconds = 1.5;
 const accessToken = "bench-access-token";
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
@@ -75,7 +77,7 @@ function readSettings(): Settings {
   return {
     registrants: intFromEnv("BENCH_SCHEDULE_REGISTRANTS", 100_000, 1, 1_000_000),
     centers: intFromEnv("BENCH_SCHEDULE_CENTERS", 20, 1, 1_000),
-    scheduleBatch: intFromEnv("BENCH_SCHEDULE_BATCH", 5_000, 1, 100_000),
+    scheduleBatch: intFromEnv("BENCH_SCHEDULE_BATCH", 25_000, 1, 100_000),
     deliverLimit: intFromEnv("BENCH_SCHEDULE_DELIVER_LIMIT", 100, 1, 10_000),
     perSecond: intFromEnv("BENCH_SCHEDULE_RATE", 200, 1, 100_000),
     burst: intFromEnv("BENCH_SCHEDULE_BURST", 10, 1, 100_000),
@@ -357,7 +359,7 @@ async function runVariant(
       throttled: tally.throttled.multicast,
       accepted: tally.accepted.multicast,
       mockStatuses: tally.statuses,
-      database: await countRows(url, slot + weekMs),
+      database: await countRows(url, slot + weekMs, slot + 60 * minuteMs),
       cpuMs: {
         schedule: (cpuScheduled.user + cpuScheduled.system) / 1_000,
         delivery: (cpuAll.user + cpuAll.system - cpuScheduled.user - cpuScheduled.system) / 1_000,
@@ -463,7 +465,10 @@ function paced(line: LineApi, perSecond: number): LineApi {
 
 interface DatabaseCounts {
   checkinsByStatus: Record<string, number>;
+  /** Conversations written: none, each begins with the person's first answer. */
   checkinConversations: number;
+  /** Check-ins 'sent' whose person the app counts as in a check-in (`usersInCheckin`). */
+  checkinsWaiting: number;
   outboxByStatus: Record<string, number>;
   outboxRecipientsSent: number;
   /** Registrants whose next check-in is exactly a week after this one. */
@@ -472,7 +477,27 @@ interface DatabaseCounts {
   pushUsage: number;
 }
 
-async function countRows(url: string, nextSlot: number): Promise<DatabaseCounts> {
+/** How many registrants the app itself counts as in a check-in an hour after the slot. */
+async function waiting(url: string, at: number): Promise<number> {
+  const store = await openStore({ url });
+  try {
+    const rows = await store.db.all<{ id: string }>(
+      sql`select line_user_id as id from registrants where line_user_id is not null`,
+    );
+    return (
+      await usersInCheckin(
+        store.db,
+        rows.map((row) => row.id),
+        at,
+      )
+    ).size;
+  } finally {
+    store.close();
+  }
+}
+
+async function countRows(url: string, nextSlot: number, at: number): Promise<DatabaseCounts> {
+  const checkinsWaiting = await waiting(url, at);
   const client = createClient({ url });
   try {
     const byStatus = async (sql: string) => {
@@ -490,6 +515,7 @@ async function countRows(url: string, nextSlot: number): Promise<DatabaseCounts>
       checkinsByStatus: await byStatus(
         "select status, count(*) as n from checkins group by status",
       ),
+      checkinsWaiting,
       checkinConversations: await one(
         "select count(*) as n from conversations where flow = 'checkin'",
       ),
@@ -525,7 +551,8 @@ function problemsOf(run: VariantRun, settings: Settings): string[] {
   };
   expect("check-ins started", run.scheduled.started, n);
   expect("check-ins 'sent'", db.checkinsByStatus.sent ?? 0, n);
-  expect("check-in conversations", db.checkinConversations, n);
+  expect("check-in conversations written at send time", db.checkinConversations, 0);
+  expect("check-ins waiting for their first answer", db.checkinsWaiting, n);
   expect("next check-in a week on", db.nextWeek, n);
   expect("outbox rows 'sent'", db.outboxByStatus.sent ?? 0, expectedCalls);
   expect("recipients in sent outbox rows", db.outboxRecipientsSent, n);
@@ -592,6 +619,7 @@ function report(
       DeliverRounds: run.deliverRounds,
       CheckinsSent: run.database.checkinsByStatus.sent ?? 0,
       CheckinConversations: run.database.checkinConversations,
+      CheckinsWaiting: run.database.checkinsWaiting,
       OutboxSent: run.database.outboxByStatus.sent ?? 0,
       OutboxFailed: run.database.outboxByStatus.failed ?? 0,
       OutboxPending: run.database.outboxByStatus.pending ?? 0,

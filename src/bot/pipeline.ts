@@ -7,6 +7,7 @@ import type { TextClassifier } from "../escalation/classifier";
 import { calendarOf, centerCalendar } from "../escalation/engine";
 import { namedIn } from "../escalation/rules/employer-report";
 import { alertNow } from "../escalation/staff-alerts";
+import { freshCheckinState } from "../flows/checkin";
 import { resume, respondIn, type Conversation } from "../flows/router";
 import type {
   Effect,
@@ -19,7 +20,12 @@ import type {
 import { hashLinkCode, normalizeLinkCode } from "../link/codes";
 import { touchAccount } from "../store/accounts";
 import { logMessages } from "../store/conversation-log";
-import { loadConversation, saveConversation } from "../store/conversations";
+import {
+  loadConversationOrCheckin,
+  saveConversation,
+  type PendingCheckin,
+  type SavedConversation,
+} from "../store/conversations";
 import type { Store, Tx } from "../store/db";
 import { coveredRegistrants, findContact } from "../store/employers";
 import { handoverQuestionState } from "../store/handovers";
@@ -73,7 +79,10 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
     // context: who wrote, the conversation they are in (its state read once, typed), their center
     const { lineUserId } = classified;
     const account = await touchAccount(tx, lineUserId, now);
-    const conversation = resume(deps.flows, await loadConversation(tx, lineUserId));
+    const conversation = resume(
+      deps.flows,
+      openedConversation(await loadConversationOrCheckin(tx, lineUserId, now)),
+    );
     const input = await resolveLinkCode(tx, account.role, lineUserId, classified.input, {
       conversation,
       now,
@@ -151,6 +160,18 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
     );
     return { key, duplicate: false, outbox: [...outbox, ...alerts] };
   });
+}
+
+/**
+ * A scheduled check-in's conversation begins with the first thing the person sends after it was
+ * sent: the fan-out writes no conversation, so it is made here (and saved with the step).
+ */
+function openedConversation(loaded: {
+  saved: SavedConversation | null;
+  pendingCheckin: PendingCheckin | null;
+}): SavedConversation | null {
+  if (loaded.pendingCheckin === null) return loaded.saved;
+  return { flow: "checkin", state: freshCheckinState(loaded.pendingCheckin) };
 }
 
 /**

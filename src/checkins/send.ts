@@ -1,18 +1,16 @@
 // The weekly rhythm: due check-ins go out (multicast, through the outbox), reminders, missed weeks.
 import type { Clock } from "../core/clock";
 import { AppError } from "../core/errors";
-import { freshCheckinState, openingMessages, startCheckin } from "../flows/checkin";
+import { openingMessages, startCheckin } from "../flows/checkin";
 import type { Logger } from "../core/log";
 import { raiseSignal } from "../escalation/engine";
 import type { Store, Tx } from "../store/db";
 import { queueOutbound } from "../outbox/queue";
 import { findRegistrantById } from "../store/registrants";
 import {
+  claimDue,
   clearCheckinConversation,
   dueRegistrants,
-  setNextCheckin,
-  stillDue,
-  upsertConversations,
   type DueRegistrant,
 } from "../store/schedule";
 import { countPushes, pushesThisMonth } from "../store/push-budget";
@@ -20,6 +18,7 @@ import {
   insertCheckins,
   markMissed,
   markReminded,
+  missedAfterMs,
   openCheckinsBefore,
   recentStatuses,
   unremindedSentBefore,
@@ -48,7 +47,7 @@ export interface ScheduleSettings {
 /** LINE takes at most 500 recipients per multicast. */
 export const multicastLimit = 500;
 /** Unanswered this long, a check-in counts as missed. */
-export const missedAfterMs = 72 * 60 * 60 * 1000;
+export { missedAfterMs };
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -57,80 +56,87 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * Sends every due weekly check-in: one check-in row and conversation per person, and the
- * opening messages (the same for everyone that week) as multicasts of up to 500 through the
- * outbox. Someone already in a check-in is skipped this week: only one is ever open.
+ * Sends every due weekly check-in: one check-in row per person and the opening messages (the
+ * same for everyone that week) as multicasts of up to 500 through the outbox. The conversation
+ * is not written here: it begins with the person's first answer (loadConversationOrCheckin).
+ * Someone already in a check-in is skipped this week: only one is ever open.
  */
 export async function sendDueCheckins(
   deps: ScheduleDeps,
-  batchSize = 5_000,
+  batchSize = 25_000,
 ): Promise<{ started: number; skipped: number; multicasts: number }> {
   let started = 0;
   let skipped = 0;
   let multicasts = 0;
   for (;;) {
-    const now = deps.clock();
-    const listed = await dueRegistrants(deps.store.db, now, batchSize);
+    const listed = await dueRegistrants(deps.store.db, deps.clock(), batchSize);
     if (listed.length === 0) break;
-    const busy = await usersInCheckin(
-      deps.store.db,
-      listed.map((row) => row.lineUserId),
-    );
-    const week = weekKey(now);
     const result = await deps.store.write(async (tx) => {
-      const claimed = await stillDue(
+      // the time is read inside the write, so a check-in is sent after every conversation
+      // saved before it and before every one saved after it (see pendingCheckinWhere)
+      const now = deps.clock();
+      const week = weekKey(now);
+      const slots = new Map<string, number>();
+      const nextOf = (row: DueRegistrant) => {
+        const key = `${row.checkinWeekday}:${row.checkinMinute}`;
+        let next = slots.get(key);
+        if (next === undefined) {
+          next = nextWeeklySlot(now, row.checkinWeekday, row.checkinMinute);
+          slots.set(key, next);
+        }
+        return next;
+      };
+      // read again inside the write: what another run claimed first is not sent twice; and
+      // the next check-in moves a week on (blocked since: none until they follow again)
+      const claimed = await claimDue(
         tx,
-        listed.map((row) => row.id),
+        listed.map((row) => ({
+          rowid: row.rowid,
+          id: row.id,
+          next: row.following ? nextOf(row) : null,
+        })),
         now,
       );
-      const due = listed.filter((row) => claimed.has(row.id));
-      const sending = due.filter((row) => row.following && !busy.has(row.lineUserId));
-      const rows = sending.map((row) => ({ ...row, checkinId: crypto.randomUUID() }));
+      const ours = listed.filter((row) => claimed.has(row.rowid));
+      const due = ours.filter((row) => row.following);
+      const busy = await usersInCheckin(
+        tx,
+        due.map((row) => row.lineUserId),
+        now,
+      );
+      const sending = due.filter((row) => !busy.has(row.lineUserId));
+      // in key order, so the rows land in order in the check-ins' indexes
+      sending.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      const ids = timeOrderedIds(now, sending.length);
       await insertCheckins(
         tx,
-        rows.map((row) => ({ id: row.checkinId, registrantId: row.id, weekKey: week, now })),
-      );
-      await upsertConversations(
-        tx,
-        rows.map((row) => ({
-          lineUserId: row.lineUserId,
-          state: freshCheckinState({ checkinId: row.checkinId, weekKey: week }),
-          now,
-        })),
-      );
-      await advanceSchedules(
-        tx,
-        due.filter((row) => row.following),
+        sending.map((row, i) => ({ id: ids[i] ?? crypto.randomUUID(), registrantId: row.id })),
+        week,
         now,
       );
-      // blocked since: no more check-ins until they follow again (which sets the next one)
-      await setNextCheckin(
-        tx,
-        due.filter((row) => !row.following).map((row) => row.id),
-        null,
-      );
       const groups = chunks(
-        rows.map((row) => row.lineUserId),
+        sending.map((row) => row.lineUserId),
         multicastLimit,
       );
+      const opening = openingMessages(week);
       for (const recipients of groups) {
         await queueOutbound(
           tx,
           {
             kind: "multicast",
             recipients,
-            messages: openingMessages(week),
+            messages: opening,
             purpose: "checkin",
             now,
           },
           deps.log,
         );
       }
-      await countPushes(tx, monthKey(now), rows.length);
+      await countPushes(tx, monthKey(now), sending.length);
       return {
-        started: rows.length,
+        started: sending.length,
         multicasts: groups.length,
-        skipped: due.length - sending.length,
+        skipped: ours.length - sending.length,
       };
     });
     started += result.started;
@@ -142,25 +148,18 @@ export async function sendDueCheckins(
   return { started, skipped, multicasts };
 }
 
-/** Moves each registrant's next check-in a week on (grouped by their day and time). */
-async function advanceSchedules(tx: Tx, due: DueRegistrant[], now: number): Promise<void> {
-  const groups = new Map<string, DueRegistrant[]>();
-  for (const row of due) {
-    const key = `${row.checkinWeekday}:${row.checkinMinute}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  for (const rows of groups.values()) {
-    const first = rows[0];
-    if (!first) continue;
-    const next = nextWeeklySlot(now, first.checkinWeekday, first.checkinMinute);
-    await setNextCheckin(
-      tx,
-      rows.map((row) => row.id),
-      next,
-    );
-  }
+/**
+ * UUIDs whose first 48 bits are the time (RFC 9562 version 7) and the rest a random UUID's:
+ * a run's check-ins land at the end of the primary key's index, not at as many random places
+ * in it as there are people.
+ */
+function timeOrderedIds(now: number, count: number): string[] {
+  const time = now.toString(16).padStart(12, "0").slice(-12);
+  const prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
+  const ids: string[] = [];
+  // a random UUID is xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx: its variant N is already v7's
+  for (let i = 0; i < count; i++) ids.push(prefix + crypto.randomUUID().slice(15));
+  return ids.sort();
 }
 
 /**
@@ -289,7 +288,7 @@ export async function sendCheckinNow(
   const account = await findAccount(tx, lineUserId);
   if (!account?.following)
     throw new AppError("conflict", "Unreachable on LINE (blocked)", { reason: "unreachable" });
-  if ((await usersInCheckin(tx, [lineUserId])).size > 0) {
+  if ((await usersInCheckin(tx, [lineUserId], now)).size > 0) {
     throw new AppError("conflict", "A check-in is already in progress", {
       reason: "checkin_in_progress",
     });

@@ -1,5 +1,5 @@
 // Check-ins and their answers: the one writer of check-in rows (sent, answered, reminded, missed).
-import { eq, and, asc, desc, inArray, isNull, lte, sql } from "drizzle-orm";
+import { eq, and, asc, desc, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Tx, Queryable } from "./db";
 import { answers, checkins, conversations, lineAccounts, registrants } from "./schema";
 import type { CheckinOrigin, QuestionKey } from "../vocabulary/kinds";
@@ -52,25 +52,61 @@ export async function completeCheckin(tx: Tx, id: string, now: number): Promise<
     .where(eq(checkins.id, id));
 }
 
-/** Of these LINE users, those with a check-in conversation open. */
-export async function usersInCheckin(db: Queryable, lineUserIds: string[]): Promise<Set<string>> {
+/**
+ * Unanswered this long, a check-in counts as missed, whether or not the sweep has recorded it
+ * yet: a scheduled check-in older than this is never begun.
+ */
+export const missedAfterMs = 72 * 60 * 60 * 1000;
+
+/**
+ * A scheduled check-in's conversation is created by the first thing the person sends after it
+ * (the fan-out writes none). Until then the check-in is pending: still 'sent', younger than
+ * `missedAfterMs`, and the person's conversation (if any) is older than it — a conversation
+ * saved since means it has begun, and from then on the saved conversation is the truth.
+ * `registrant` and `lineUserId` are SQL naming the person; served by checkins_registrant_idx.
+ */
+export function pendingCheckinWhere(registrant: SQL, lineUserId: SQL, now: number): SQL {
+  return sql`${checkins.registrantId} = ${registrant}
+    and ${checkins.sentAt} > ${now - missedAfterMs}
+    and ${checkins.status} = 'sent' and ${checkins.origin} = 'scheduled'
+    and not exists (select 1 from ${conversations}
+      where ${conversations.lineUserId} = ${lineUserId}
+        and ${conversations.updatedAt} >= ${checkins.sentAt})`;
+}
+
+/**
+ * Of these LINE users, those in a check-in: one begun (its conversation open) or one scheduled
+ * and not yet begun (pending). Only one is ever open.
+ */
+export async function usersInCheckin(
+  db: Queryable,
+  lineUserIds: string[],
+  now: number,
+): Promise<Set<string>> {
   if (lineUserIds.length === 0) return new Set();
+  const person = sql`person.value`;
   const rows = await db.all<{ line_user_id: string }>(sql`
-    select ${conversations.lineUserId} from ${conversations}
-    where ${conversations.flow} = 'checkin'
-      and ${conversations.lineUserId} in (select value from json_each(${JSON.stringify(lineUserIds)}))`);
+    select ${person} as line_user_id from json_each(${JSON.stringify(lineUserIds)}) as person
+    where exists (select 1 from ${conversations}
+        where ${conversations.lineUserId} = ${person} and ${conversations.flow} = 'checkin')
+      or exists (select 1 from ${registrants} join ${checkins}
+        on ${pendingCheckinWhere(sql`${registrants.id}`, person, now)}
+        where ${registrants.lineUserId} = ${person})`);
   return new Set(rows.map((row) => row.line_user_id));
 }
 
+/** Scheduled check-ins, 'sent' (their conversations begin with the first answer). */
 export async function insertCheckins(
   tx: Tx,
-  rows: { id: string; registrantId: string; weekKey: string; now: number }[],
+  rows: { id: string; registrantId: string }[],
+  weekKey: string,
+  now: number,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((row) => [row.id, row.registrantId, row.weekKey, row.now]));
+  const json = JSON.stringify(rows.map((row) => [row.id, row.registrantId]));
   await tx.run(sql`
     insert into ${checkins} (id, registrant_id, origin, week_key, status, sent_at)
-    select value ->> 0, value ->> 1, 'scheduled', value ->> 2, 'sent', value ->> 3
+    select value ->> 0, value ->> 1, 'scheduled', ${weekKey}, 'sent', ${now}
     from json_each(${json})`);
 }
 

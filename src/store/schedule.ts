@@ -5,6 +5,8 @@ import type { Queryable, Tx } from "./db";
 import { conversations, lineAccounts, registrants } from "./schema";
 
 export interface DueRegistrant {
+  /** The row's rowid: the claim below finds the row by it (and checks the id), not the id's index. */
+  rowid: number;
   id: string;
   centerId: string;
   lineUserId: string;
@@ -25,10 +27,10 @@ export async function dueRegistrants(
 ): Promise<DueRegistrant[]> {
   const result = await db.all<{ rows: string | null }>(sql`
     select json_group_array(json_array(
-      due.id, due.center_id, due.line_user_id, due.checkin_weekday, due.checkin_minute,
+      due.rid, due.id, due.center_id, due.line_user_id, due.checkin_weekday, due.checkin_minute,
       ${lineAccounts.following})) as rows
     from (
-      select * from ${registrants}
+      select rowid as rid, * from ${registrants}
       where ${registrants.nextCheckinAt} is not null and ${registrants.nextCheckinAt} <= ${now}
       order by ${registrants.nextCheckinAt} limit ${limit}
     ) as due
@@ -36,7 +38,8 @@ export async function dueRegistrants(
     where due.line_user_id is not null`);
   return dueRowsSchema
     .parse(JSON.parse(result[0]?.rows ?? "[]"))
-    .map(([id, centerId, lineUserId, checkinWeekday, checkinMinute, following]) => ({
+    .map(([rowid, id, centerId, lineUserId, checkinWeekday, checkinMinute, following]) => ({
+      rowid,
       id,
       centerId,
       lineUserId,
@@ -47,49 +50,30 @@ export async function dueRegistrants(
 }
 
 const dueRowsSchema = z.array(
-  z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()]),
+  z.tuple([z.number(), z.string(), z.string(), z.string(), z.number(), z.number(), z.number()]),
 );
 
-/*
- * The bulk statements below take their rows as one JSON parameter that SQLite unpacks with
- * json_each: a batch of thousands is one statement with one bound value, where a VALUES list
- * costs drizzle and the driver time for every value.
- */
-
-export async function upsertConversations(
-  tx: Tx,
-  rows: { lineUserId: string; state: { flow: string }; now: number }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(
-    rows.map((row) => [row.lineUserId, row.state.flow, row.state, row.now]),
-  );
-  // "where true" tells SQLite's parser the ON CONFLICT belongs to the insert, not the join
-  await tx.run(sql`
-    insert into ${conversations} (line_user_id, flow, state, updated_at)
-    select value ->> 0, value ->> 1, value -> 2, value ->> 3 from json_each(${json}) where true
-    on conflict (line_user_id) do update
-      set flow = excluded.flow, state = excluded.state, updated_at = excluded.updated_at`);
-}
-
 /**
- * Of these registrants, those still due: read inside the write, so a second scheduler run that
- * read the same due list before the first committed finds them moved on and sends nothing.
+ * Claims due registrants for this run: moves each one's next check-in to `next` (null: none
+ * until they follow again) where it is still due, and returns the rowids it moved. This is the
+ * read again inside the write: a second scheduler run that read the same due list before the
+ * first committed finds them moved on and claims nothing. The rows come as one JSON parameter
+ * that SQLite unpacks with json_each (one statement, one bound value, for thousands of rows).
  */
-export async function stillDue(tx: Tx, ids: string[], now: number): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx.all<{ id: string }>(sql`
-    select ${registrants.id} as id from ${registrants}
-    where ${registrants.id} in (select value from json_each(${JSON.stringify(ids)}))
-      and ${registrants.nextCheckinAt} <= ${now}`);
-  return new Set(rows.map((row) => row.id));
-}
-
-export async function setNextCheckin(tx: Tx, ids: string[], at: number | null): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.run(sql`
-    update ${registrants} set next_checkin_at = ${at}
-    where ${registrants.id} in (select value from json_each(${JSON.stringify(ids)}))`);
+export async function claimDue(
+  tx: Tx,
+  rows: { rowid: number; id: string; next: number | null }[],
+  now: number,
+): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const json = JSON.stringify(rows.map((row) => [row.rowid, row.next, row.id]));
+  const claimed = await tx.all<{ rid: number }>(sql`
+    update ${registrants} set next_checkin_at = claim.value ->> 1
+    from json_each(${json}) as claim
+    where ${registrants}.rowid = claim.value ->> 0 and ${registrants.id} = claim.value ->> 2
+      and ${registrants.nextCheckinAt} <= ${now}
+    returning ${registrants}.rowid as rid`);
+  return new Set(claimed.map((row) => row.rid));
 }
 
 /** Ends the check-in conversation of a missed check-in (the person starts afresh next time). */

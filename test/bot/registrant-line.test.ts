@@ -12,6 +12,7 @@ import {
   sweepMissed,
 } from "../../src/checkins/send";
 import { runTick } from "../../src/schedule/tick";
+import { usersInCheckin } from "../../src/store/checkins";
 import {
   answers,
   checkins,
@@ -354,8 +355,19 @@ describe("the weekly schedule", () => {
       203, 500, 500,
     ]);
     expect(new Set(multicasts.map((request) => JSON.stringify(request.messages))).size).toBe(1);
-    const [{ n } = { n: 0 }] = await db().select({ n: count() }).from(conversations);
-    expect(n).toBeGreaterThanOrEqual(1_203);
+    // a check-in each, waiting for its first answer: the conversations begin with it
+    const [{ n } = { n: 0 }] = await db()
+      .select({ n: count() })
+      .from(checkins)
+      .where(and(eq(checkins.status, "sent"), eq(checkins.origin, "scheduled")));
+    expect(n).toBe(1_203);
+    expect(await db().select().from(conversations)).toEqual([]);
+    const waiting = await usersInCheckin(
+      db(),
+      ids.map((r) => r.line),
+      clock(),
+    );
+    expect(waiting.size).toBe(1_203);
   });
 
   it("skips someone already in a check-in, paused, or who blocked the account", async () => {

@@ -87,7 +87,7 @@ describe("the keep-alive reply", () => {
     const idle = createServer();
     await new Promise<void>((resolve) => idle.listen(0, "127.0.0.1", resolve));
     const port = (idle.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => (idle).close(() => resolve()));
+    await new Promise<void>((resolve) => idle.close(() => resolve()));
     const gone = keepAliveReply({ channelAccessToken: token, baseUrl: `http://127.0.0.1:${port}` });
     expect(await gone("token", text("x"))).toEqual({
       ok: false,
