@@ -23,7 +23,9 @@ export interface BenchmarkResult {
 
 export interface Benchmark {
   name: string;
-  run(): Promise<BenchmarkResult>;
+  /** Command-line flags it takes (`npm run bench -- webhook --peer`), each with what it does. */
+  flags?: Record<string, string>;
+  run(flags: ReadonlySet<string>): Promise<BenchmarkResult>;
 }
 
 export interface MachineFacts {

@@ -37,10 +37,14 @@ export interface CpuMicros {
 export interface ServerOptions {
   /** Where the log file goes (the caller owns and removes the folder). */
   folder: string;
+  /** The log file's name in `folder` (two servers in one folder need two). */
+  logName?: string;
   /** Variables for the server on top of this process's environment. */
   env: Record<string, string>;
   /** Extra node flags (e.g. `--cpu-prof`). */
   nodeArgs?: string[];
+  /** Another script to serve instead of the app (the webhook benchmark's peer), from this project. */
+  entry?: string;
   /** How long start-up (tsx compiling, migrations) may take. */
   startTimeoutMs?: number;
   /** Runs if the bench is interrupted (Ctrl-C) after the server was killed: remove temp files. */
@@ -57,23 +61,24 @@ const scrubbed = ["DATABASE_AUTH_TOKEN", "PUBLIC_BASE_URL", "NODE_OPTIONS"];
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
   const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const logPath = join(options.folder, "server.log");
+  const logPath = join(options.folder, options.logName ?? "server.log");
   const log = openSync(logPath, "w");
   const env: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !scrubbed.includes(name)),
   );
   Object.assign(env, options.env, { PORT: String(port) });
 
+  const cwd = options.entry === undefined ? serverRoot() : projectRoot;
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), "--import", "tsx", "src/node.ts"],
-    { cwd: serverRoot(), env, stdio: ["ignore", log, log] },
+    [...(options.nodeArgs ?? []), "--import", "tsx", options.entry ?? "src/node.ts"],
+    { cwd, env, stdio: ["ignore", log, log] },
   );
   closeSync(log);
   // a bad cwd or binary is reported here, asynchronously; unhandled it would crash the bench
   child.once("error", () => {});
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not spawn the server in ${serverRoot()}`);
+  if (pid === undefined) throw new Error(`could not spawn the server in ${cwd}`);
 
   let exitCode: number | null | undefined;
   const exited = new Promise<number | null>((done) => {

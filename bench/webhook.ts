@@ -18,8 +18,8 @@ import { clockTicks, projectRoot, serverRoot, startServer, type ServerChild } fr
 import { histogram, percentile, round } from "./stats";
 import { prepareBodies } from "./webhook-bodies";
 
-const channelSecret = "5b1c2d3e4f5061728394a5b6c7d8e9f0";
-const accessToken = "bench-access-token";
+export const channelSecret = "5b1c2d3e4f5061728394a5b6c7d8e9f0";
+export const accessToken = "bench-access-token";
 
 /** Measured on this 2-core machine: the canonical Express + @line/bot-sdk echo bot. */
 const reference = { eventsPerSecond: 3_000, cpuPerEventUs: 360 };
@@ -38,7 +38,7 @@ interface Settings {
   keep: boolean;
 }
 
-function readSettings(): Settings {
+export function readSettings(): Settings {
   return {
     events: intFromEnv("BENCH_EVENTS", 20_000, 1, 200_000),
     warmup: intFromEnv("BENCH_WARMUP", 1_000, 0, 50_000),
@@ -51,7 +51,18 @@ function readSettings(): Settings {
   };
 }
 
-export const webhookBenchmark: Benchmark = { name: "webhook", run: runWebhookBenchmark };
+export const webhookBenchmark: Benchmark = {
+  name: "webhook",
+  flags: {
+    "--peer": "the same load against an Express + @line/bot-sdk echo bot, rounds alternating",
+  },
+  async run(flags) {
+    if (!flags.has("--peer")) return runWebhookBenchmark();
+    // loaded on demand: it imports this module's helpers
+    const { runPeerComparison } = await import("./webhook-peer");
+    return runPeerComparison();
+  },
+};
 
 async function runWebhookBenchmark(): Promise<BenchmarkResult> {
   const settings = readSettings();
@@ -177,7 +188,7 @@ async function runWebhookBenchmark(): Promise<BenchmarkResult> {
 
     const notes = [
       `  reference: Express + @line/bot-sdk echo bot on this machine ≈ ${reference.eventsPerSecond} events/s ` +
-        `at ≈ ${reference.cpuPerEventUs} µs CPU/event, recording nothing`,
+        `at ≈ ${reference.cpuPerEventUs} µs CPU/event, recording nothing (--peer measures it in the same run)`,
       `  vs reference: ${(eventsPerSecond / reference.eventsPerSecond).toFixed(2)}× throughput, ` +
         `${((cpuPerEventUs ?? 0) / reference.cpuPerEventUs).toFixed(2)}× CPU per event ` +
         `(server busy ${metrics.serverCoresBusy} cores; client + mock ${metrics.clientCpuPerEventUs} µs/event)`,
@@ -250,7 +261,7 @@ async function runWebhookBenchmark(): Promise<BenchmarkResult> {
 }
 
 /** Polls until `count()` reaches `target` or the deadline passes; true when it got there. */
-async function waitForReplies(count: () => number, target: number, deadline: number) {
+export async function waitForReplies(count: () => number, target: number, deadline: number) {
   while (count() < target) {
     if (Date.now() > deadline) return false;
     await new Promise((done) => setTimeout(done, 20));
@@ -258,7 +269,7 @@ async function waitForReplies(count: () => number, target: number, deadline: num
   return true;
 }
 
-async function countRows(url: string) {
+export async function countRows(url: string) {
   const client = createClient({ url });
   try {
     const events = await client.execute("select count(*) as n from processed_events");
@@ -277,7 +288,7 @@ async function countRows(url: string) {
 }
 
 /** The server logs one JSON line per request; warnings and errors there mean something failed. */
-function countLogLevels(path: string): { warn: number; error: number } {
+export function countLogLevels(path: string): { warn: number; error: number } {
   let warn = 0;
   let error = 0;
   for (const line of readFileSync(path, "utf8").split("\n")) {
