@@ -327,7 +327,8 @@ async function runDashboardBenchmark(): Promise<BenchmarkResult> {
 }
 
 /** Logs in as the browser would and returns the session token from the cookie. */
-async function logIn(app: App, background: Background, email: string): Promise<string> {
+/** Logs a seeded staff member in through the app; the session cookie's value. */
+export async function logIn(app: App, background: Background, email: string): Promise<string> {
   const response = await app.request(
     "/api/login",
     {
@@ -345,12 +346,12 @@ async function logIn(app: App, background: Background, email: string): Promise<s
 }
 
 /** JIT, the statement cache and the database's first pages, before anything is timed. */
-async function warmUp(
+export async function warmUp(
   app: App,
   background: Background,
   cookie: string,
-  endpoint: Endpoint,
-  settings: Settings,
+  endpoint: { path: (i: number) => string },
+  settings: { warmup: number },
   deadline: number,
 ): Promise<void> {
   for (let i = 0; i < settings.warmup && Date.now() < deadline; i++) {
@@ -665,6 +666,6 @@ function report(input: {
   };
 }
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   return bytes >= 10_240 ? `${Math.round(bytes / 1024)}KiB` : `${bytes}B`;
 }

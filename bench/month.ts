@@ -23,7 +23,7 @@ import { monthFacts, sharedInMonth } from "../src/store/reports";
 import { auditPeople } from "../src/store/schema";
 import { monthFigures } from "../src/store/stats";
 import { monthKey, monthSpan } from "../src/time/calendar";
-import { seedPassword } from "./dashboard-seed";
+import { formatBytes, logIn, warmUp } from "./dashboard";
 import {
   flagFromEnv,
   intFromEnv,
@@ -350,36 +350,6 @@ async function auditPeopleRows(store: Store): Promise<number> {
 }
 
 /** Logs in as the browser would and returns the session token from the cookie. */
-async function logIn(app: App, background: Background, email: string): Promise<string> {
-  const response = await app.request(
-    "/api/login",
-    {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email, password: seedPassword }),
-    },
-    {},
-    background,
-  );
-  await response.text();
-  const match = /tsunagi_session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "");
-  if (response.status !== 200 || !match?.[1]) throw new Error(`login failed: ${response.status}`);
-  return match[1];
-}
-
-async function warmUp(
-  app: App,
-  background: Background,
-  cookie: string,
-  endpoint: Endpoint,
-  settings: Settings,
-  deadline: number,
-): Promise<void> {
-  for (let i = 0; i < settings.warmup && Date.now() < deadline; i++) {
-    await (await app.request(endpoint.path(i), { headers: { cookie } }, {}, background)).text();
-  }
-}
-
 /** Reads a body chunk by chunk: its text, how many chunks, and when the first one came. */
 async function readChunks(
   body: ReadableStream<Uint8Array> | null,
@@ -860,8 +830,4 @@ function report(input: {
       ...(settings.profile ? { profiles: input.profiles } : {}),
     },
   };
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 10_240 ? `${Math.round(bytes / 1024)}KiB` : `${bytes}B`;
 }
