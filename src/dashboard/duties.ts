@@ -116,21 +116,28 @@ async function readMonth(scope: CenterScope, month?: string) {
  * member's own people when they have any, else everyone) or "all"; the totals per worker and for
  * the center still count everyone.
  */
-export async function monthDuties(scope: CenterScope, month?: string, worker = "all") {
+export async function monthDuties(
+  scope: CenterScope,
+  month?: string,
+  worker = "all",
+  /** A page of the list (the page shows 200 at a time); the API lists everyone. */
+  page?: { offset: number; limit: number },
+) {
   const duties = await readMonth(scope, month);
   const own = duties.items.some((item) => item.caseworkerId === scope.actor.staffId);
   const shown = worker === "mine" ? (own ? scope.actor.staffId : "all") : worker;
-  const items =
+  const listed =
     shown === "all"
       ? duties.items
       : duties.items.filter((item) => (item.caseworkerId ?? "none") === shown);
+  const items = page ? listed.slice(page.offset, page.offset + page.limit) : listed;
   await scope.recordRead(
     "duties.read",
     "registrant",
     null,
     items.map((item) => item.registrantId),
   );
-  return { ...duties, worker: shown, items };
+  return { ...duties, worker: shown, listed: listed.length, items };
 }
 
 /**

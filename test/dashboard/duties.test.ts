@@ -1,7 +1,7 @@
 // The month's duties: a face-to-face meeting a month (a duty), a company contact (an effort, a
 // warning), counted only from what staff recorded, by person, worker and center, against rules
 // that are rows; due in the month, overdue in its last week, shown in the queue then.
-import { and, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insertContact } from "../../src/store/contacts";
 import { insertRegistrant, setRegistrantStatus } from "../../src/store/registrants";
@@ -145,6 +145,35 @@ describe("the month's duties", () => {
     const everyone = await (await page("?month=2026-11&worker=all")).text();
     expect(everyone).toContain("同僚の 人");
     expect(everyone).toContain("担当なしの 人");
+  });
+
+  it("pages a long list 200 at a time, naming in the audit only the people shown", async () => {
+    for (let i = 0; i < 205; i++) await person(`利用者 ${String(i).padStart(3, "0")}`);
+    const page = async (query: string) => {
+      const response = await t.request(`/dashboard/duties${query}`, {
+        headers: { cookie: api.cookie ?? "" },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const rows = (html: string) => html.split('data-testid="duty-row"').length - 1;
+    const first = await page("?month=2026-11");
+    expect(rows(first)).toBe(200);
+    expect(first).toContain("205 人中 1〜200 人目");
+    expect(first).toContain('data-testid="duties-next-page"');
+    const second = await page("?month=2026-11&page=2");
+    expect(rows(second)).toBe(5);
+    expect(second).toContain("利用者 204");
+    const reads = await t.db.store.db
+      .select({ people: count(auditPeople.registrantId) })
+      .from(auditLog)
+      .leftJoin(auditPeople, eq(auditPeople.auditId, auditLog.id))
+      .where(eq(auditLog.action, "duties.read"))
+      .groupBy(auditLog.id)
+      .orderBy(auditLog.id);
+    expect(reads.map((read) => read.people)).toEqual([200, 5]);
+    // the API lists everyone
+    expect((await compliance()).items).toHaveLength(205);
   });
 
   it("counts only the month asked for; a month gone by without a meeting is overdue", async () => {

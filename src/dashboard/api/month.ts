@@ -5,15 +5,25 @@ import { retentionRate } from "../retention-rate";
 import { statsCsv, statsFor } from "../stats";
 import type { ApiRoute } from "./input";
 
+const encoder = new TextEncoder();
+
 export const monthRoutes: ApiRoute[] = [
   {
     method: "get",
     path: "/api/compliance",
     role: "caseworker",
-    handle: async (c) =>
-      c.json(
-        await monthDuties(c.var.scope, c.req.query("month"), c.req.query("caseworkerId") || "all"),
-      ),
+    handle: async (c) => {
+      const duties = await monthDuties(
+        c.var.scope,
+        c.req.query("month"),
+        c.req.query("caseworkerId") || "all",
+      );
+      // 5,000 people are 1.7 MiB of JSON: handed over as bytes, the runtime does not re-check the
+      // string (undici's toUSVString cost as much as the serialising)
+      return c.body(encoder.encode(JSON.stringify(duties)), 200, {
+        "content-type": "application/json",
+      });
+    },
   },
   {
     method: "get",

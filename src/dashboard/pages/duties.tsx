@@ -17,6 +17,9 @@ const statusWords: Record<string, string> = {
   overdue: "未実施（期限間近・超過）",
 };
 
+/** People per page: a long list is read a page at a time (and only those are shown and audited). */
+const pageSize = 200;
+
 const ruleWords: Record<string, string> = {
   face_to_face: "本人との対面の面談",
   company: "企業への訪問・連絡",
@@ -72,10 +75,15 @@ export async function showDuties(c: Context<StaffEnv>) {
   const { scope, actor } = c.var;
   // monthDuties refuses a month that is not one (400) and defaults to this month
   // whose people: a worker's own by default (everyone's when they have none), or ?worker=
+  const pageNumber = Math.max(1, Math.min(1_000, Number(c.req.query("page")) || 1));
   const [duties, staff] = await Promise.all([
-    monthDuties(scope, c.req.query("month"), c.req.query("worker") || "mine"),
+    monthDuties(scope, c.req.query("month"), c.req.query("worker") || "mine", {
+      offset: (pageNumber - 1) * pageSize,
+      limit: pageSize,
+    }),
     listStaff(scope),
   ]);
+  const pages = Math.max(1, Math.ceil(duties.listed / pageSize));
   const { month } = duties;
   const handovers = await handoversDue(scope);
   const names = new Map(staff.map((member) => [member.id, member.displayName]));
@@ -164,6 +172,31 @@ export async function showDuties(c: Context<StaffEnv>) {
           </tbody>
         </table>
       )}
+      {pages > 1 ? (
+        <p class="button-row" data-testid="duties-pages">
+          {pageNumber > 1 ? (
+            <a
+              class="button button-quiet"
+              href={`/dashboard/duties?month=${month}&worker=${duties.worker}&page=${pageNumber - 1}`}
+            >
+              ← 前の {pageSize} 人
+            </a>
+          ) : null}
+          <span class="muted">
+            {duties.listed} 人中 {(pageNumber - 1) * pageSize + 1}〜
+            {Math.min(duties.listed, pageNumber * pageSize)} 人目
+          </span>
+          {pageNumber < pages ? (
+            <a
+              class="button button-quiet"
+              data-testid="duties-next-page"
+              href={`/dashboard/duties?month=${month}&worker=${duties.worker}&page=${pageNumber + 1}`}
+            >
+              次の {pageSize} 人 →
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       <HandoversDue items={handovers} />
       <section class="card" aria-labelledby="by-worker">
         <h2 id="by-worker">担当者ごと</h2>
