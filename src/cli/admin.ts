@@ -49,6 +49,8 @@ async function runningEmulatorToken(databaseUrl: string): Promise<string> {
 
 async function main(argv: string[]): Promise<unknown> {
   const [command, ...rest] = argv;
+  // asked for: the usage on stdout, and success, before any setting is read
+  if (command === "help" || command === "--help" || command === "-h") return { usage };
   const config = loadConfig(process.env);
   switch (command) {
     case "bootstrap": {
@@ -119,8 +121,6 @@ async function main(argv: string[]): Promise<unknown> {
       });
     }
     case undefined:
-    case "help":
-    case "--help":
       throw new UsageError(usage);
     default:
       throw new UsageError(`unknown command "${command}"\n${usage}`);
@@ -129,7 +129,11 @@ async function main(argv: string[]): Promise<unknown> {
 
 main(process.argv.slice(2)).then(
   (result) => {
-    process.stdout.write(JSON.stringify(result) + "\n");
+    process.stdout.write(
+      typeof result === "object" && result !== null && "usage" in result
+        ? `${String(result.usage)}\n`
+        : JSON.stringify(result) + "\n",
+    );
   },
   (error: unknown) => {
     if (error instanceof EmailTakenError) {

@@ -74,6 +74,17 @@ describe("npm run admin -- bootstrap", () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it.each([["--help"], ["help"], ["-h"]])(
+    "prints the usage on stdout for %s and succeeds",
+    (flag) => {
+      const result = admin(flag);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toMatch(/^usage: npm run admin -- <command>/);
+      expect(result.stdout).toContain("bootstrap --center");
+    },
+  );
+
   it("refuses a second account with the same email", () => {
     expect(admin("bootstrap", "--center", "A", "--email", "same@example.jp").status).toBe(0);
     const again = admin("bootstrap", "--center", "B", "--email", "same@example.jp");

@@ -827,7 +827,11 @@ describe("a new link code for an existing registrant", () => {
         "content-type": "application/x-www-form-urlencoded",
       });
       expect(page.status).toBe(201);
-      expect(await page.text()).toMatch(/\d{4} \d{4} \d{4} \d{2}/);
+      const html = await page.text();
+      expect(html).toMatch(/\d{4} \d{4} \d{4} \d{2}/);
+      // a new code for someone already registered says so, not "registered"
+      expect(html).toContain("新しいコードを発行しました（前のコードは使えません）");
+      expect(html).not.toContain("を登録しました");
       const other = await mintCenter(t.db.store, "よそ");
       const outsider = await loginAs(t, await mintStaff(t.db.store, other.id, "supervisor"));
       expect((await outsider.call("POST", `/api/registrants/${created.id}/link-code`)).status).toBe(

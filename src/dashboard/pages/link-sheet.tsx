@@ -85,13 +85,17 @@ export function LinkCodePage(props: {
   friendUrl: string | undefined;
   /** The center's name and phone, printed for when the person is stuck. */
   center?: { name: string; phone: string | null } | undefined;
+  /** A new code for someone already registered (the old one no longer works). */
+  reissued?: boolean;
 }) {
   const { link } = props;
   return (
     <Layout title="連携コード" actor={props.actor} current="registrants" script>
       <section class="card code-card screen-only">
-        <p class="notice notice-success" role="status">
-          {link.displayName} さんを登録しました。
+        <p class="notice notice-success" role="status" data-testid="link-code-notice">
+          {props.reissued
+            ? `${link.displayName} さんの新しいコードを発行しました（前のコードは使えません）。`
+            : `${link.displayName} さんを登録しました。`}
         </p>
         <p class="code-label">連携コード</p>
         <p class="code-big" data-testid="link-code">

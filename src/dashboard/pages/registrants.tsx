@@ -157,6 +157,7 @@ export async function reissueRegistrantCode(c: Context<StaffEnv>) {
     <LinkCodePage
       actor={c.var.actor}
       link={issued}
+      reissued
       friendUrl={c.var.deps.config.lineFriendUrl}
       center={await readCenterSettings(c.var.scope)}
     />,
