@@ -1,34 +1,45 @@
-// Draws assets/richmenu.png from the rich menu definition: `node --import tsx assets/make-richmenu.ts`.
+// Draws assets/richmenu-<role>.png from the rich menu definitions: `node --import tsx assets/make-richmenu.ts`.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { launchBrowser } from "../test/support/browser";
 import {
   inspectRichMenuImage,
-  richMenuItems,
+  richMenuDefinitions,
+  richMenuRoles,
   richMenuSize,
   richMenuTile,
+  type RichMenuDefinition,
+  type RichMenuIconName,
 } from "../src/line/rich-menu";
+import { richMenuImagePath } from "../src/line/rich-menu-images";
 import { RichMenuIcon } from "../src/emulator/page";
 
-const output = join(import.meta.dirname, "richmenu.png");
+const assets = import.meta.dirname;
 
 /** Soft backgrounds, dark text on them (contrast well above 7:1), one strong colour per icon. */
-const looks = [
-  { background: "#e3f6e8", accent: "#15803d", ink: "#0f3d22" },
-  { background: "#e2edfb", accent: "#2563eb", ink: "#142a66" },
-  { background: "#fff0d4", accent: "#c2570c", ink: "#5c2308" },
-];
+const looks: Record<RichMenuIconName, { background: string; accent: string; ink: string }> = {
+  check: { background: "#e3f6e8", accent: "#15803d", ink: "#0f3d22" },
+  code: { background: "#e3f6e8", accent: "#15803d", ink: "#0f3d22" },
+  talk: { background: "#e2edfb", accent: "#2563eb", ink: "#142a66" },
+  dashboard: { background: "#e2edfb", accent: "#2563eb", ink: "#142a66" },
+  help: { background: "#fff0d4", accent: "#c2570c", ink: "#5c2308" },
+};
 
-async function page(): Promise<string> {
+const labelPx = 140;
+/** The tile's width less its padding, border and a margin: what a label may fill. */
+const labelRoom = (tileWidth: number) => tileWidth - 2 * 36 - 2 * 6 - 80;
+
+async function page(menu: RichMenuDefinition): Promise<string> {
+  const count = menu.items.length;
   const tiles = await Promise.all(
-    richMenuItems.map(async (item, index) => {
-      const bounds = richMenuTile(index);
-      const look = looks[index];
-      if (!look) throw new Error(`no colours for tile ${String(index)}: add them to looks`);
+    menu.items.map(async (item, index) => {
+      const bounds = richMenuTile(index, count);
+      const look = looks[item.icon];
+      // a long label (「ばんごうを おくる」) gets smaller letters rather than leaving its tile
+      const size = Math.min(labelPx, Math.floor(labelRoom(bounds.width) / item.label.length));
       // The emulator's own icon component, rendered to markup: one drawing for both.
       const icon = (await RichMenuIcon({ icon: item.icon })).toString();
-      return `<div class="tile" style="left:${bounds.x ?? 0}px;width:${bounds.width ?? 0}px;
-        --bg:${look.background};--ink:${look.ink};--accent:${look.accent}">
+      return `<div class="tile" style="left:${bounds.x}px;width:${bounds.width}px;
+        --bg:${look.background};--ink:${look.ink};--accent:${look.accent};--size:${size}px">
         <div class="card"><div class="icon">${icon}</div>
         <div class="label">${item.label}</div></div></div>`;
     }),
@@ -46,7 +57,7 @@ async function page(): Promise<string> {
       gap: 48px; box-sizing: border-box; }
     .icon { width: 300px; height: 300px; color: var(--accent); }
     .icon svg { width: 100%; height: 100%; display: block; }
-    .label { font-size: 140px; font-weight: 700; line-height: 1; color: var(--ink);
+    .label { font-size: var(--size); font-weight: 700; line-height: 1; color: var(--ink);
       letter-spacing: 0.02em; white-space: nowrap; }
   </style></head><body>${tiles.join("")}</body></html>`;
 }
@@ -57,14 +68,18 @@ try {
     viewport: { width: richMenuSize.width, height: richMenuSize.height },
     deviceScaleFactor: 1,
   });
-  await tab.setContent(await page());
-  await tab.evaluate(() => document.fonts.ready);
-  await tab.screenshot({ path: output, type: "png" });
+  for (const role of richMenuRoles) {
+    const output = richMenuImagePath(assets, role);
+    await tab.setContent(await page(richMenuDefinitions[role]));
+    await tab.evaluate(() => document.fonts.ready);
+    await tab.screenshot({ path: output, type: "png" });
+    // The same check `npm run admin -- richmenu` makes before it calls LINE.
+    const bytes = readFileSync(output);
+    const image = inspectRichMenuImage(bytes);
+    console.log(
+      `${output}: ${image.width}×${image.height} ${image.type}, ${bytes.byteLength} bytes`,
+    );
+  }
 } finally {
   await browser.close();
 }
-
-// The same check `npm run admin -- richmenu` makes before it calls LINE.
-const image = inspectRichMenuImage(readFileSync(output));
-const bytes = readFileSync(output).byteLength;
-console.log(`${output}: ${image.width}×${image.height} ${image.type}, ${bytes} bytes`);

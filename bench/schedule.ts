@@ -422,6 +422,8 @@ function timed(line: LineApi, into: { calls: MulticastCall[]; origin: number }):
   return {
     reply: (replyToken, messages) => line.reply(replyToken, messages),
     push: (to, messages, retryKey) => line.push(to, messages, retryKey),
+    linkRichMenu: (userId, richMenuId) => line.linkRichMenu(userId, richMenuId),
+    unlinkRichMenu: (userId) => line.unlinkRichMenu(userId),
     async multicast(to, messages, retryKey) {
       const started = performance.now();
       const result = await line.multicast(to, messages, retryKey);
@@ -456,6 +458,8 @@ function paced(line: LineApi, perSecond: number): LineApi {
   return {
     reply: (replyToken, messages) => line.reply(replyToken, messages),
     push: (to, messages, retryKey) => line.push(to, messages, retryKey),
+    linkRichMenu: (userId, richMenuId) => line.linkRichMenu(userId, richMenuId),
+    unlinkRichMenu: (userId) => line.unlinkRichMenu(userId),
     async multicast(to, messages, retryKey) {
       await turn();
       return line.multicast(to, messages, retryKey);

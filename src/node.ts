@@ -16,6 +16,9 @@ import { runTick, startTicker } from "./schedule/tick";
 import { ensureDemoSupervisor } from "./staff/accounts";
 import { buildDeps } from "./services";
 import { keepAliveReply } from "./line/node-reply";
+import { installRichMenus, RichMenuError } from "./line/rich-menu";
+import { defaultRichMenuImageDir, readRichMenuImages } from "./line/rich-menu-images";
+import { replaceRichMenus } from "./store/rich-menus";
 import { openStore } from "./store/open-node";
 
 const tickEveryMs = 5_000;
@@ -65,6 +68,23 @@ async function main(): Promise<void> {
     );
     server.once("error", reject);
   });
+  if (emulator) {
+    // the mock starts empty each run: give it the four menus, as `admin richmenu` would a channel
+    try {
+      await installRichMenus({
+        channelAccessToken: config.channelAccessToken,
+        baseUrl: config.lineApiBaseUrl,
+        dataBaseUrl: config.lineApiDataBaseUrl,
+        publicBaseUrl: config.publicBaseUrl,
+        images: await readRichMenuImages(defaultRichMenuImageDir),
+        record: (ids) => store.write((tx) => replaceRichMenus(tx, ids, Date.now())),
+      });
+    } catch (error) {
+      // the chat still works without a menu; say why there is none (the message names no secret)
+      const why = error instanceof RichMenuError ? error.message : describeError(error).errorName;
+      console.error(`Rich menus not installed on the emulator: ${String(why)}`);
+    }
+  }
   const stopTicker = startTicker(() => runTick(deps), tickEveryMs);
 
   const base = `http://localhost:${config.port}`;

@@ -102,8 +102,9 @@ async function applyEffect(tx: Tx, target: Applying, effect: Effect, now: number
       return;
     case "recordConsent": {
       const registrant = registrantOf(target, effect);
-      await setConsent(tx, registrant.id, effect.decision, effect.textVersion, now);
-      await refreshNextCheckin(tx, registrant.id, now);
+      const historyOnly = effect.historyOnly === true;
+      await setConsent(tx, registrant.id, effect.decision, effect.textVersion, now, historyOnly);
+      if (!historyOnly) await refreshNextCheckin(tx, registrant.id, now);
       return;
     }
     case "handoverConsent": {

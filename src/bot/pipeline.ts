@@ -31,12 +31,13 @@ import { coveredRegistrants, findContact } from "../store/employers";
 import { handoverQuestionState } from "../store/handovers";
 import { claimEvent } from "../store/events";
 import { redeemLinkCode } from "../store/link";
-import type { OutboxRow } from "../store/outbox";
-import { findRegistrantById, type RegistrantRow } from "../store/registrants";
+import { holdForSending, type OutboxRow } from "../store/outbox";
+import { consentTextAsked, findRegistrantById, type RegistrantRow } from "../store/registrants";
 import { findCenter } from "../store/staff";
 import { dateKey, isOpenAt, nextOpening } from "../time/business-time";
 import type { AccountRole } from "../vocabulary/kinds";
 import { textOfReplies } from "../words/message-text";
+import { consentTextVersion, hoursInWords, needsRenewal } from "../words/registrant";
 import { applyEffects, freshLeaseMs, queueReplies } from "./effects";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";
 
@@ -83,10 +84,13 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       deps.flows,
       openedConversation(await loadConversationOrCheckin(tx, lineUserId, now)),
     );
-    const input = await resolveLinkCode(tx, account.role, lineUserId, classified.input, {
-      conversation,
-      now,
-    });
+    const { input, menuChanges } = await resolveLinkCode(
+      tx,
+      account.role,
+      lineUserId,
+      classified.input,
+      { conversation, now },
+    );
     const registrant =
       account.role === "registrant" && account.personId !== null
         ? await findRegistrantById(tx, account.personId)
@@ -101,12 +105,17 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       registrant && input.type === "postback"
         ? await handoverQuestionState(tx, registrant.id)
         : null;
+    // someone on an older consent text is asked the current one once: whether it was
+    const renewalAsked =
+      registrant !== null && needsRenewal(registrantConsent(registrant))
+        ? await consentTextAsked(tx, registrant.id, consentTextVersion)
+        : false;
 
     // flow: a pure step over the typed state
     const step = respondIn(conversation, input, {
       now,
       role: account.role,
-      registrant: registrant ? registrantContext(registrant, handover) : undefined,
+      registrant: registrant ? registrantContext(registrant, handover, renewalAsked) : undefined,
       employer,
       newId: () => crypto.randomUUID(),
       ...(await centerContexts(tx, deps.config, registrant?.centerId ?? null, now)),
@@ -158,7 +167,7 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
       { baseUrl: deps.config.publicBaseUrl, log: deps.log, leaseUntil: now + freshLeaseMs },
       now,
     );
-    return { key, duplicate: false, outbox: [...outbox, ...alerts] };
+    return { key, duplicate: false, outbox: [...outbox, ...alerts, ...menuChanges] };
   });
 }
 
@@ -184,18 +193,22 @@ async function resolveLinkCode(
   lineUserId: string,
   input: Inbound,
   { conversation, now }: { conversation: Conversation | null; now: number },
-): Promise<Inbound> {
-  if (input.type !== "text" || conversation !== null) return input;
+): Promise<{ input: Inbound; menuChanges: OutboxRow[] }> {
+  const unchanged = { input, menuChanges: [] };
+  if (input.type !== "text" || conversation !== null) return unchanged;
   const code = normalizeLinkCode(input.text);
-  if (code === null) return input;
-  if (role !== "guest") return { type: "link", result: { outcome: "already-linked" } };
+  if (code === null) return unchanged;
+  if (role !== "guest") {
+    return { input: { type: "link", result: { outcome: "already-linked" } }, menuChanges: [] };
+  }
   const redemption = await redeemLinkCode(tx, lineUserId, await hashLinkCode(code), now);
+  if (redemption.outcome !== "linked") {
+    return { input: { type: "link", result: { outcome: redemption.outcome } }, menuChanges: [] };
+  }
+  // the person's own menu goes out with the replies, right after the commit
   return {
-    type: "link",
-    result:
-      redemption.outcome === "linked"
-        ? { outcome: "linked", subject: redemption.subject }
-        : { outcome: redemption.outcome },
+    input: { type: "link", result: { outcome: "linked", subject: redemption.subject } },
+    menuChanges: await holdForSending(tx, redemption.menuChanges, now + freshLeaseMs),
   };
 }
 
@@ -277,19 +290,30 @@ async function centerContexts(tx: Tx, config: Config, centerId: string | null, n
   const phone = center?.phone ?? null;
   return {
     crisis: { contacts: config.crisisContacts, centerPhone: open ? phone : null },
-    center: { phone, openNow: open, nextOpenAt: open ? now : nextOpening(calendar, now) },
+    center: {
+      phone,
+      openNow: open,
+      nextOpenAt: open ? now : nextOpening(calendar, now),
+      hours: hoursInWords(calendar),
+    },
   };
+}
+
+function registrantConsent(row: RegistrantRow) {
+  return { consented: row.consentedAt !== null, consentVersion: row.consentVersion };
 }
 
 function registrantContext(
   row: RegistrantRow,
   handover: RegistrantContext["handover"] | null,
+  renewalAsked: boolean,
 ): RegistrantContext {
   return {
     id: row.id,
     status: row.status,
     pausedByStaff: row.pausedBy === "staff",
-    consented: row.consentedAt !== null,
+    ...registrantConsent(row),
+    renewalAsked,
     checkinWeekday: row.checkinWeekday,
     checkinMinute: row.checkinMinute,
     handover: handover ?? undefined,

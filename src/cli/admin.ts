@@ -1,8 +1,9 @@
 // Operator CLI: `npm run admin -- <command> [flags]`; one JSON object on stdout, errors on stderr.
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { installRichMenu, RichMenuError } from "../line/rich-menu";
+import { installRichMenus, RichMenuError } from "../line/rich-menu";
+import { defaultRichMenuImageDir, readRichMenuImages } from "../line/rich-menu-images";
+import { replaceRichMenus } from "../store/rich-menus";
 import { bootstrap, bootstrapInputSchema } from "../staff/accounts";
 import { EmailTakenError } from "../store/staff";
 import { resetPasswordByEmail } from "../staff/accounts";
@@ -12,15 +13,6 @@ import { ConfigError, emulatorTokenFile, loadConfig } from "../core/config";
 
 class UsageError extends Error {}
 
-async function readImage(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    throw new UsageError(`--image ${path} could not be read (${code})`);
-  }
-}
-
 const usage = `usage: npm run admin -- <command> [flags]
 commands:
   bootstrap --center "<name>" --email <email> [--name "<display name>"]
@@ -28,11 +20,11 @@ commands:
   reset-password --email <email>
       a new one-time password for a staff member (a locked-out last supervisor);
       ends their sessions and reactivates the account
-  richmenu [--image <png or jpeg>]
-      creates the rich menu (チェックイン / 相談する / ヘルプ), uploads its image
-      (default assets/richmenu.png) and makes it the default for every friend`;
-
-const defaultRichMenuImage = fileURLToPath(new URL("../../assets/richmenu.png", import.meta.url));
+  richmenu [--images <dir>]
+      creates one rich menu per role (guest, registrant, employer_contact, staff) with
+      its image <dir>/richmenu-<role>.png or .jpg (default assets/), makes the guest
+      menu every friend's default, records the ids in the database (the bot links
+      each person's menu by role) and deletes the menus an earlier run installed`;
 
 /** The token a running `npm start` in emulator mode left beside its database. */
 async function runningEmulatorToken(databaseUrl: string): Promise<string> {
@@ -107,18 +99,30 @@ async function main(argv: string[]): Promise<unknown> {
     case "richmenu": {
       const { values } = parseArgs({
         args: rest,
-        options: { image: { type: "string", default: defaultRichMenuImage } },
+        options: { images: { type: "string", default: defaultRichMenuImageDir } },
         strict: true,
       });
-      const image = await readImage(values.image);
-      return installRichMenu({
-        channelAccessToken: config.emulator
-          ? await runningEmulatorToken(config.databaseUrl)
-          : config.channelAccessToken,
-        baseUrl: config.lineApiBaseUrl,
-        dataBaseUrl: config.lineApiDataBaseUrl,
-        image,
+      const images = await readRichMenuImages(values.images);
+      const channelAccessToken = config.emulator
+        ? await runningEmulatorToken(config.databaseUrl)
+        : config.channelAccessToken;
+      const store = await openStore({
+        url: config.databaseUrl,
+        authToken: config.databaseAuthToken,
       });
+      try {
+        const installed = await installRichMenus({
+          channelAccessToken,
+          baseUrl: config.lineApiBaseUrl,
+          dataBaseUrl: config.lineApiDataBaseUrl,
+          publicBaseUrl: config.publicBaseUrl,
+          images,
+          record: (ids) => store.write((tx) => replaceRichMenus(tx, ids, Date.now())),
+        });
+        return { richMenuIds: installed.richMenuIds, deleted: installed.deleted };
+      } finally {
+        store.close();
+      }
     }
     case undefined:
       throw new UsageError(usage);

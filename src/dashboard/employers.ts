@@ -87,7 +87,7 @@ export async function unlinkContact(scope: CenterScope, employerId: string, cont
   const now = scope.clock();
   return scope.store.write(async (tx) => {
     await contactOf(scope, tx, employerId, contactId);
-    const unlinked = await unlinkContactRow(tx, contactId);
+    const unlinked = await unlinkContactRow(tx, contactId, now);
     if (unlinked) {
       await scope.audit(tx, "employer_contact.unlink", "employer_contact", contactId, now);
     }

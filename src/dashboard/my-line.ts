@@ -32,7 +32,7 @@ export async function issueMyLineCode(scope: CenterScope) {
 export async function unlinkMyLine(scope: CenterScope) {
   const now = scope.clock();
   return scope.store.write(async (tx) => {
-    const unlinked = await unlinkStaffLine(tx, scope.actor.staffId);
+    const unlinked = await unlinkStaffLine(tx, scope.actor.staffId, now);
     if (unlinked) await scope.audit(tx, "staff.line_unlink", "staff", scope.actor.staffId, now);
     return { unlinked };
   });

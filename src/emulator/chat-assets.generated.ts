@@ -3,7 +3,7 @@
 export const chatScript = `// @ts-check
 // The emulator chat page's behaviour (markup in page.tsx): choosing personas, sending, polling.
 import { el, isObject, renderEntry, renderQuickReplies } from "./chat-render.js";
-import { richMenuItems, state, ui } from "./chat-state.js";
+import { state, ui } from "./chat-state.js";
 
 /**
  * @typedef {import("./emulator").Persona} Persona
@@ -110,7 +110,14 @@ function choosePersona(userId) {
   clearError();
   store(userId);
   renderPersonaState();
+  refreshRichMenu();
   if (userId) poll();
+}
+
+function refreshRichMenu() {
+  loadRichMenu().catch((error) =>
+    showError("richmenu", "メニューを よめませんでした（" + reason(error) + "）。"),
+  );
 }
 
 function renderPersonaState() {
@@ -125,9 +132,64 @@ function renderPersonaState() {
       ? "つなぎ を ブロック しています。"
       : "つなぎ は まだ 友だちでは ありません。";
   }
-  for (const control of [ui.input, ui.send, ui.sticker, ui.image, ...richMenuItems]) {
+  for (const control of [ui.input, ui.send, ui.sticker, ui.image, ...richMenuButtons()]) {
     control.disabled = !chosen;
   }
+}
+
+// ---- the rich menu ----------------------------------------------------------------------
+
+function richMenuButtons() {
+  return Array.from(ui.richMenu.querySelectorAll("button"));
+}
+
+/**
+ * Asks which menu LINE shows the chosen persona (their own, else the channel's default; for
+ * nobody, the default) and draws it when it changed: linking a person changes it.
+ */
+async function loadRichMenu() {
+  const userId = state.userId;
+  const body = /** @type {Json} */ (
+    await api(
+      "GET",
+      "/emulator/api/richmenu" + (userId ? "?userId=" + encodeURIComponent(userId) : ""),
+    )
+  );
+  if (userId !== state.userId) return;
+  const shown = userId + " " + String(body.richMenuId);
+  if (shown === state.richMenuShown) return;
+  state.richMenuShown = shown;
+  const items = Array.isArray(body.items) ? body.items.filter(isObject) : [];
+  ui.richMenuNav.hidden = items.length === 0;
+  ui.richMenuBarText.textContent =
+    typeof body.chatBarText === "string" ? body.chatBarText : "メニュー";
+  ui.richMenu.dataset.count = String(items.length);
+  ui.richMenu.dataset.role = typeof body.role === "string" ? body.role : "";
+  ui.richMenu.replaceChildren(...items.map(richMenuButton));
+  renderPersonaState();
+}
+
+/** @param {Json} item */
+function richMenuButton(item) {
+  const button = el("button", "richmenu-item");
+  button.type = "button";
+  button.dataset.testid = "richmenu-item";
+  const icon = typeof item.icon === "string" ? item.icon : "";
+  button.dataset.icon = icon;
+  const picture = ui.richMenuIcons.content.querySelector('[data-icon="' + icon + '"] svg');
+  if (picture) button.append(picture.cloneNode(true));
+  button.append(el("span", "richmenu-label", typeof item.label === "string" ? item.label : ""));
+  if (typeof item.text === "string") {
+    const text = item.text;
+    button.dataset.text = text;
+    // As on LINE, a rich-menu tap is the person's own text message, not a postback.
+    button.addEventListener("click", () => send({ type: "text", text }));
+  } else if (typeof item.uri === "string" && /^https?:/.test(item.uri)) {
+    const uri = item.uri;
+    button.dataset.uri = uri;
+    button.addEventListener("click", () => window.open(uri, "_blank", "noopener"));
+  }
+  return button;
 }
 
 /** @param {string} displayName */
@@ -205,6 +267,8 @@ async function poll() {
     if (generation === state.generation) {
       clearError("poll");
       if (Array.isArray(body.items)) appendEntries(body.items);
+      // a link code may just have changed the persona's menu (the outbox links it)
+      await loadRichMenu();
     }
   } catch (error) {
     if (generation === state.generation) {
@@ -265,11 +329,6 @@ ui.block.addEventListener("click", () => send({ type: "unfollow" }));
 ui.sticker.addEventListener("click", () => send({ type: "sticker" }));
 ui.image.addEventListener("click", () => send({ type: "image" }));
 
-// As on LINE, a rich-menu tap is the person's own text message, not a postback.
-for (const item of richMenuItems) {
-  item.addEventListener("click", () => send({ type: "text", text: item.dataset.text }));
-}
-
 ui.richMenuToggle.addEventListener("click", () => {
   const open = ui.richMenu.hidden;
   ui.richMenu.hidden = !open;
@@ -294,6 +353,7 @@ loadPersonas()
   .then(() => {
     const stored = readStored();
     if (state.personas.some((persona) => persona.userId === stored)) choosePersona(stored);
+    else refreshRichMenu();
   })
   .catch((error) =>
     showError("persona", "人の 一覧を よめませんでした（" + reason(error) + "）。"),
@@ -495,11 +555,62 @@ function botBubble(message, send) {
     case "image":
       return el("div", "bubble bubble-bot bubble-placeholder", "（画像）");
     case "flex":
-      return el("div", "bubble bubble-bot", String(message.altText ?? ""));
+      return flexBubble(message, send);
     case "template":
       return templateBubble(message, send);
     default:
       return unsupported(String(message.type));
+  }
+}
+
+/**
+ * A Flex card as the bot builds them: boxes of words, separators and buttons (stacked, or side by
+ * side in a row). Anything else in a card shows its alt text.
+ * @param {Json} message
+ * @param {Send} send
+ */
+function flexBubble(message, send) {
+  /** @type {Json} */
+  const contents = isObject(message.contents) ? message.contents : {};
+  if (contents.type !== "bubble") {
+    return el("div", "bubble bubble-bot", String(message.altText ?? ""));
+  }
+  const bubble = el("div", "bubble bubble-bot bubble-card");
+  for (const part of ["header", "body", "footer"]) {
+    const node = contents[part];
+    if (isObject(node)) bubble.append(flexNode(node, send));
+  }
+  // a card with nothing this page can draw shows its alt text, as a phone without Flex would
+  if (bubble.childElementCount === 0) {
+    return el("div", "bubble bubble-bot", String(message.altText ?? ""));
+  }
+  return bubble;
+}
+
+/**
+ * @param {Json} node
+ * @param {Send} send
+ * @returns {HTMLElement}
+ */
+function flexNode(node, send) {
+  switch (node.type) {
+    case "box": {
+      const box = el("div", node.layout === "horizontal" ? "card-row" : "card-column");
+      for (const child of Array.isArray(node.contents) ? node.contents : []) {
+        if (isObject(child)) box.append(flexNode(child, send));
+      }
+      return box;
+    }
+    case "text":
+      return el("p", "card-text", String(node.text ?? ""));
+    case "separator":
+      return el("hr", "card-separator");
+    case "button": {
+      const strong = node.style === "primary" ? " is-strong" : "";
+      return actionControl(node.action, "card-button" + strong, "card-button", send);
+    }
+    default:
+      return el("span", "card-unsupported", "");
   }
 }
 
@@ -581,14 +692,13 @@ export const ui = {
   send: byId("send", HTMLButtonElement),
   sticker: byId("sticker", HTMLButtonElement),
   image: byId("image", HTMLButtonElement),
+  richMenuNav: byId("richmenu", HTMLElement),
   richMenuToggle: byId("richmenu-toggle", HTMLButtonElement),
+  richMenuBarText: byId("richmenu-bar-text", HTMLElement),
   richMenuArrow: byId("richmenu-arrow", HTMLElement),
   richMenu: byId("richmenu-items", HTMLElement),
+  richMenuIcons: byId("richmenu-icons", HTMLTemplateElement),
 };
-
-export const richMenuItems = Array.from(
-  ui.richMenu.querySelectorAll("[data-testid=richmenu-item]"),
-).filter((item) => item instanceof HTMLButtonElement);
 
 export const state = {
   /** @type {Persona[]} */
@@ -603,6 +713,8 @@ export const state = {
   pollAgain: false,
   timer: 0,
   errorSource: "",
+  /** Which menu is drawn, for whom ("<userId> <richMenuId>"): redrawn only when it changes. */
+  richMenuShown: "",
   /** @type {Promise<void>} */
   sending: Promise.resolve(),
 };
@@ -1089,34 +1201,46 @@ button:disabled {
   gap: 4px;
   min-height: 76px;
   padding: 8px 4px;
-  border: 2px solid transparent;
+  border: 2px solid #d0d5db;
   border-radius: 12px;
+  background: #f4f5f7;
+  color: #333;
   font-size: 15px;
   font-weight: 700;
 }
-/* The colours of assets/richmenu.png, so the emulator looks like the menu people see. */
-.richmenu-item:nth-child(1) {
+.richmenu-items[data-count="1"] {
+  grid-template-columns: 1fr;
+}
+.richmenu-items[data-count="2"] {
+  grid-template-columns: repeat(2, 1fr);
+}
+/* The colours of assets/richmenu-<role>.png, so the emulator looks like the menu people see. */
+.richmenu-item[data-icon="check"],
+.richmenu-item[data-icon="code"] {
   background: #e3f6e8;
   color: #0f3d22;
   border-color: #a7dcb6;
 }
-.richmenu-item:nth-child(2) {
+.richmenu-item[data-icon="talk"],
+.richmenu-item[data-icon="dashboard"] {
   background: #e2edfb;
   color: #142a66;
   border-color: #a9c4f5;
 }
-.richmenu-item:nth-child(3) {
+.richmenu-item[data-icon="help"] {
   background: #fff0d4;
   color: #5c2308;
   border-color: #f0c28f;
 }
-.richmenu-item:nth-child(1) .richmenu-icon {
+.richmenu-item[data-icon="check"] .richmenu-icon,
+.richmenu-item[data-icon="code"] .richmenu-icon {
   color: #15803d;
 }
-.richmenu-item:nth-child(2) .richmenu-icon {
+.richmenu-item[data-icon="talk"] .richmenu-icon,
+.richmenu-item[data-icon="dashboard"] .richmenu-icon {
   color: #2563eb;
 }
-.richmenu-item:nth-child(3) .richmenu-icon {
+.richmenu-item[data-icon="help"] .richmenu-icon {
   color: #c2570c;
 }
 .richmenu-item:hover:not(:disabled) {
@@ -1139,5 +1263,56 @@ button:disabled {
     padding: 6px 6px;
     font-size: 12px;
   }
+}
+
+/* A Flex card: its words, then its buttons one under another (or two to a row), all in view. */
+.bubble-card {
+  padding: 12px;
+  width: min(100%, 280px);
+  box-sizing: border-box;
+}
+.card-column {
+  display: flex;
+  flex-direction: column;
+  gap: 8px;
+}
+.card-row {
+  display: flex;
+  gap: 8px;
+}
+.card-row > * {
+  flex: 1 1 0;
+  min-width: 0;
+}
+.card-text {
+  margin: 0;
+  white-space: pre-wrap;
+}
+.card-separator {
+  width: 100%;
+  border: 0;
+  border-top: 1px solid #d9dde3;
+  margin: 4px 0;
+}
+.card-button {
+  font: inherit;
+  min-height: 40px;
+  padding: 8px 10px;
+  border-radius: 8px;
+  border: 1px solid #c9ced6;
+  background: #f3f5f8;
+  color: #111827;
+  cursor: pointer;
+  overflow-wrap: anywhere;
+}
+.card-button.is-strong {
+  background: #0f766e;
+  border-color: #0f766e;
+  color: #fff;
+  font-weight: 700;
+}
+.card-button:disabled {
+  cursor: default;
+  opacity: 0.6;
 }
 `;

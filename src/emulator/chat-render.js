@@ -193,11 +193,62 @@ function botBubble(message, send) {
     case "image":
       return el("div", "bubble bubble-bot bubble-placeholder", "（画像）");
     case "flex":
-      return el("div", "bubble bubble-bot", String(message.altText ?? ""));
+      return flexBubble(message, send);
     case "template":
       return templateBubble(message, send);
     default:
       return unsupported(String(message.type));
+  }
+}
+
+/**
+ * A Flex card as the bot builds them: boxes of words, separators and buttons (stacked, or side by
+ * side in a row). Anything else in a card shows its alt text.
+ * @param {Json} message
+ * @param {Send} send
+ */
+function flexBubble(message, send) {
+  /** @type {Json} */
+  const contents = isObject(message.contents) ? message.contents : {};
+  if (contents.type !== "bubble") {
+    return el("div", "bubble bubble-bot", String(message.altText ?? ""));
+  }
+  const bubble = el("div", "bubble bubble-bot bubble-card");
+  for (const part of ["header", "body", "footer"]) {
+    const node = contents[part];
+    if (isObject(node)) bubble.append(flexNode(node, send));
+  }
+  // a card with nothing this page can draw shows its alt text, as a phone without Flex would
+  if (bubble.childElementCount === 0) {
+    return el("div", "bubble bubble-bot", String(message.altText ?? ""));
+  }
+  return bubble;
+}
+
+/**
+ * @param {Json} node
+ * @param {Send} send
+ * @returns {HTMLElement}
+ */
+function flexNode(node, send) {
+  switch (node.type) {
+    case "box": {
+      const box = el("div", node.layout === "horizontal" ? "card-row" : "card-column");
+      for (const child of Array.isArray(node.contents) ? node.contents : []) {
+        if (isObject(child)) box.append(flexNode(child, send));
+      }
+      return box;
+    }
+    case "text":
+      return el("p", "card-text", String(node.text ?? ""));
+    case "separator":
+      return el("hr", "card-separator");
+    case "button": {
+      const strong = node.style === "primary" ? " is-strong" : "";
+      return actionControl(node.action, "card-button" + strong, "card-button", send);
+    }
+    default:
+      return el("span", "card-unsupported", "");
   }
 }
 

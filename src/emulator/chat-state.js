@@ -33,14 +33,13 @@ export const ui = {
   send: byId("send", HTMLButtonElement),
   sticker: byId("sticker", HTMLButtonElement),
   image: byId("image", HTMLButtonElement),
+  richMenuNav: byId("richmenu", HTMLElement),
   richMenuToggle: byId("richmenu-toggle", HTMLButtonElement),
+  richMenuBarText: byId("richmenu-bar-text", HTMLElement),
   richMenuArrow: byId("richmenu-arrow", HTMLElement),
   richMenu: byId("richmenu-items", HTMLElement),
+  richMenuIcons: byId("richmenu-icons", HTMLTemplateElement),
 };
-
-export const richMenuItems = Array.from(
-  ui.richMenu.querySelectorAll("[data-testid=richmenu-item]"),
-).filter((item) => item instanceof HTMLButtonElement);
 
 export const state = {
   /** @type {Persona[]} */
@@ -55,6 +54,8 @@ export const state = {
   pollAgain: false,
   timer: 0,
   errorSource: "",
+  /** Which menu is drawn, for whom ("<userId> <richMenuId>"): redrawn only when it changes. */
+  richMenuShown: "",
   /** @type {Promise<void>} */
   sending: Promise.resolve(),
 };

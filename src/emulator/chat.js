@@ -1,7 +1,7 @@
 // @ts-check
 // The emulator chat page's behaviour (markup in page.tsx): choosing personas, sending, polling.
 import { el, isObject, renderEntry, renderQuickReplies } from "./chat-render.js";
-import { richMenuItems, state, ui } from "./chat-state.js";
+import { state, ui } from "./chat-state.js";
 
 /**
  * @typedef {import("./emulator").Persona} Persona
@@ -108,7 +108,14 @@ function choosePersona(userId) {
   clearError();
   store(userId);
   renderPersonaState();
+  refreshRichMenu();
   if (userId) poll();
+}
+
+function refreshRichMenu() {
+  loadRichMenu().catch((error) =>
+    showError("richmenu", "メニューを よめませんでした（" + reason(error) + "）。"),
+  );
 }
 
 function renderPersonaState() {
@@ -123,9 +130,64 @@ function renderPersonaState() {
       ? "つなぎ を ブロック しています。"
       : "つなぎ は まだ 友だちでは ありません。";
   }
-  for (const control of [ui.input, ui.send, ui.sticker, ui.image, ...richMenuItems]) {
+  for (const control of [ui.input, ui.send, ui.sticker, ui.image, ...richMenuButtons()]) {
     control.disabled = !chosen;
   }
+}
+
+// ---- the rich menu ----------------------------------------------------------------------
+
+function richMenuButtons() {
+  return Array.from(ui.richMenu.querySelectorAll("button"));
+}
+
+/**
+ * Asks which menu LINE shows the chosen persona (their own, else the channel's default; for
+ * nobody, the default) and draws it when it changed: linking a person changes it.
+ */
+async function loadRichMenu() {
+  const userId = state.userId;
+  const body = /** @type {Json} */ (
+    await api(
+      "GET",
+      "/emulator/api/richmenu" + (userId ? "?userId=" + encodeURIComponent(userId) : ""),
+    )
+  );
+  if (userId !== state.userId) return;
+  const shown = userId + " " + String(body.richMenuId);
+  if (shown === state.richMenuShown) return;
+  state.richMenuShown = shown;
+  const items = Array.isArray(body.items) ? body.items.filter(isObject) : [];
+  ui.richMenuNav.hidden = items.length === 0;
+  ui.richMenuBarText.textContent =
+    typeof body.chatBarText === "string" ? body.chatBarText : "メニュー";
+  ui.richMenu.dataset.count = String(items.length);
+  ui.richMenu.dataset.role = typeof body.role === "string" ? body.role : "";
+  ui.richMenu.replaceChildren(...items.map(richMenuButton));
+  renderPersonaState();
+}
+
+/** @param {Json} item */
+function richMenuButton(item) {
+  const button = el("button", "richmenu-item");
+  button.type = "button";
+  button.dataset.testid = "richmenu-item";
+  const icon = typeof item.icon === "string" ? item.icon : "";
+  button.dataset.icon = icon;
+  const picture = ui.richMenuIcons.content.querySelector('[data-icon="' + icon + '"] svg');
+  if (picture) button.append(picture.cloneNode(true));
+  button.append(el("span", "richmenu-label", typeof item.label === "string" ? item.label : ""));
+  if (typeof item.text === "string") {
+    const text = item.text;
+    button.dataset.text = text;
+    // As on LINE, a rich-menu tap is the person's own text message, not a postback.
+    button.addEventListener("click", () => send({ type: "text", text }));
+  } else if (typeof item.uri === "string" && /^https?:/.test(item.uri)) {
+    const uri = item.uri;
+    button.dataset.uri = uri;
+    button.addEventListener("click", () => window.open(uri, "_blank", "noopener"));
+  }
+  return button;
 }
 
 /** @param {string} displayName */
@@ -203,6 +265,8 @@ async function poll() {
     if (generation === state.generation) {
       clearError("poll");
       if (Array.isArray(body.items)) appendEntries(body.items);
+      // a link code may just have changed the persona's menu (the outbox links it)
+      await loadRichMenu();
     }
   } catch (error) {
     if (generation === state.generation) {
@@ -263,11 +327,6 @@ ui.block.addEventListener("click", () => send({ type: "unfollow" }));
 ui.sticker.addEventListener("click", () => send({ type: "sticker" }));
 ui.image.addEventListener("click", () => send({ type: "image" }));
 
-// As on LINE, a rich-menu tap is the person's own text message, not a postback.
-for (const item of richMenuItems) {
-  item.addEventListener("click", () => send({ type: "text", text: item.dataset.text }));
-}
-
 ui.richMenuToggle.addEventListener("click", () => {
   const open = ui.richMenu.hidden;
   ui.richMenu.hidden = !open;
@@ -292,6 +351,7 @@ loadPersonas()
   .then(() => {
     const stored = readStored();
     if (state.personas.some((persona) => persona.userId === stored)) choosePersona(stored);
+    else refreshRichMenu();
   })
   .catch((error) =>
     showError("persona", "人の 一覧を よめませんでした（" + reason(error) + "）。"),

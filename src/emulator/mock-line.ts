@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { jsonBodyOf } from "../http/json-body";
 import { imageType } from "../line/rich-menu";
+import { isLineUserId } from "../line/user-id";
 
 export type Endpoint = "reply" | "push" | "multicast";
 
@@ -11,7 +12,10 @@ export type RichMenuEndpoint =
   | "richmenu.content"
   | "richmenu.setDefault"
   | "richmenu.getDefault"
-  | "richmenu.delete";
+  | "richmenu.delete"
+  | "richmenu.link"
+  | "richmenu.unlink"
+  | "richmenu.getUser";
 
 export interface MockRichMenu {
   richMenuId: string;
@@ -54,6 +58,8 @@ export class MockLine {
   /** Rich menus created on this channel, by id (deleted ones are gone, as on LINE). */
   readonly richMenus = new Map<string, MockRichMenu>();
   defaultRichMenuId: string | undefined;
+  /** The menu linked to each user, by user id (the others see the default). */
+  readonly userRichMenus = new Map<string, string>();
   private readonly replyTokens = new Map<string, ReplyTokenInfo>();
   private readonly acceptedRetryKeys = new Set<string>();
   private faults: {
@@ -115,11 +121,17 @@ export class MockLine {
     return status;
   }
 
+  /** The menu a user sees, as the LINE app would show it: their own, else the default. */
+  richMenuOf(userId: string): MockRichMenu | undefined {
+    const id = this.userRichMenus.get(userId) ?? this.defaultRichMenuId;
+    return id === undefined ? undefined : this.richMenus.get(id);
+  }
+
   /** Handles one rich-menu call: the same token check and injected faults as messages. */
   handleRichMenu(
     endpoint: RichMenuEndpoint,
     headers: Record<string, string>,
-    input: { richMenuId?: string; body?: unknown; contentType?: string; bytes?: Uint8Array },
+    input: RichMenuInput,
   ): MockAnswer {
     const result = this.refuse(endpoint, headers) ?? this.answerRichMenu(endpoint, input);
     this.calls.push({ endpoint, status: result.status, headers });
@@ -143,10 +155,7 @@ export class MockLine {
     return { status: fault.status, body: { message: fault.message } };
   }
 
-  private answerRichMenu(
-    endpoint: RichMenuEndpoint,
-    input: { richMenuId?: string; body?: unknown; contentType?: string; bytes?: Uint8Array },
-  ): MockAnswer {
+  private answerRichMenu(endpoint: RichMenuEndpoint, input: RichMenuInput): MockAnswer {
     if (endpoint === "richmenu.create") {
       const parsed = richMenuBodySchema.safeParse(input.body);
       if (!parsed.success) {
@@ -164,6 +173,13 @@ export class MockLine {
       const richMenuId = `richmenu-${randomHex(16)}`;
       this.richMenus.set(richMenuId, { richMenuId, menu: parsed.data, image: undefined });
       return { status: 200, body: { richMenuId } };
+    }
+    if (
+      endpoint === "richmenu.link" ||
+      endpoint === "richmenu.unlink" ||
+      endpoint === "richmenu.getUser"
+    ) {
+      return this.answerUserRichMenu(endpoint, input);
     }
     if (endpoint === "richmenu.getDefault") {
       return this.defaultRichMenuId === undefined
@@ -197,6 +213,40 @@ export class MockLine {
     }
     this.richMenus.delete(menu.richMenuId);
     if (this.defaultRichMenuId === menu.richMenuId) this.defaultRichMenuId = undefined;
+    // as on LINE, a deleted menu is unlinked from everyone who had it
+    for (const [userId, id] of this.userRichMenus) {
+      if (id === menu.richMenuId) this.userRichMenus.delete(userId);
+    }
+    return { status: 200, body: {} };
+  }
+
+  private answerUserRichMenu(
+    endpoint: "richmenu.link" | "richmenu.unlink" | "richmenu.getUser",
+    input: RichMenuInput,
+  ): MockAnswer {
+    const userId = input.userId ?? "";
+    if (!isLineUserId(userId)) {
+      return { status: 400, body: { message: "The value for the 'userId' parameter is invalid" } };
+    }
+    if (endpoint === "richmenu.getUser") {
+      const linked = this.userRichMenus.get(userId);
+      return linked === undefined
+        ? { status: 404, body: { message: "the user has no richmenu" } }
+        : { status: 200, body: { richMenuId: linked } };
+    }
+    if (endpoint === "richmenu.unlink") {
+      this.userRichMenus.delete(userId);
+      return { status: 200, body: {} };
+    }
+    const menu = this.richMenus.get(input.richMenuId ?? "");
+    if (!menu) return { status: 404, body: { message: "richmenu not found" } };
+    if (!menu.image) {
+      return {
+        status: 400,
+        body: { message: "must upload richmenu image before applying it to user" },
+      };
+    }
+    this.userRichMenus.set(userId, menu.richMenuId);
     return { status: 200, body: {} };
   }
 
@@ -243,6 +293,14 @@ export class MockLine {
     this.onAccepted?.(captured);
     return { status: 200, body: endpoint === "reply" ? { sentMessages: [] } : {} };
   }
+}
+
+interface RichMenuInput {
+  richMenuId?: string;
+  userId?: string;
+  body?: unknown;
+  contentType?: string;
+  bytes?: Uint8Array;
 }
 
 /** LINE's "1 MB" read generously; the client (`installRichMenu`) stops at 1,000,000 bytes. */
@@ -353,6 +411,19 @@ export function mockLineApp(mock: MockLine) {
   app.get("/v2/bot/user/all/richmenu", (c) => richMenu("richmenu.getDefault", c.req.header(), {}));
   app.delete("/v2/bot/richmenu/:richMenuId", (c) =>
     richMenu("richmenu.delete", c.req.header(), { richMenuId: c.req.param("richMenuId") }),
+  );
+  // one person's own menu (registered after the `all` paths above, which take precedence)
+  app.post("/v2/bot/user/:userId/richmenu/:richMenuId", (c) =>
+    richMenu("richmenu.link", c.req.header(), {
+      userId: c.req.param("userId"),
+      richMenuId: c.req.param("richMenuId"),
+    }),
+  );
+  app.delete("/v2/bot/user/:userId/richmenu", (c) =>
+    richMenu("richmenu.unlink", c.req.header(), { userId: c.req.param("userId") }),
+  );
+  app.get("/v2/bot/user/:userId/richmenu", (c) =>
+    richMenu("richmenu.getUser", c.req.header(), { userId: c.req.param("userId") }),
   );
   return app;
 }

@@ -1,11 +1,11 @@
 // The emulator's chat page: markup here, behaviour in chat.js, looks in chat.css (no inline: CSP).
-import { richMenu, richMenuItems, type RichMenuItem } from "../line/rich-menu";
+import { richMenuChatBarText, richMenuIconNames, type RichMenuIconName } from "../line/rich-menu";
 
 /**
  * The rich menu's pictures as SVG, in `currentColor` on a white glyph: shared by the emulator and
  * assets/make-richmenu.ts, so both look the same and neither needs an emoji font.
  */
-export function RichMenuIcon(props: { icon: RichMenuItem["icon"]; class?: string }) {
+export function RichMenuIcon(props: { icon: RichMenuIconName; class?: string }) {
   return (
     <svg class={props.class} viewBox="0 0 100 100" aria-hidden="true">
       <circle cx={50} cy={50} r={48} fill="currentColor" />
@@ -41,6 +41,32 @@ export function RichMenuIcon(props: { icon: RichMenuItem["icon"]; class?: string
             stroke-linejoin="round"
           />
           <circle cx={50} cy={76} r={6} fill="#fff" />
+        </>
+      )}
+      {props.icon === "code" && (
+        <>
+          {/* a key: the number from staff opens the way in */}
+          <circle cx={36} cy={50} r={13} fill="none" stroke="#fff" stroke-width={9} />
+          <path
+            d="M49 50h28M69 50v11M60 50v8"
+            fill="none"
+            stroke="#fff"
+            stroke-width={9}
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+        </>
+      )}
+      {props.icon === "dashboard" && (
+        <>
+          <rect x={22} y={27} width={56} height={40} rx={6} fill="#fff" />
+          <path d="M42 76h16M50 67v9" stroke="#fff" stroke-width={7} stroke-linecap="round" />
+          <path
+            d="M34 58v-8M45 58v-17M56 58v-11M67 58v-20"
+            stroke="currentColor"
+            stroke-width={6}
+            stroke-linecap="round"
+          />
         </>
       )}
     </svg>
@@ -141,8 +167,11 @@ export function ChatPage() {
             </button>
           </form>
 
-          {/* Drawn from the same definition `npm run admin -- richmenu` installs on LINE. */}
-          <nav class="richmenu" aria-label="リッチメニュー">
+          {/*
+            The menu LINE shows this persona: the one linked to them in the mock, else the default
+            (chat.js asks /emulator/api/richmenu). Hidden while the channel has none installed.
+          */}
+          <nav id="richmenu" class="richmenu" aria-label="リッチメニュー" hidden>
             <button
               id="richmenu-toggle"
               type="button"
@@ -151,22 +180,17 @@ export function ChatPage() {
               aria-controls="richmenu-items"
               data-testid="richmenu-toggle"
             >
-              {richMenu.chatBarText} <span id="richmenu-arrow">▼</span>
+              <span id="richmenu-bar-text">{richMenuChatBarText}</span>{" "}
+              <span id="richmenu-arrow">▼</span>
             </button>
-            <div id="richmenu-items" class="richmenu-items">
-              {richMenuItems.map((item) => (
-                <button
-                  type="button"
-                  class="richmenu-item"
-                  data-text={item.text}
-                  data-testid="richmenu-item"
-                  disabled
-                >
-                  <RichMenuIcon icon={item.icon} class="richmenu-icon" />
-                  <span class="richmenu-label">{item.label}</span>
-                </button>
+            <div id="richmenu-items" class="richmenu-items" data-testid="richmenu-items"></div>
+            <template id="richmenu-icons">
+              {richMenuIconNames.map((icon) => (
+                <span data-icon={icon}>
+                  <RichMenuIcon icon={icon} class="richmenu-icon" />
+                </span>
               ))}
-            </div>
+            </template>
           </nav>
         </main>
       </body>

@@ -89,6 +89,14 @@ export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
     return c.json({ webhookStatus: response.status });
   });
 
+  app.get("/emulator/api/richmenu", (c) => {
+    const userId = c.req.query("userId");
+    if (userId !== undefined && !isLineUserId(userId)) {
+      throw new AppError("bad_request", "userId is not a LINE user id");
+    }
+    return c.json(emulator.richMenuFor(userId));
+  });
+
   app.get("/emulator/api/transcript", (c) => {
     const userId = c.req.query("userId");
     const after = Number(c.req.query("after") ?? "0");

@@ -1,14 +1,16 @@
 // The weekly check-in as a pure flow: one question per message, buttons on every step, resumable.
 import { answerRules, worryCategories } from "../escalation/rules/checkin";
 import type { CheckinOrigin, QuestionKey } from "../vocabulary/kinds";
-import { plain, withButtons, helpButton, type Button } from "../words/buttons";
+import { buttonCard, plain, withButtons, type Button } from "../words/buttons";
 import {
   dayChoices,
+  keepWorry,
   labelOf,
   questionOf,
   questions,
   skipChoice,
   talkChoice,
+  unsetWorryPrefix,
   worriesDone,
   type Choice,
 } from "../words/checkin-questions";
@@ -16,7 +18,7 @@ import { readFreeText } from "./free-text";
 import { commandOf } from "../words/keywords";
 import { foldWords } from "../core/fold";
 import { decodePostback, encodePostback } from "../words/postback";
-import { registrantWords } from "../words/registrant";
+import { consentTextVersion, needsRenewal, registrantWords } from "../words/registrant";
 import { checkinStateSchema, type CheckinState } from "./states";
 import type { Effect, Flow, FlowContext, Inbound, Step } from "./types";
 import type { Signal } from "../vocabulary/categories";
@@ -75,60 +77,86 @@ function answerButton(
   question: QuestionKey,
   choice: Choice,
   label = choice.label,
-) {
-  return { label, data: encodePostback({ a: "ans", w: weekKey, q: question, v: choice.value }) };
+  strong = false,
+): Button {
+  return {
+    label,
+    data: encodePostback({ a: "ans", w: weekKey, q: question, v: choice.value }),
+    strong,
+  };
 }
 
+/**
+ * One question as a card: its choices stacked under the words, then 「スキップ」 and
+ * 「人と はなしたい」, so the worst answer and the way to a person are never off-screen. Chosen
+ * worries are marked; 「これで おわり」 comes first under them once something is chosen.
+ */
 function questionMessage(state: Pick<CheckinState, "step" | "weekKey" | "worries" | "attendance">) {
   const { weekKey } = state;
-  const always = (question: QuestionKey): Button[] => [
-    answerButton(weekKey, question, skipChoice),
-    answerButton(weekKey, question, talkChoice),
-  ];
+  const talk = (question: QuestionKey) =>
+    answerButton(weekKey, question, talkChoice, undefined, true);
   if (state.step === "attendance_days") {
     const verb = state.attendance === "late" ? "ちこく" : "やすみ";
-    return withButtons(`${remainingHint("attendance")}\nなんにち ${verb} しましたか？`, [
-      ...dayChoices.map((choice) =>
-        answerButton(weekKey, "attendance", {
-          value: `${state.attendance ?? "absent"}:${choice.value}`,
-          label: choice.label,
-        }),
+    return buttonCard(`${remainingHint("attendance")}\nなんにち ${verb} しましたか？`, [], {
+      rows: [dayChoices.slice(0, 2), dayChoices.slice(2)].map((row) =>
+        row.map((choice) =>
+          answerButton(weekKey, "attendance", {
+            value: `${state.attendance ?? "absent"}:${choice.value}`,
+            label: choice.label,
+          }),
+        ),
       ),
-      ...always("attendance"),
-    ]);
+      after: [answerButton(weekKey, "attendance", skipChoice), talk("attendance")],
+    });
   }
   const question = questionOf(state.step);
   if (question.key === "worries") {
     const chosen = state.worries.length
       ? `\nえらんだ もの：${labelOf("worries", JSON.stringify(state.worries))}`
       : "";
-    return withButtons(`${remainingHint("worries")}\n${question.text}${chosen}`, [
-      ...question.choices.map((choice) =>
-        answerButton(
-          weekKey,
-          "worries",
-          choice,
-          state.worries.includes(choice.value) ? `✓ ${choice.label}` : choice.label,
-        ),
-      ),
-      ...(state.worries.length ? [answerButton(weekKey, "worries", worriesDone)] : []),
-      answerButton(weekKey, "worries", talkChoice),
-    ]);
+    const worryButton = (choice: Choice) =>
+      state.worries.includes(choice.value)
+        ? answerButton(weekKey, "worries", choice, `✓ ${choice.label}`, true)
+        : answerButton(weekKey, "worries", choice);
+    const pairs: Button[][] = [];
+    for (let i = 0; i < question.choices.length; i += 2) {
+      pairs.push(question.choices.slice(i, i + 2).map(worryButton));
+    }
+    const done = state.worries.length
+      ? [answerButton(weekKey, "worries", worriesDone, undefined, true)]
+      : [];
+    return buttonCard(`${remainingHint("worries")}\n${question.text}${chosen}`, done, {
+      rows: pairs,
+      after: [talk("worries")],
+    });
   }
   const skip = question.key === "message" ? [] : [answerButton(weekKey, question.key, skipChoice)];
-  return withButtons(`${remainingHint(question.key)}\n${question.text}`, [
+  const ask = `${remainingHint(question.key)}\n${question.text}`;
+  if (question.key === "message") {
+    // typing is the answer here: a short question with its two buttons under the box
+    return withButtons(ask, [
+      ...question.choices.map((choice) => answerButton(weekKey, question.key, choice)),
+      talk(question.key),
+    ]);
+  }
+  return buttonCard(ask, [
     ...question.choices.map((choice) => answerButton(weekKey, question.key, choice)),
     ...skip,
-    answerButton(weekKey, question.key, talkChoice),
+    talk(question.key),
   ]);
 }
 
-const finished: OutMessage[] = [
-  withButtons(
-    "ありがとうございました！\nこんしゅうの チェックインは おわりです。\nまた らいしゅう。",
-    [{ label: "相談する", text: "相談する" }, helpButton],
-  ),
-];
+/** Asked when a chosen worry is tapped again: nothing is taken off without asking. */
+function unsetQuestion(state: CheckinState, value: string): OutMessage {
+  const choice = questionOf("worries").choices.find((c) => c.value === value);
+  return withButtons(`「${choice?.label ?? value}」は もう えらんで います。\nはずしますか？`, [
+    answerButton(state.weekKey, "worries", {
+      value: `${unsetWorryPrefix}${value}`,
+      label: "はずす",
+    }),
+    answerButton(state.weekKey, "worries", keepWorry),
+  ]);
+}
 
 function signalsFor(
   state: CheckinState,
@@ -177,60 +205,119 @@ function signalsFor(
   return signals.map((signal): Effect => ({ type: "signal", signal }));
 }
 
-/** Records an answer and moves to the next question, or ends the check-in after the last. */
+/**
+ * Records an answer and moves to the next question, or ends the check-in after the last: with who
+ * will see it and when if anything in it raised something for staff (the cheerful goodbye only
+ * when nothing did), and, once, the current consent text for someone who agreed to an older one.
+ */
 function answer(
   state: CheckinState,
   question: QuestionKey,
   value: string,
-  extra: OutMessage[] = [],
+  ctx: FlowContext,
+  extra: { replies?: OutMessage[]; effects?: Effect[] } = {},
 ): Step {
   const score =
     questionOf(question).choices.find((choice) => choice.value === value)?.score ?? null;
   const effects: Effect[] = [
     { type: "recordAnswer", checkinId: state.checkinId, question, value, score },
     ...signalsFor(state, question, value, score),
+    ...(extra.effects ?? []),
   ];
+  const flagged = state.flagged === true || raisesSomething(effects);
+  const before = extra.replies ?? [];
   const next = order[order.indexOf(question) + 1];
   if (next === undefined) {
     effects.push({ type: "completeCheckin", checkinId: state.checkinId });
-    return { state: null, replies: [...extra, ...finished], effects };
+    const close = flagged
+      ? registrantWords.checkinHeard(ctx.center, ctx.now)
+      : registrantWords.checkinDone();
+    const crisis = effects.some((effect) => effect.type === "crisisReplied");
+    const renew = !crisis && needsRenewal(ctx.registrant) && ctx.registrant?.renewalAsked !== true;
+    if (renew) {
+      effects.push({
+        type: "recordConsent",
+        decision: "asked",
+        textVersion: consentTextVersion,
+        historyOnly: true,
+      });
+    }
+    return {
+      state: null,
+      replies: [...before, ...close, ...(renew ? registrantWords.consentRenewal() : [])],
+      effects,
+    };
   }
-  const nextState: CheckinState = { ...state, step: next, attendance: undefined, worries: [] };
-  return { state: nextState, replies: [...extra, questionMessage(nextState)], effects };
+  const nextState: CheckinState = {
+    ...state,
+    step: next,
+    attendance: undefined,
+    worries: [],
+    ...(flagged ? { flagged } : {}),
+  };
+  return { state: nextState, replies: [...before, questionMessage(nextState)], effects };
+}
+
+/** Whether effects raise anything for staff (a signal, the crisis reply). */
+function raisesSomething(effects: Effect[]): boolean {
+  return effects.some((effect) => effect.type === "signal" || effect.type === "crisisReplied");
 }
 
 function again(state: CheckinState, before: OutMessage[], effects: Effect[] = []): Step {
-  return { state, replies: [...before, questionMessage(state)], effects };
+  const kept = raisesSomething(effects) ? { ...state, flagged: true } : state;
+  return { state: kept, replies: [...before, questionMessage(kept)], effects };
 }
 
-function handleChoice(state: CheckinState, question: QuestionKey, value: string): Step {
+function handleChoice(
+  state: CheckinState,
+  question: QuestionKey,
+  value: string,
+  ctx: FlowContext,
+): Step {
   if (value === talkChoice.value) {
-    return answer(state, question, value, registrantWords.talkRequested());
+    return answer(state, question, value, ctx, { replies: registrantWords.talkRequested() });
   }
   if (state.step === "attendance_days") {
     if (!/^(late|absent):[1-4]$/.test(value) && value !== skipChoice.value) {
       return again(state, [], [{ type: "rejectPostback", reason: "attendance-days" }]);
     }
-    return answer(state, "attendance", value);
+    return answer(state, "attendance", value, ctx);
   }
   if (question === "attendance" && (value === "late" || value === "absent")) {
     const asking: CheckinState = { ...state, step: "attendance_days", attendance: value };
     return { state: asking, replies: [questionMessage(asking)], effects: [] };
   }
-  if (question === "worries" && value !== skipChoice.value) {
-    if (value === "none") return answer(state, "worries", "[]");
-    if (value === worriesDone.value) return answer(state, "worries", JSON.stringify(state.worries));
-    const worries = state.worries.includes(value)
-      ? state.worries.filter((worry) => worry !== value)
-      : [...state.worries, value];
-    const toggled = { ...state, worries };
-    return { state: toggled, replies: [questionMessage(toggled)], effects: [] };
-  }
+  if (question === "worries" && value !== skipChoice.value) return chooseWorry(state, value, ctx);
   const known =
     value === skipChoice.value ||
     questionOf(question).choices.some((choice) => choice.value === value);
   if (!known) return again(state, [], [{ type: "rejectPostback", reason: "unknown-answer" }]);
-  return answer(state, question, value);
+  return answer(state, question, value, ctx);
+}
+
+/**
+ * The worry question takes several taps: a worry is added, 「これで おわり」 answers with those
+ * chosen, 「ない」 answers with none. A chosen worry tapped again is not dropped silently: the
+ * person is asked, and only 「はずす」 takes it off.
+ */
+function chooseWorry(state: CheckinState, value: string, ctx: FlowContext): Step {
+  const worries = questionOf("worries").choices.map((choice) => choice.value);
+  if (value === "none") return answer(state, "worries", "[]", ctx);
+  if (value === worriesDone.value) {
+    return answer(state, "worries", JSON.stringify(state.worries), ctx);
+  }
+  if (value === keepWorry.value) return again(state, []);
+  if (value.startsWith(unsetWorryPrefix)) {
+    const worry = value.slice(unsetWorryPrefix.length);
+    return again({ ...state, worries: state.worries.filter((chosen) => chosen !== worry) }, []);
+  }
+  if (!worries.includes(value)) {
+    return again(state, [], [{ type: "rejectPostback", reason: "unknown-answer" }]);
+  }
+  if (state.worries.includes(value)) {
+    return { state, replies: [unsetQuestion(state, value)], effects: [] };
+  }
+  return again({ ...state, worries: [...state.worries, value] }, []);
 }
 
 /** A typed word that matches a button of the current question counts as tapping it. */
@@ -241,7 +328,9 @@ function typedChoice(state: CheckinState, text: string): string | null {
     state.step === "attendance_days"
       ? dayChoices.map((c) => ({ ...c, value: `${state.attendance ?? "absent"}:${c.value}` }))
       : [...questionOf(state.step).choices, ...(state.step === "worries" ? [worriesDone] : [])];
-  const found = [...choices, skipChoice].find((choice) => foldWords(choice.label) === typed);
+  const found = [...choices, skipChoice].find((choice) =>
+    [choice.label, ...(choice.typed ?? [])].some((word) => foldWords(word) === typed),
+  );
   return found ? found.value : null;
 }
 
@@ -269,24 +358,26 @@ export function checkinStep(
       if (postback.w !== state.weekKey) return again(state, registrantWords.checkinOver());
       // a button of an earlier question, tapped again: keep the first answer, ask the current one
       if (postback.q !== currentQuestion(state)) return again(state, []);
-      return handleChoice(state, postback.q, postback.v);
+      return handleChoice(state, postback.q, postback.v, ctx);
     }
     case "text": {
       if (state.step === "message") {
         const typed = typedChoice(state, input.text);
-        if (typed !== null) return answer(state, "message", typed);
+        if (typed !== null) return answer(state, "message", typed, ctx);
         // a check-in runs only with consent
         const reading = readFreeText(input.text, ctx, "consented");
-        const done = answer(state, "message", input.text.slice(0, 2000), reading.crisisReply ?? []);
         const signals = reading.effects.map((effect) =>
           effect.type === "signal"
             ? { ...effect, signal: { ...effect.signal, source: "checkin" as const } }
             : effect,
         );
-        return { ...done, effects: [...done.effects, ...signals] };
+        return answer(state, "message", input.text.slice(0, 2000), ctx, {
+          replies: reading.crisisReply ?? [],
+          effects: signals,
+        });
       }
       const typed = typedChoice(state, input.text);
-      if (typed !== null) return handleChoice(state, currentQuestion(state), typed);
+      if (typed !== null) return handleChoice(state, currentQuestion(state), typed, ctx);
       // asking for a check-in during one: this one goes on
       if (commandOf(input.text) === "checkin") return again(state, []);
       const handled = menu(input, ctx);

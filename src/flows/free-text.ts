@@ -2,7 +2,7 @@
 // very message that signals a risk to life or body.
 import type { Category } from "../vocabulary/categories";
 import type { Danger, Finding } from "../escalation/classifier";
-import { plain, withButtons } from "../words/buttons";
+import { plain, talkButton, withButtons } from "../words/buttons";
 import type { Effect, FlowContext } from "./types";
 import type { OutMessage } from "../line/message";
 
@@ -82,7 +82,7 @@ export function crisisReply(ctx: FlowContext, danger: Danger, staffTold: boolean
     plain(`${openings[danger]}${told}`),
     plain(`いま はなせる ところ：\n${lines.join("\n")}`),
     staffTold
-      ? withButtons(dangerNow[danger], [{ label: "相談する", text: "相談する" }])
+      ? withButtons(dangerNow[danger], [talkButton])
       : withButtons(dangerNow[danger], [{ label: "ヘルプ", text: "ヘルプ" }]),
   ];
 }

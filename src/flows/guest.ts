@@ -6,8 +6,7 @@ import { staffWords } from "./staff";
 import type { FlowContext, Inbound, LinkResult, Step } from "./types";
 import type { OutMessage } from "../line/message";
 import { words } from "../words/guest";
-
-const helpWords = new Set(["ヘルプ", "へるぷ", "help", "使い方", "つかいかた"]);
+import { commandOf } from "../words/keywords";
 
 export function guestStep(input: Inbound, ctx: FlowContext): Step {
   switch (input.type) {
@@ -34,9 +33,12 @@ export function guestStep(input: Inbound, ctx: FlowContext): Step {
         effects: [],
       };
     case "text": {
-      if (helpWords.has(input.text.trim().toLowerCase())) {
-        return { state: null, replies: words.guestHelp(), effects: [] };
-      }
+      const command = commandOf(input.text);
+      if (command === "help") return { state: null, replies: words.guestHelp(), effects: [] };
+      // the guest menu's 「ばんごうを おくる」: they are asked for the number
+      if (command === "code") return { state: null, replies: words.askForCode(), effects: [] };
+      // a linked person's button (チェックイン, そうだんする…): not linked yet, say so
+      if (command !== null) return { state: null, replies: words.notLinkedYet(), effects: [] };
       // protecting life needs no link and no consent: the crisis contacts come first
       const reading = readFreeText(input.text, ctx, "guest");
       return {

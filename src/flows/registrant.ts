@@ -4,7 +4,7 @@ import { startCheckin } from "./checkin";
 import { readFreeText } from "./free-text";
 import { commandOf } from "../words/keywords";
 import { decodePostback } from "../words/postback";
-import { consentTextVersion, registrantWords as say } from "../words/registrant";
+import { consentTextVersion, needsRenewal, registrantWords as say } from "../words/registrant";
 import type { FlowContext, Inbound, RegistrantContext, Step } from "./types";
 
 const reply = (replies: Step["replies"], effects: Step["effects"] = []): Step => ({
@@ -21,10 +21,31 @@ function beginCheckin(registrant: RegistrantContext, ctx: FlowContext): Step {
 }
 
 function giveConsent(registrant: RegistrantContext): Step {
+  const given = {
+    type: "recordConsent",
+    decision: "given",
+    textVersion: consentTextVersion,
+  } as const;
+  if (needsRenewal(registrant)) return reply(say.consentRenewed(), [given]);
   if (registrant.consented) return reply(say.alreadyConsented());
-  return reply(say.consentThanks(registrant.checkinWeekday, registrant.checkinMinute), [
-    { type: "recordConsent", decision: "given", textVersion: consentTextVersion },
-  ]);
+  return reply(say.consentThanks(registrant.checkinWeekday, registrant.checkinMinute), [given]);
+}
+
+/**
+ * 「どういしない」: before any consent, the decision is recorded; someone whose consent is on an
+ * older text keeps it (the refusal goes in the history only); someone who agreed to the current
+ * text is asked whether they want to stop.
+ */
+function declineConsent(registrant: RegistrantContext): Step {
+  const declined = {
+    type: "recordConsent",
+    decision: "declined",
+    textVersion: consentTextVersion,
+  } as const;
+  if (needsRenewal(registrant))
+    return reply(say.consentKept(), [{ ...declined, historyOnly: true }]);
+  if (registrant.consented) return reply(say.withdrawQuestion());
+  return reply(say.consentDeclined(), [declined]);
 }
 
 /** Commands that change the weekly check-ins mean nothing once support has ended. */
@@ -46,9 +67,19 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
       if (registrant.pausedByStaff) return reply(say.pausedByStaff());
       return reply(say.resumed(), [{ type: "setPaused", paused: false }]);
     case "help":
-      return reply(say.help(ctx.center));
+      return reply(
+        say.help(ctx.center, {
+          paused: registrant.status === "paused",
+          consented: registrant.consented,
+        }),
+      );
     case "consent":
       return giveConsent(registrant);
+    case "decline":
+      return declineConsent(registrant);
+    case "code":
+      // the guests' menu (ばんごうを おくる), tapped from an old menu: this LINE is linked already
+      return reply(say.alreadyLinked());
     case "withdraw":
       return registrant.consented ? reply(say.withdrawQuestion()) : reply(say.consentDeclined());
     case "schedule":
@@ -61,7 +92,7 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
             category: "other",
             severity: "high",
             source: "message",
-            evidence: { reason: "「相談する」を押した" },
+            evidence: { reason: "「そうだんする」を押した" },
           },
         },
       ]);
@@ -69,11 +100,14 @@ function onText(text: string, registrant: RegistrantContext, ctx: FlowContext): 
       // kept as a message for staff; what it signals goes to the queue, a crisis at once. Without
       // consent only a risk to life or body is read, and the person is told the rest is not shared.
       const reading = readFreeText(text, ctx, registrant.consented ? "consented" : "not-consented");
-      const fallback = registrant.consented
-        ? say.messageReceived(ctx.center, ctx.now)
-        : say.notShared();
       // words nothing in the queue took up still reach a person: the inbox
       const absorbed = reading.effects.some((effect) => effect.type === "signal");
+      // words that raised something get who will see them, when, and the way to a person
+      const fallback = !registrant.consented
+        ? say.notShared()
+        : absorbed
+          ? say.messageHeard(ctx.center, ctx.now)
+          : say.messageReceived(ctx.center, ctx.now);
       const unread = registrant.consented && !absorbed ? [{ type: "forStaff" } as const] : [];
       return reply(reading.crisisReply ?? fallback, [...reading.effects, ...unread]);
     }
@@ -92,10 +126,9 @@ function onPostback(data: string, registrant: RegistrantContext, ctx: FlowContex
         return reply(say.consentAgain());
       }
       if (postback.c === "yes") return giveConsent(registrant);
-      if (registrant.consented) return reply(say.alreadyConsented());
-      return reply(say.consentDeclined(), [
-        { type: "recordConsent", decision: "declined", textVersion: consentTextVersion },
-      ]);
+      // a tap on 「どういしない」 under the consent text: not a wish to stop
+      if (registrant.consented && !needsRenewal(registrant)) return reply(say.alreadyConsented());
+      return declineConsent(registrant);
     case "withdraw":
       if (postback.c === "no" || !registrant.consented) return reply(say.notWithdrawn());
       return reply(say.withdrawn(), [

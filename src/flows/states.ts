@@ -14,6 +14,8 @@ export const checkinStateSchema = z.object({
   /** Set while asking how many days: late or absent. */
   attendance: z.enum(["late", "absent"]).optional(),
   worries: z.array(z.string()),
+  /** An answer or the words so far raised something for staff: the close says who will see it. */
+  flagged: z.boolean().optional(),
 });
 export type CheckinState = z.infer<typeof checkinStateSchema>;
 

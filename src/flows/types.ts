@@ -39,7 +39,16 @@ export type Inbound =
 /** Side effects a flow asks for; the caller applies them inside the event's transaction. */
 export type Effect =
   | { type: "setFollowing"; following: boolean }
-  | { type: "recordConsent"; decision: ConsentDecision; textVersion: number }
+  | {
+      type: "recordConsent";
+      decision: ConsentDecision;
+      textVersion: number;
+      /**
+       * Kept in the history only (the new text was asked, or declined by someone whose earlier
+       * consent still holds): the consent itself does not change.
+       */
+      historyOnly?: boolean;
+    }
   /** The person's answer to the handover question `requestId` (taken only while it is pending). */
   | { type: "handoverConsent"; requestId: number; decision: "given" | "declined" }
   | { type: "setPaused"; paused: boolean }
@@ -80,6 +89,10 @@ export interface RegistrantContext {
   /** Staff paused the check-ins: only staff resume them. */
   pausedByStaff?: boolean;
   consented: boolean;
+  /** The consent text version agreed to (null without consent). */
+  consentVersion?: number | null;
+  /** The current text was already put to someone on an older one (it is asked once). */
+  renewalAsked?: boolean;
   checkinWeekday: number;
   checkinMinute: number;
   /**

@@ -1,4 +1,5 @@
-// The Messaging API as Tsunagi uses it: reply, push and multicast, each answer sorted into an outcome.
+// The Messaging API as Tsunagi uses it: reply, push and multicast, and which rich menu a person
+// sees; each answer sorted into an outcome.
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
 import { isLineUserId } from "./user-id";
 
@@ -10,6 +11,10 @@ export interface LineApi {
   reply(replyToken: string, messages: messagingApi.Message[]): Promise<SendResult>;
   push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
   multicast(to: string[], messages: messagingApi.Message[], retryKey: string): Promise<SendResult>;
+  /** Shows this person the given rich menu instead of the channel's default. */
+  linkRichMenu(userId: string, richMenuId: string): Promise<SendResult>;
+  /** Takes the person's own rich menu away: they see the channel's default again. */
+  unlinkRichMenu(userId: string): Promise<SendResult>;
 }
 
 /** Sends one reply; the answer sorted as the SDK's errors are (a Node keep-alive sender). */
@@ -77,6 +82,24 @@ export function createLineApi(options: LineApiOptions): LineApi {
       await multicastTurn();
       try {
         await client.multicast({ to: valid, messages }, retryKey);
+        return { ok: true };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+    async linkRichMenu(userId, richMenuId) {
+      if (!isLineUserId(userId)) return { ok: false, retryable: false, error: "invalid-recipient" };
+      try {
+        await client.linkRichMenuIdToUser(userId, richMenuId);
+        return { ok: true };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+    async unlinkRichMenu(userId) {
+      if (!isLineUserId(userId)) return { ok: false, retryable: false, error: "invalid-recipient" };
+      try {
+        await client.unlinkRichMenuIdFromUser(userId);
         return { ok: true };
       } catch (error) {
         return classify(error);

@@ -1,4 +1,5 @@
-// Sends what waits in the outbox: fresh replies right after their commit, everything else by sweep.
+// Sends what waits in the outbox: fresh replies right after their commit, everything else by sweep;
+// and changes the rich menu a person sees when their role changed.
 import type { messagingApi } from "@line/bot-sdk";
 import type { LineApi, SendResult } from "../line/api";
 import type { Clock } from "../core/clock";
@@ -9,10 +10,12 @@ import {
   claimDue,
   markFailed,
   markManySent,
+  markMenuChangeFailed,
   markRetry,
   markSent,
   type OutboxRow,
 } from "../store/outbox";
+import { findRichMenuId } from "../store/rich-menus";
 
 export interface DeliveryDeps {
   store: Store;
@@ -67,6 +70,7 @@ async function attempt(
   origin: Origin,
   replyRefused = false,
 ): Promise<void> {
+  if (row.kind === "richmenu") return changeMenu(deps, row, origin);
   const attempts = origin === "fresh" ? row.attempts + 1 : row.attempts;
   const messages = row.messages as messagingApi.Message[];
   const now = deps.clock();
@@ -118,6 +122,52 @@ async function attempt(
     });
     deps.log.error("outbox.dead_letter", { outboxId: row.id, purpose: row.purpose, attempts });
   }
+}
+
+/**
+ * Links the person's rich menu to their role's, or unlinks it for a guest (who then sees the
+ * channel's default, the guest menu). With no menu installed for the role (`admin richmenu` never
+ * ran) there is nothing to do: the row is done, never failed.
+ */
+async function changeMenu(deps: DeliveryDeps, row: OutboxRow, origin: Origin): Promise<void> {
+  const attempts = origin === "fresh" ? row.attempts + 1 : row.attempts;
+  const userId = row.recipients[0];
+  const role = row.menuRole;
+  if (userId === undefined || role === null) {
+    await deps.store.write((tx) =>
+      markMenuChangeFailed(tx, row.id, "no-recipient", attempts, deps.clock()),
+    );
+    return;
+  }
+  const richMenuId = await findRichMenuId(deps.store.db, role);
+  if (richMenuId === null) {
+    deps.log.info("richmenu.not_installed", { outboxId: row.id, role });
+    await deps.store.write((tx) =>
+      markSent(tx, row.id, deps.clock(), attempts, "no-menu-installed"),
+    );
+    return;
+  }
+  const result =
+    role === "guest"
+      ? await deps.line.unlinkRichMenu(userId)
+      : await deps.line.linkRichMenu(userId, richMenuId);
+  const done = deps.clock();
+  if (result.ok) {
+    await deps.store.write((tx) => markSent(tx, row.id, done, attempts, result.note ?? null));
+    return;
+  }
+  deps.log.warn("richmenu.change_failed", {
+    outboxId: row.id,
+    role,
+    error: result.error,
+    retryable: result.retryable,
+    attempts,
+  });
+  await deps.store.write((tx) =>
+    result.retryable && attempts < maxAttempts
+      ? markRetry(tx, row.id, done + backoffMs(attempts), result.error, { attempts })
+      : markMenuChangeFailed(tx, row.id, result.error, attempts, done),
+  );
 }
 
 function send(

@@ -1,7 +1,9 @@
 // LINE accounts the bot knows, and what it knows them as.
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
+import { queueMenuChange, type OutboxRow } from "./outbox";
 import { lineAccounts } from "./schema";
+import type { AccountRole } from "../vocabulary/kinds";
 
 export type LineAccount = typeof lineAccounts.$inferSelect;
 
@@ -22,6 +24,32 @@ export async function touchAccount(
   const account = rows[0];
   if (!account) throw new Error("account upsert returned no row");
   return account;
+}
+
+/**
+ * What a LINE account is known as from now on (linked to a person, or a guest again). When the
+ * role changes, the person's rich menu follows through the outbox, in this same transaction:
+ * the queued change is returned (for sending right after the commit), null when none was needed.
+ */
+export async function setAccountRole(
+  tx: Tx,
+  lineUserId: string,
+  role: AccountRole,
+  personId: string | null,
+  now: number,
+): Promise<OutboxRow | null> {
+  const before = await tx
+    .select({ role: lineAccounts.role })
+    .from(lineAccounts)
+    .where(eq(lineAccounts.lineUserId, lineUserId));
+  const previous = before[0]?.role;
+  // an account the bot never heard from has no menu to change
+  if (previous === undefined) return null;
+  await tx
+    .update(lineAccounts)
+    .set({ role, personId })
+    .where(eq(lineAccounts.lineUserId, lineUserId));
+  return previous === role ? null : queueMenuChange(tx, lineUserId, role, now);
 }
 
 export async function setFollowing(

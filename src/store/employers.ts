@@ -1,7 +1,8 @@
 // Employers, their contacts and who works where; whom a contact may report about.
 import { and, asc, count, eq, gte, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { employerContacts, employers, employments, lineAccounts, registrants } from "./schema";
+import { setAccountRole } from "./accounts";
+import { employerContacts, employers, employments, registrants } from "./schema";
 
 /** The consent text version from which a registrant's consent names the employer link. */
 export const employerLinkConsentVersion = 2;
@@ -184,7 +185,7 @@ export async function employerSummaries(db: Queryable, centerId: string) {
 }
 
 /** Staff unlink a contact: the LINE account becomes a guest and reports stop at once. */
-export async function unlinkContact(tx: Tx, contactId: string): Promise<boolean> {
+export async function unlinkContact(tx: Tx, contactId: string, now: number): Promise<boolean> {
   const rows = await tx
     .select({ lineUserId: employerContacts.lineUserId })
     .from(employerContacts)
@@ -195,10 +196,7 @@ export async function unlinkContact(tx: Tx, contactId: string): Promise<boolean>
     .update(employerContacts)
     .set({ lineUserId: null, linkedAt: null })
     .where(eq(employerContacts.id, contactId));
-  await tx
-    .update(lineAccounts)
-    .set({ role: "guest", personId: null })
-    .where(eq(lineAccounts.lineUserId, old));
+  await setAccountRole(tx, old, "guest", null, now);
   return true;
 }
 

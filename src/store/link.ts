@@ -1,18 +1,19 @@
 // Redeeming a link code from LINE: throttled, single use, one LINE account per person.
 import { and, count, eq, gt, gte, isNull } from "drizzle-orm";
+import { setAccountRole } from "./accounts";
 import type { Tx } from "./db";
-import {
-  employerContacts,
-  lineAccounts,
-  linkCodes,
-  linkFailures,
-  registrants,
-  staff,
-} from "./schema";
-import { type AccountRole, type LinkSubject } from "../vocabulary/kinds";
+import type { OutboxRow } from "./outbox";
+import { employerContacts, linkCodes, linkFailures, registrants, staff } from "./schema";
+import { type LinkSubject } from "../vocabulary/kinds";
 
 export type Redemption =
-  | { outcome: "linked"; subject: LinkSubject; personId: string }
+  | {
+      outcome: "linked";
+      subject: LinkSubject;
+      personId: string;
+      /** The rich menu changes queued with it (this account's, and a previous account's). */
+      menuChanges: OutboxRow[];
+    }
   | { outcome: "unknown-code" }
   | { outcome: "throttled" }
   | { outcome: "busy" };
@@ -26,13 +27,6 @@ export const linkFailureWindowMs = 60 * 60 * 1000;
  */
 export const maxGlobalLinkFailures = 100;
 export const globalLinkFailureWindowMs = 10 * 60 * 1000;
-
-async function setAccount(tx: Tx, lineUserId: string, role: AccountRole, personId: string | null) {
-  await tx
-    .update(lineAccounts)
-    .set({ role, personId })
-    .where(eq(lineAccounts.lineUserId, lineUserId));
-}
 
 export async function redeemLinkCode(
   tx: Tx,
@@ -65,6 +59,11 @@ export async function redeemLinkCode(
     return { outcome: "unknown-code" };
   }
   await tx.update(linkCodes).set({ usedAt: now }).where(eq(linkCodes.codeHash, codeHash));
+  const menuChanges: OutboxRow[] = [];
+  const setRole = async (...args: Parameters<typeof setAccountRole>) => {
+    const queued = await setAccountRole(...args);
+    if (queued) menuChanges.push(queued);
+  };
 
   if (code.subjectType === "registrant") {
     // a new code from staff moves the person to this LINE account; the old one becomes a guest
@@ -73,13 +72,13 @@ export async function redeemLinkCode(
       .from(registrants)
       .where(eq(registrants.id, code.subjectId));
     const old = previous[0]?.lineUserId;
-    if (old && old !== lineUserId) await setAccount(tx, old, "guest", null);
+    if (old && old !== lineUserId) await setRole(tx, old, "guest", null, now);
     await tx
       .update(registrants)
       .set({ lineUserId, linkedAt: now })
       .where(eq(registrants.id, code.subjectId));
-    await setAccount(tx, lineUserId, "registrant", code.subjectId);
-    return { outcome: "linked", subject: "registrant", personId: code.subjectId };
+    await setRole(tx, lineUserId, "registrant", code.subjectId, now);
+    return { outcome: "linked", subject: "registrant", personId: code.subjectId, menuChanges };
   }
   if (code.subjectType === "staff") {
     // staff link their own LINE account to receive alerts; a new code moves it, like a registrant's
@@ -88,30 +87,30 @@ export async function redeemLinkCode(
       .from(staff)
       .where(eq(staff.id, code.subjectId));
     const old = previous[0]?.lineUserId;
-    if (old && old !== lineUserId) await setAccount(tx, old, "guest", null);
+    if (old && old !== lineUserId) await setRole(tx, old, "guest", null, now);
     await tx
       .update(staff)
       .set({ lineUserId, lineLinkedAt: now })
       .where(eq(staff.id, code.subjectId));
-    await setAccount(tx, lineUserId, "staff", code.subjectId);
-    return { outcome: "linked", subject: "staff", personId: code.subjectId };
+    await setRole(tx, lineUserId, "staff", code.subjectId, now);
+    return { outcome: "linked", subject: "staff", personId: code.subjectId, menuChanges };
   }
   const previous = await tx
     .select({ lineUserId: employerContacts.lineUserId })
     .from(employerContacts)
     .where(eq(employerContacts.id, code.subjectId));
   const old = previous[0]?.lineUserId;
-  if (old && old !== lineUserId) await setAccount(tx, old, "guest", null);
+  if (old && old !== lineUserId) await setRole(tx, old, "guest", null, now);
   await tx
     .update(employerContacts)
     .set({ lineUserId, linkedAt: now })
     .where(eq(employerContacts.id, code.subjectId));
-  await setAccount(tx, lineUserId, "employer_contact", code.subjectId);
-  return { outcome: "linked", subject: "employer_contact", personId: code.subjectId };
+  await setRole(tx, lineUserId, "employer_contact", code.subjectId, now);
+  return { outcome: "linked", subject: "employer_contact", personId: code.subjectId, menuChanges };
 }
 
 /** Staff unlink their LINE account from their profile: alerts stop, the account becomes a guest. */
-export async function unlinkStaffLine(tx: Tx, staffId: string): Promise<boolean> {
+export async function unlinkStaffLine(tx: Tx, staffId: string, now: number): Promise<boolean> {
   const rows = await tx
     .select({ lineUserId: staff.lineUserId })
     .from(staff)
@@ -119,6 +118,6 @@ export async function unlinkStaffLine(tx: Tx, staffId: string): Promise<boolean>
   const old = rows[0]?.lineUserId;
   if (!old) return false;
   await tx.update(staff).set({ lineUserId: null, lineLinkedAt: null }).where(eq(staff.id, staffId));
-  await setAccount(tx, old, "guest", null);
+  await setAccountRole(tx, old, "guest", null, now);
   return true;
 }

@@ -1,13 +1,13 @@
 // The outbox: every outbound message waits here, in the transaction that caused it, until LINE took it.
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { outbox } from "./schema";
-import { type OutboxKind, type OutboxPurpose } from "../vocabulary/kinds";
+import { type AccountRole, type OutboxKind, type OutboxPurpose } from "../vocabulary/kinds";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
 export interface NewOutboxMessage {
-  kind: OutboxKind;
+  kind: Exclude<OutboxKind, "richmenu">;
   recipients: string[];
   messages: unknown[];
   replyToken?: string | undefined;
@@ -50,7 +50,66 @@ export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<Outbox
     sentAt: null,
     handledAt: null,
     handledBy: null,
+    menuRole: null,
   };
+}
+
+/**
+ * Queues the change of a person's rich menu to their role's (a guest's: LINE's default), in the
+ * transaction that changed the role. It carries no words, so it bypasses the employer allow-list,
+ * and it is no message: no push budget, not among the undelivered. A change still waiting for
+ * the same person is dropped, so that only the latest role reaches LINE.
+ */
+export async function queueMenuChange(
+  tx: Tx,
+  lineUserId: string,
+  role: AccountRole,
+  now: number,
+): Promise<OutboxRow> {
+  await tx.delete(outbox).where(
+    and(
+      eq(outbox.kind, "richmenu"),
+      eq(outbox.status, "pending"),
+      sql`${outbox.recipients} = ${JSON.stringify([lineUserId])}`,
+      // one a sender holds right now is left to finish
+      or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now)),
+    ),
+  );
+  const values = {
+    retryKey: crypto.randomUUID(),
+    kind: "richmenu" as const,
+    recipients: [lineUserId],
+    messages: [],
+    menuRole: role,
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+  const rows = await tx.insert(outbox).values(values).returning();
+  const row = rows[0];
+  if (!row) throw new Error("outbox insert returned no row");
+  return row;
+}
+
+/**
+ * Holds rows for the caller until `until`, so it can send them right after its commit without
+ * the sweep sending them too (the webhook does this for the menu of a person who just linked).
+ */
+export async function holdForSending(
+  tx: Tx,
+  rows: OutboxRow[],
+  until: number,
+): Promise<OutboxRow[]> {
+  if (rows.length === 0) return rows;
+  await tx
+    .update(outbox)
+    .set({ leaseUntil: until })
+    .where(
+      inArray(
+        outbox.id,
+        rows.map((row) => row.id),
+      ),
+    );
+  return rows.map((row) => ({ ...row, leaseUntil: until }));
 }
 
 /** Marks many first-attempt successes sent in one statement (the replies of one batch). */
@@ -141,17 +200,34 @@ export async function markFailed(tx: Tx, id: number, error: string, attempts?: n
     .where(eq(outbox.id, id));
 }
 
+/**
+ * A rich menu change LINE refused for good: failed, and settled at once, since nobody has to act
+ * (the person still sees a menu; their next role change tries again). Retention prunes it.
+ */
+export async function markMenuChangeFailed(
+  tx: Tx,
+  id: number,
+  error: string,
+  attempts: number,
+  now: number,
+) {
+  await tx
+    .update(outbox)
+    .set({ status: "failed", lastError: error, leaseUntil: null, attempts, handledAt: now })
+    .where(eq(outbox.id, id));
+}
+
 export async function findOutbox(db: Queryable, ids: number[]): Promise<OutboxRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(outbox).where(inArray(outbox.id, ids));
 }
 
-/** Single-recipient messages that could not be sent, newest first. */
+/** Messages that could not be sent, newest first (a rich menu change is no message). */
 export async function listFailed(db: Queryable, limit: number) {
   return db
     .select()
     .from(outbox)
-    .where(eq(outbox.status, "failed"))
+    .where(and(eq(outbox.status, "failed"), ne(outbox.kind, "richmenu")))
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
 }
@@ -168,7 +244,14 @@ export async function countUndelivered(db: Queryable, centerId: string): Promise
   const rows = await db
     .select({ n: sql<number>`count(*)` })
     .from(outbox)
-    .where(and(eq(outbox.status, "failed"), isNull(outbox.handledAt), recipientOfCenter(centerId)));
+    .where(
+      and(
+        eq(outbox.status, "failed"),
+        isNull(outbox.handledAt),
+        ne(outbox.kind, "richmenu"),
+        recipientOfCenter(centerId),
+      ),
+    );
   return rows[0]?.n ?? 0;
 }
 
@@ -190,7 +273,7 @@ export async function requeueFailed(tx: Tx, id: number, now: number) {
       handledAt: null,
       handledBy: null,
     })
-    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")));
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed"), ne(outbox.kind, "richmenu")));
 }
 
 export async function markHandled(tx: Tx, id: number, staffId: string, now: number) {

@@ -100,21 +100,42 @@ export async function setRegistrantStatus(
     .where(eq(registrants.id, id));
 }
 
+/**
+ * Records a consent decision in the history and, unless `historyOnly` (the current text asked of,
+ * or declined by, someone whose earlier consent still holds), makes it the registrant's consent.
+ */
 export async function setConsent(
   tx: Tx,
   id: string,
   decision: ConsentDecision,
   textVersion: number,
   now: number,
+  historyOnly = false,
 ) {
-  await tx
-    .update(registrants)
-    .set({
-      consentedAt: decision === "given" ? now : null,
-      consentVersion: decision === "given" ? textVersion : null,
-    })
-    .where(eq(registrants.id, id));
+  if (!historyOnly) {
+    await tx
+      .update(registrants)
+      .set({
+        consentedAt: decision === "given" ? now : null,
+        consentVersion: decision === "given" ? textVersion : null,
+      })
+      .where(eq(registrants.id, id));
+  }
   await tx.insert(consents).values({ registrantId: id, textVersion, decision, at: now });
+}
+
+/** Whether this consent text was already put to the registrant (asked, given or declined). */
+export async function consentTextAsked(
+  db: Queryable,
+  id: string,
+  textVersion: number,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(and(eq(consents.registrantId, id), eq(consents.textVersion, textVersion)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function setCheckinSchedule(tx: Tx, id: string, weekday: number, minute: number) {

@@ -239,6 +239,8 @@ export const outbox = sqliteTable(
     handledBy: text("handled_by"),
     /** The registrants the messages name (alerts, digests, pulses, notices): erasure drops them. */
     about: text("about", { mode: "json" }).$type<string[]>(),
+    /** A `richmenu` row: the role whose menu the recipient is to see (guest: LINE's default). */
+    menuRole: text("menu_role", { enum: accountRoles }),
   },
   (t) => [
     uniqueIndex("outbox_retry_key_unique").on(t.retryKey),
@@ -983,3 +985,13 @@ export const feeBands = sqliteTable(
   },
   (t) => [uniqueIndex("fee_bands_version_unique").on(t.program, t.effectiveFrom, t.minPercent)],
 );
+
+/**
+ * The rich menu each role sees, as `npm run admin -- richmenu` last installed it on LINE: the
+ * outbox links a person's menu by their role (the guest menu is the channel's default).
+ */
+export const richMenus = sqliteTable("rich_menus", {
+  role: text("role", { enum: accountRoles }).primaryKey(),
+  richMenuId: text("rich_menu_id").notNull(),
+  installedAt: integer("installed_at").notNull(),
+});

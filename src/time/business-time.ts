@@ -141,4 +141,6 @@ export interface CenterNow {
   openNow: boolean;
   /** The next opening (ms), when it is closed now; null when it never opens. */
   nextOpenAt: number | null;
+  /** The opening hours in plain words for registrants (「げつ〜きん 9:00〜17:30」). */
+  hours?: string | undefined;
 }

@@ -12,7 +12,8 @@ export type EventOutcome = (typeof eventOutcomes)[number];
 export const messageDirections = ["in", "out"] as const;
 export type MessageDirection = (typeof messageDirections)[number];
 
-export const outboxKinds = ["reply", "push", "multicast"] as const;
+/** `richmenu` carries no words: it changes which rich menu the recipient sees (outbox.menu_role). */
+export const outboxKinds = ["reply", "push", "multicast", "richmenu"] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 export const outboxStatuses = ["pending", "sent", "failed"] as const;
@@ -84,7 +85,8 @@ export const questionKeys = [
 ] as const;
 export type QuestionKey = (typeof questionKeys)[number];
 
-export const consentDecisions = ["given", "declined", "withdrawn"] as const;
+/** `asked`: the current text was put to someone who agreed to an older one (history only). */
+export const consentDecisions = ["given", "declined", "withdrawn", "asked"] as const;
 export type ConsentDecision = (typeof consentDecisions)[number];
 
 export const staffAlertKinds = ["urgent", "high", "overdue", "digest", "period"] as const;

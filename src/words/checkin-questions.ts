@@ -7,6 +7,8 @@ export interface Choice {
   label: string;
   /** 1 (bad) … 4 (good) on the scale questions. */
   score?: number;
+  /** Other words that mean this choice when typed (the kanji of an earlier label). */
+  typed?: string[];
 }
 
 export interface Question {
@@ -66,15 +68,15 @@ export const questions: Question[] = [
     staffLabel: "困りごと",
     text: "こまって いる ことは ありますか？\nいくつ えらんでも いいです。",
     choices: [
-      { value: "workplace", label: "職場の 人" },
-      { value: "work", label: "仕事" },
-      { value: "money", label: "お金" },
-      { value: "housing", label: "住まい" },
-      { value: "family", label: "家族" },
-      { value: "sns", label: "SNS・ネット" },
-      { value: "health", label: "体調・病院" },
-      { value: "other", label: "その他" },
-      { value: "none", label: "なし" },
+      { value: "workplace", label: "しごとの ひと", typed: ["職場の人", "職場"] },
+      { value: "work", label: "しごと", typed: ["仕事"] },
+      { value: "money", label: "おかね", typed: ["お金"] },
+      { value: "housing", label: "すまい", typed: ["住まい", "家"] },
+      { value: "family", label: "かぞく", typed: ["家族"] },
+      { value: "sns", label: "SNS・ネット", typed: ["SNS", "ネット"] },
+      { value: "health", label: "からだ・びょういん", typed: ["体調・病院", "体調", "病院"] },
+      { value: "other", label: "そのほか", typed: ["その他"] },
+      { value: "none", label: "ない", typed: ["なし", "とくにない"] },
     ],
   },
   {
@@ -87,16 +89,19 @@ export const questions: Question[] = [
 
 /** Follow-up for late or absent: how many days. */
 export const dayChoices: Choice[] = [
-  { value: "1", label: "1日" },
-  { value: "2", label: "2日" },
-  { value: "3", label: "3日" },
-  { value: "4", label: "4日 いじょう" },
+  { value: "1", label: "1にち", typed: ["1日"] },
+  { value: "2", label: "2にち", typed: ["2日"] },
+  { value: "3", label: "3にち", typed: ["3日"] },
+  { value: "4", label: "4にち いじょう", typed: ["4日以上", "4日"] },
 ];
 
 export const worriesDone: Choice = { value: "done", label: "✅ これで おわり" };
 /** On every question: nobody has to answer, and anyone can ask for a person. */
 export const skipChoice: Choice = { value: "skip", label: "スキップ" };
 export const talkChoice: Choice = { value: "talk", label: "🙋 人と はなしたい" };
+/** Tapping a worry already chosen asks first: take it off, or keep it. */
+export const keepWorry: Choice = { value: "keep", label: "そのまま" };
+export const unsetWorryPrefix = "-";
 
 export function questionOf(key: QuestionKey): Question {
   const found = questions.find((question) => question.key === key);

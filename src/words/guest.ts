@@ -14,18 +14,21 @@ function text(body: string, withButtons = true): OutMessage {
 
 export const words = {
   welcome: (): OutMessage[] => [
-    text("ともだち ついか ありがとうございます。\nつなぎ です。", false),
-    text("しえんの 人から もらった ばんごう（すうじ）を ここに おくって ください。"),
+    text(
+      "ともだち ついか ありがとうございます。\nつなぎ は、センターと あなたを つなぐ LINE です。",
+      false,
+    ),
+    text("センターから もらった ばんごう（すうじ）を ここに おくって ください。"),
   ],
   welcomeBack: (): OutMessage[] => [text("また つながって うれしいです。")],
   askForCode: (): OutMessage[] => [
     text(
-      "はじめに、しえんの 人から もらった ばんごう（すうじ）を おくって ください。\nわからない ときは、しえんの 人に きいて ください。",
+      "はじめに、センターから もらった ばんごう（すうじ）を おくって ください。\nわからない ときは、センターに きいて ください。",
     ),
   ],
   guestHelp: (): OutMessage[] => [
     text(
-      "つなぎ は、しえんの 人と あなたを つなぐ LINE です。\nしえんの 人から もらった ばんごうを おくると、つかえるように なります。\nばんごうが わからない ときは、しえんの 人に きいて ください。",
+      "つなぎ は、センターと あなたを つなぐ LINE です。\nセンターから もらった ばんごうを おくると、つかえるように なります。\nばんごうが わからない ときは、センターに きいて ください。",
     ),
   ],
   thanksForSticker: (): OutMessage[] => [text("スタンプ ありがとうございます。")],
@@ -50,6 +53,12 @@ export const words = {
     ),
   ],
   alreadyLinked: (): OutMessage[] => [text("この LINE は もう つながって います。")],
+  /** A button of a linked person's menu, tapped before linking (or from an old menu). */
+  notLinkedYet: (): OutMessage[] => [
+    text(
+      "この LINE は まだ つながって いません。\nセンターから もらった ばんごう（すうじ）を おくって ください。",
+    ),
+  ],
   restarted: (): OutMessage[] => [
     text("ごめんなさい。とちゅうで わからなく なりました。もういちど おねがいします。"),
   ],

@@ -1,18 +1,44 @@
 // What the bot says to a linked registrant, in やさしい日本語: short, kind, one ask per message.
 import { encodePostback } from "./postback";
-import { helpButton, plain, withButtons, type Button } from "./buttons";
+import {
+  buttonCard,
+  commandButton,
+  helpButton,
+  plain,
+  talkButton,
+  withButtons,
+  type Button,
+} from "./buttons";
 import { formatMinute, tokyoMidnight, tokyoParts, weekdayNames } from "../time/calendar";
-import type { CenterNow } from "../time/business-time";
+import type { CenterCalendar, CenterNow } from "../time/business-time";
 import type { OutMessage } from "../line/message";
 
 /** Bump when the consent text changes: each decision is stored with the version it answered. */
 export const consentTextVersion = 2;
 
-const menu: Button[] = [
-  { label: "チェックイン", text: "チェックイン" },
-  { label: "相談する", text: "相談する" },
+/** Consented, but to an older text: the current one is put to them (once, after a check-in). */
+export function needsRenewal(
+  registrant: { consented: boolean; consentVersion?: number | null } | undefined,
+): boolean {
+  return (
+    registrant?.consented === true &&
+    registrant.consentVersion != null &&
+    registrant.consentVersion < consentTextVersion
+  );
+}
+
+const menu: Button[] = [commandButton("checkin"), talkButton, helpButton];
+
+/** The way to a person, first: for a message that raised a worry. */
+const personFirst: Button[] = [
+  { label: "🙋 人と はなしたい", text: "人と はなしたい" },
+  commandButton("checkin"),
   helpButton,
 ];
+
+/** What the consent covers, in the words of the current text (version 2). */
+const consentCovers =
+  "こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。\nかいしゃの 人が、きに なる ことを センターに つたえる ことは あります。";
 
 export const registrantWords = {
   /**
@@ -23,7 +49,7 @@ export const registrantWords = {
     plain(`${month}がつの ふりかえり です。\nセンターの しえんの 人から です。`),
     plain(`よかった こと\n${wentWell}`),
     withButtons(`らいげつ の こと\n${nextMonth}\n\nはなしたい ことが あったら、おして ください。`, [
-      { label: "そうだんする", text: "相談する" },
+      talkButton,
     ]),
   ],
   consentRequest: (): OutMessage[] => [
@@ -31,18 +57,43 @@ export const registrantWords = {
       "つながりました。ありがとうございます。\nつなぎ では、まいしゅう 1かい、みじかい しつもんを おくります（2ふん くらい）。",
     ),
     plain("しつもんは、からだの ちょうし・ねむり・きもち・くすり・しごと・こまりごと です。"),
-    plain(
-      "こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。\nかいしゃの 人が、きに なる ことを センターに つたえる ことは あります。",
-    ),
-    plain("いつでも「停止」で おやすみ できます。\nやめる ことも できます。"),
+    plain(consentCovers),
+    plain("いつでも「おやすみする」で やすめます。\nやめる ことも できます。"),
     consentQuestion(),
   ],
   consentAgain: (): OutMessage[] => [
     plain("チェックインの まえに、おねがいが あります。"),
-    plain(
-      "こたえを みるのは、センターの しえんの 人 だけ です。\nかいしゃの 人は みません。\nかいしゃの 人が、きに なる ことを センターに つたえる ことは あります。",
-    ),
+    plain(consentCovers),
     consentQuestion(),
+  ],
+  /**
+   * Asked once, at the end of a check-in, of someone who agreed to an older text: the new text
+   * and the same two buttons. Until they agree, what they agreed to before still holds.
+   */
+  consentRenewal: (): OutMessage[] => [
+    plain("もう ひとつ、おしらせ です。\nつなぎの せつめいが すこし かわりました。"),
+    plain(consentCovers),
+    withButtons(
+      "この ないようで いいですか？\n「どういしない」でも、いままでの まま つかえます。",
+      [
+        {
+          label: "どういする",
+          data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }),
+        },
+        {
+          label: "どういしない",
+          data: encodePostback({ a: "consent", v: consentTextVersion, c: "no" }),
+        },
+      ],
+    ),
+  ],
+  consentRenewed: (): OutMessage[] => [withButtons("ありがとうございます。", menu)],
+  /** The new text declined: the old consent holds, nothing else changes. */
+  consentKept: (): OutMessage[] => [
+    withButtons(
+      "わかりました。いままでの まま です。\nきもちが かわったら「どういする」を おして ください。",
+      [commandButton("consent"), helpButton],
+    ),
   ],
   consentThanks: (weekday: number, minute: number): OutMessage[] => [
     withButtons(
@@ -52,12 +103,12 @@ export const registrantWords = {
   ],
   consentDeclined: (): OutMessage[] => [
     withButtons(
-      "わかりました。しつもんは おくりません。\nきもちが かわったら「同意する」と おくって ください。",
-      [{ label: "同意する", text: "同意する" }, helpButton],
+      "わかりました。しつもんは おくりません。\nきもちが かわったら「どういする」を おして ください。",
+      [commandButton("consent"), helpButton],
     ),
   ],
   alreadyConsented: (): OutMessage[] => [
-    withButtons("もう 同意 して います。ありがとうございます。", menu),
+    withButtons("もう どうい して います。ありがとうございます。", menu),
   ],
   withdrawQuestion: (): OutMessage[] => [
     withButtons("しつもんを やめますか？\nこたえを あつめるのを やめます。", [
@@ -67,22 +118,22 @@ export const registrantWords = {
   ],
   withdrawn: (): OutMessage[] => [
     withButtons(
-      "やめました。しつもんは もう おくりません。\nまた はじめる ときは「同意する」と おくって ください。",
-      [{ label: "同意する", text: "同意する" }, helpButton],
+      "やめました。しつもんは もう おくりません。\nまた はじめる ときは「どういする」を おして ください。",
+      [commandButton("consent"), helpButton],
     ),
   ],
   notWithdrawn: (): OutMessage[] => [withButtons("このまま つづけます。", menu)],
   paused: (): OutMessage[] => [
     withButtons(
-      "チェックインを おやすみ します。\nまた はじめる ときは「再開」と おくって ください。",
-      [{ label: "再開", text: "再開" }, helpButton],
+      "チェックインを おやすみ します。\nまた はじめる ときは「また はじめる」を おして ください。",
+      [commandButton("resume"), helpButton],
     ),
   ],
   alreadyPaused: (): OutMessage[] => [
-    withButtons("いまは おやすみ中 です。\nはじめる ときは「再開」と おくって ください。", [
-      { label: "再開", text: "再開" },
-      helpButton,
-    ]),
+    withButtons(
+      "いまは おやすみちゅう です。\nはじめる ときは「また はじめる」を おして ください。",
+      [commandButton("resume"), helpButton],
+    ),
   ],
   /** The person asked to resume, but staff paused the check-ins: only staff can restart them. */
   /** A command that needs support after it ended: nothing changes; words still reach a person. */
@@ -101,14 +152,29 @@ export const registrantWords = {
   pausedByStaff: (): OutMessage[] => [
     withButtons(
       "いまは しえんの 人が しつもんを おやすみに して います。\nまた はじめたい ときは、しえんの 人に つたえて ください。",
-      [{ label: "相談する", text: "相談する" }, helpButton],
+      [talkButton, helpButton],
     ),
   ],
   resumed: (): OutMessage[] => [withButtons("チェックインを また はじめます。", menu)],
-  help: (center?: CenterNow): OutMessage[] => [
-    withButtons(
-      "つなぎ で できること：\n・チェックイン … いまの ようすを こたえる\n・相談する … しえんの 人に れんらく\n・停止 / 再開 … しつもんを やすむ / はじめる\n・曜日を変える … しつもんの 日を かえる\n・同意をやめる … しつもんを やめる",
-      menu,
+  /** What can be done, as buttons that stand in view: the words say what each one does. */
+  help: (center?: CenterNow, who: { paused: boolean; consented: boolean } = helpDefaults) => [
+    buttonCard(
+      `つなぎ で できる こと です。\n・チェックイン … いまの ようすを こたえる\n・そうだんする … しえんの 人に れんらく\n${
+        who.paused
+          ? "・また はじめる … しつもんを また はじめる"
+          : "・おやすみする … しつもんを やすむ"
+      }\n・ようびを かえる … しつもんの 日を かえる\n${
+        who.consented
+          ? "・どういを やめる … しつもんを やめる"
+          : "・どういする … しつもんを はじめる"
+      }`,
+      [
+        commandButton("checkin"),
+        commandButton("talk", true),
+        commandButton(who.paused ? "resume" : "pause"),
+        commandButton("schedule"),
+        commandButton(who.consented ? "withdraw" : "consent"),
+      ],
     ),
     plain(
       center?.phone
@@ -135,14 +201,38 @@ export const registrantWords = {
       menu,
     ),
   ],
+  /**
+   * Words that raised something for staff (a worry, a request), outside a check-in: a person will
+   * see them, when, and the way to talk now.
+   */
+  messageHeard: (center?: CenterNow, now = 0): OutMessage[] => [
+    withButtons(
+      `メッセージ ありがとうございます。\n${whenSeen(center, now)}\nすぐ はなしたい ときは「人と はなしたい」を おして ください。`,
+      personFirst,
+    ),
+  ],
+  /**
+   * The end of a check-in whose answers or words raised something: not a cheerful goodbye, but
+   * who will see it, when, and the way to a person.
+   */
+  checkinHeard: (center?: CenterNow, now = 0): OutMessage[] => [
+    withButtons(
+      `ありがとうございました。チェックインは おわりです。\nおしえて くれた ことは、${whenSeen(center, now)}\nすぐ はなしたい ときは「人と はなしたい」を おして ください。`,
+      [personFirst[0] as Button, helpButton],
+    ),
+  ],
+  /** The end of a check-in that raised nothing. */
+  checkinDone: (): OutMessage[] => [
+    withButtons(
+      "ありがとうございました！\nこんしゅうの チェックインは おわりです。\nまた らいしゅう。",
+      [talkButton, helpButton],
+    ),
+  ],
   /** Words from someone who has not consented: honest that nobody will read them. */
   notShared: (): OutMessage[] => [
     withButtons(
       "メッセージ ありがとうございます。\nどういが ないので、この メッセージは しえんの 人に とどきません。\nはなしたい ときは、センターに でんわ して ください。",
-      [
-        { label: "どういする", text: "どういする" },
-        { label: "ヘルプ", text: "ヘルプ" },
-      ],
+      [commandButton("consent"), helpButton],
     ),
   ],
   thanksForSticker: (): OutMessage[] => [withButtons("スタンプ ありがとうございます。", menu)],
@@ -209,7 +299,7 @@ export const registrantWords = {
     withButtons("つぎの センターに、あなたの ことを つたえても いいですか", [
       { label: "いいよ", data: encodePostback({ a: "handover", r: requestId, c: "yes" }) },
       { label: "つたえないで", data: encodePostback({ a: "handover", r: requestId, c: "no" }) },
-      { label: "そうだんする", text: "相談する" },
+      talkButton,
     ]),
   ],
   handoverAgreed: (): OutMessage[] => [
@@ -239,10 +329,72 @@ export const registrantWords = {
 
 function consentQuestion(): OutMessage {
   return withButtons("この ないようで はじめて いいですか？", [
-    { label: "同意する", data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }) },
-    { label: "同意しない", data: encodePostback({ a: "consent", v: consentTextVersion, c: "no" }) },
+    {
+      label: "どういする",
+      data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }),
+    },
+    {
+      label: "どういしない",
+      data: encodePostback({ a: "consent", v: consentTextVersion, c: "no" }),
+    },
   ]);
 }
+
+const helpDefaults = { paused: false, consented: true };
+
+/**
+ * When a person at the center will see what was sent: the opening hours, and when it is closed
+ * now, when it opens again. Never a promise of "right away".
+ */
+function whenSeen(center: CenterNow | undefined, now: number): string {
+  if (!center) return "センターの しえんの 人が みます。";
+  const hours = center.hours ? `\n（センターの じかん：${center.hours}）` : "";
+  if (!center.openNow && center.nextOpenAt !== null) {
+    return `センターが あいたら しえんの 人が みます。\nいまは おやすみ です。${whenOpen(center.nextOpenAt, now)}に あきます。${hours}`;
+  }
+  return `センターの しえんの 人が、あいて いる じかんに みます。${hours}`;
+}
+
+/** 「げつ〜きん 9:00〜17:30」: the center's week in plain words, days with the same hours together. */
+export function hoursInWords(calendar: CenterCalendar): string | undefined {
+  const order = [1, 2, 3, 4, 5, 6, 0];
+  const hoursOf = (weekday: number): readonly [number, number] | null => {
+    if (calendar.weeklyHours) return calendar.weeklyHours[weekday] ?? null;
+    return calendar.openWeekdays.includes(weekday) ? [calendar.opensAt, calendar.closesAt] : null;
+  };
+  const groups: { days: number[]; hours: readonly [number, number] }[] = [];
+  for (const weekday of order) {
+    const hours = hoursOf(weekday);
+    if (hours === null) continue;
+    const last = groups.at(-1);
+    const previous = order[order.indexOf(weekday) - 1];
+    if (
+      last &&
+      last.hours[0] === hours[0] &&
+      last.hours[1] === hours[1] &&
+      last.days.at(-1) === previous
+    ) {
+      last.days.push(weekday);
+    } else {
+      groups.push({ days: [weekday], hours });
+    }
+  }
+  if (groups.length === 0) return undefined;
+  return groups
+    .map(({ days, hours }) => {
+      const first = readingWeekdays[days[0] ?? 0];
+      const span =
+        days.length === 1
+          ? first
+          : `${first}${days.length === 2 ? "・" : "〜"}${readingWeekdays[days.at(-1) ?? 0]}`;
+      return `${span} ${clockOf(hours[0])}〜${clockOf(hours[1])}`;
+    })
+    .join("、");
+}
+
+/** 「9:00」: a time of day without a leading zero. */
+const clockOf = (minute: number) =>
+  `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, "0")}`;
 
 const dayMs = 24 * 60 * 60 * 1000;
 const readingWeekdays = ["にち", "げつ", "か", "すい", "もく", "きん", "ど"] as const;

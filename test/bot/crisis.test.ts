@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from "../support/app";
 import { createTestClock } from "../support/clock";
 import { newLineUserId, textEvent, webhookBody } from "../support/events";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
+import { textOf, type Sent } from "../support/line-chat";
 
 let t: TestApp;
 let staff: ApiClient;
@@ -32,7 +33,7 @@ async function send(userId: string, event: Record<string, unknown>) {
   expect(response.status).toBe(200);
   await t.background.drain();
   const reply = t.mock.requests.filter((r) => r.endpoint === "reply").at(-1);
-  return (reply?.messages ?? []).map((m) => (m as { text?: string }).text ?? "").join("\n");
+  return textOf((reply?.messages ?? []) as Sent);
 }
 
 const say = (userId: string, text: string) =>

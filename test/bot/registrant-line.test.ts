@@ -33,7 +33,7 @@ import {
   webhookBody,
 } from "../support/events";
 import { seedCheckin } from "../support/history";
-import { buttonsOf, lineChat, textOf } from "../support/line-chat";
+import { buttonsOf, lineChat, textOf, type Sent } from "../support/line-chat";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
@@ -112,7 +112,7 @@ describe("linking", () => {
       expect(replies.length).toBeLessThanOrEqual(5);
       expect(replies[0]?.text).toContain("つながりました");
       expect(replies.map((r) => r.text).join("\n")).toContain("かいしゃの 人は みません");
-      expect(buttonsOf(replies).map((b) => b.label)).toEqual(["同意する", "同意しない"]);
+      expect(buttonsOf(replies).map((b) => b.label)).toEqual(["どういする", "どういしない"]);
       expect((await registrantRow(id))?.lineUserId).toBe(userId);
       const detail = (await (await staff.call("GET", `/api/registrants/${id}`)).json()) as Record<
         string,
@@ -233,9 +233,9 @@ describe("a check-in the person starts", () => {
   it("is answered completely with buttons, stored per question, and shown to staff as completed", async () => {
     const { id, userId } = await linkedAndConsenting();
     const opened = await say(userId, "チェックイン");
-    expect(opened.map((m) => m.text).join("\n")).toContain("からだの ちょうし");
+    expect(textOf(opened)).toContain("からだの ちょうし");
     const last = await answerAll(userId, opened);
-    expect(last.at(-1)?.text).toContain("おわりです");
+    expect(textOf(last)).toContain("おわりです");
     const stored = await db()
       .select({ question: answers.question, value: answers.value })
       .from(answers)
@@ -260,9 +260,7 @@ describe("a check-in the person starts", () => {
     await press(userId, first?.data ?? "");
     clock.advance(5 * 3_600_000);
     const again = await say(userId, "ただいま");
-    expect(again.map((m) => m.text).join("\n")).toMatch(
-      /メッセージ ありがとうございます[\s\S]*ねむれて/,
-    );
+    expect(textOf(again)).toMatch(/メッセージ ありがとうございます[\s\S]*ねむれて/);
   });
 
   it("keeps a garbage answer as a message, records nothing for the question", async () => {
@@ -288,7 +286,7 @@ describe("a check-in the person starts", () => {
     const { userId } = await linkedAndConsenting();
     await say(userId, "チェックイン");
     const replies = await press(userId, "a=ans&w=2026-W48&q=condition&v=%3Cscript%3E");
-    expect(replies.map((m) => m.text).join("\n")).toContain("からだの ちょうし");
+    expect(textOf(replies)).toContain("からだの ちょうし");
     expect(lines.join("\n")).toContain("postback.rejected");
     expect(lines.join("\n")).not.toContain("script");
   });
@@ -309,12 +307,10 @@ describe("the weekly schedule", () => {
     // the same tick again sends nothing more
     await runTick(t.deps);
     expect(t.mock.requests.filter((request) => request.endpoint === "multicast")).toHaveLength(1);
-    const opener = multicast[0]?.messages.at(-1) as {
-      quickReply: { items: { action: { data: string; label: string } }[] };
-    };
-    const tap = opener.quickReply.items.find((item) => item.action.label === "🙂 まあまあ");
-    const next = await press(userId, tap?.action.data ?? "");
-    expect(next.at(-1)?.text).toContain("ねむれて");
+    const opener = buttonsOf(multicast[0]?.messages as Sent);
+    const tap = opener.find((action) => action.label === "🙂 まあまあ");
+    const next = await press(userId, tap?.data ?? "");
+    expect(textOf(next)).toContain("ねむれて");
   });
 
   it("sends one multicast per 500 people with the same opening", async () => {
@@ -536,5 +532,68 @@ describe("who paused decides who resumes", () => {
     await say(userId, "さいかい");
     expect((await registrantRow(id))?.status).toBe("active");
     expect((await registrantRow(id))?.pausedBy).toBeNull();
+  });
+});
+
+describe("a consent on an older text", () => {
+  /** As if they had agreed to text version 1, before the employer link was in it. */
+  async function onVersionOne(id: string) {
+    await t.db.store.write(async (tx) => {
+      await tx.update(registrants).set({ consentVersion: 1 }).where(eq(registrants.id, id));
+      await tx.update(consents).set({ textVersion: 1 }).where(eq(consents.registrantId, id));
+    });
+  }
+  /** Answers until the check-in says it is over (not past it: its end may ask more). */
+  async function checkinThrough(userId: string) {
+    let messages = await say(userId, "チェックイン");
+    for (let i = 0; i < 12 && !textOf(messages).includes("おわりです"); i++) {
+      const choices = buttonsOf(messages).filter(
+        (b) => b.data && !/v=(talk|skip|done)/.test(b.data),
+      );
+      messages = await press(userId, choices.at(-1)?.data ?? "");
+    }
+    return messages;
+  }
+  async function history(id: string) {
+    const rows = await db()
+      .select({ decision: consents.decision, textVersion: consents.textVersion })
+      .from(consents)
+      .where(eq(consents.registrantId, id))
+      .orderBy(consents.id);
+    return rows.map((row) => `${row.decision}:${row.textVersion}`);
+  }
+
+  it("asks the new text once, after a check-in; a no keeps the old consent, words do not answer", async () => {
+    const { id, userId } = await linkedAndConsenting();
+    await onVersionOne(id);
+    const end = await checkinThrough(userId);
+    expect(textOf(end)).toContain("せつめいが すこし かわりました");
+    expect(buttonsOf(end).map((b) => b.label)).toEqual(["どういする", "どういしない"]);
+    expect(await history(id)).toEqual(["given:1", "asked:2"]);
+
+    // words are words: kept for staff, the consent unchanged
+    await say(userId, "はい わかりました");
+    expect((await registrantRow(id))?.consentVersion).toBe(1);
+
+    const no = buttonsOf(end).find((b) => b.label === "どういしない");
+    expect(textOf(await press(userId, no?.data ?? ""))).toContain("いままでの まま");
+    const kept = await registrantRow(id);
+    expect(kept?.consentedAt).not.toBeNull();
+    expect(kept?.consentVersion).toBe(1);
+    expect(await history(id)).toEqual(["given:1", "asked:2", "declined:2"]);
+
+    // asked once: the next check-in ends without it
+    const next = await checkinThrough(userId);
+    expect(textOf(next)).not.toContain("かわりました");
+
+    // and 「どういする」 typed later takes the new text
+    expect(textOf(await say(userId, "同意する"))).toContain("ありがとうございます");
+    expect((await registrantRow(id))?.consentVersion).toBe(consentTextVersion);
+    expect(await history(id)).toEqual([
+      "given:1",
+      "asked:2",
+      "declined:2",
+      `given:${consentTextVersion}`,
+    ]);
   });
 });

@@ -73,10 +73,10 @@ describe("a guest and a registrant write", () => {
     await newPersona("いちろう");
     await type(linkCode);
     await seeBot("つながりました");
-    await chat.getByTestId("quick-reply").filter({ hasText: "同意する" }).click();
+    await chat.getByTestId("quick-reply").filter({ hasText: "どういする" }).click();
     await seeBot("まいしゅう");
     await type(worry);
-    await seeBot("しえんの 人が よみます");
+    await seeBot("センターの じかん");
 
     await dashboard.goto(`${origin}/dashboard`);
     const row = dashboard.getByTestId("queue-row").first();

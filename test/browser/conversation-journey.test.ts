@@ -87,7 +87,7 @@ describe("a conversation on LINE with the center", () => {
     await chat.getByTestId("follow").click();
     await type(linkCode);
     await seeBot("つながりました");
-    await chat.getByTestId("quick-reply").filter({ hasText: "同意する" }).click();
+    await chat.getByTestId("quick-reply").filter({ hasText: "どういする" }).click();
     await seeBot("まいしゅう");
   });
 

@@ -98,7 +98,7 @@ describe("a registrant who writes of dying", () => {
     await seeBot("ばんごう");
     await type(registrantCode);
     await seeBot("つながりました");
-    await chat.getByTestId("quick-reply").filter({ hasText: "同意する" }).click();
+    await chat.getByTestId("quick-reply").filter({ hasText: "どういする" }).click();
     await seeBot("まいしゅう");
     const [row] = await t.db.store.db
       .select({ lineUserId: registrants.lineUserId })

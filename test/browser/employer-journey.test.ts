@@ -127,7 +127,7 @@ describe("an employer's contact who reports on two people", () => {
         await type(person.code);
         await seeBot("つながりました");
         await seeBot("はじめて いいですか");
-        await tap("同意する");
+        await tap("どういする");
         await seeBot("まいしゅう");
       }
       for (const person of [tanaka, sato]) {

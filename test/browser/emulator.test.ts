@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
 import { createTestApp, listen, testAccessToken, type TestApp } from "../support/app";
+import { installTestRichMenus } from "../support/rich-menus";
 
 const timeout = 10_000;
 
@@ -16,6 +17,7 @@ const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   t = await createTestApp({ emulator: true });
   cleanups.unshift(() => t.close());
+  await installTestRichMenus(t);
   const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
   cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
   origin = url;
@@ -79,7 +81,7 @@ describe("the emulator chat page", () => {
     expect(await follow.isVisible()).toBe(false);
     // Line breaks in the bot's text stay line breaks.
     expect(await bubbles("bot", "ともだち ついか").first().innerText()).toBe(
-      "ともだち ついか ありがとうございます。\nつなぎ です。",
+      "ともだち ついか ありがとうございます。\nつなぎ は、センターと あなたを つなぐ LINE です。",
     );
   });
 
@@ -91,7 +93,7 @@ describe("the emulator chat page", () => {
     await input.press("Enter");
 
     await seeBubble("user", "こんにちは");
-    await seeBubble("bot", "しえんの 人から もらった ばんごう");
+    await seeBubble("bot", "センターから もらった ばんごう");
     expect(await input.inputValue()).toBe("");
     expect(await bubbles("user").allInnerTexts()).toEqual(["こんにちは"]);
     expect(await page.getByTestId("error").isVisible()).toBe(false);
@@ -121,7 +123,8 @@ describe("the emulator chat page", () => {
     const toggle = page.getByTestId("richmenu-toggle");
     const items = page.getByTestId("richmenu-item");
     expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-    expect(await items.allInnerTexts()).toEqual(["チェックイン", "相談する", "ヘルプ"]);
+    // not linked yet: the channel's default, the guest menu
+    expect(await items.allInnerTexts()).toEqual(["ばんごうを おくる", "ヘルプ"]);
 
     const helpBefore = await bubbles("bot", "つなぎ は").count();
     await items.filter({ hasText: "ヘルプ" }).click();
@@ -132,12 +135,13 @@ describe("the emulator chat page", () => {
         ).length > count,
       helpBefore,
     );
-    await items.filter({ hasText: "チェックイン" }).click();
-    await seeBubble("user", "チェックイン");
+    await items.filter({ hasText: "ばんごうを おくる" }).click();
+    await seeBubble("user", "ばんごうを おくる");
+    await seeBubble("bot", "はじめに、");
     const sent = t.emulator?.entriesFor(userId, 0).filter((entry) => entry.from === "user");
     expect(sent?.slice(-2).map((entry) => entry.message)).toEqual([
       { type: "text", text: "ヘルプ" },
-      { type: "text", text: "チェックイン" },
+      { type: "text", text: "ばんごうを おくる" },
     ]);
 
     await toggle.click();

@@ -1,9 +1,11 @@
-// A registrant's first weeks in the emulator, in real Chromium: link, consent, a check-in, pause.
+// A registrant's first weeks in the emulator, in real Chromium on a 390-pixel phone: link, consent,
+// help's buttons, a check-in with worries (every button tapped where it stands, nothing scrolled
+// sideways), the kind close after a worry, pause and resume, and the new consent text asked once.
 import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, checkins, registrants } from "../../src/store/schema";
-import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
+import { answers, checkins, consents, registrants } from "../../src/store/schema";
+import { launchBrowser, tapInView, watchPage, type PageProblems } from "../support/browser";
 import { createTestApp, listen, type TestApp } from "../support/app";
 import { loginAs, mintCenter, mintStaff } from "../support/staff";
 
@@ -30,7 +32,7 @@ beforeAll(async () => {
   linkCode = created.linkCode;
   const browser = await launchBrowser();
   cleanups.unshift(() => browser.close());
-  page = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "ja-JP" });
+  page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "ja-JP" });
   page.setDefaultTimeout(10_000);
   problems = await watchPage(page, origin);
 });
@@ -48,9 +50,7 @@ async function type(text: string) {
   await page.getByTestId("send").click();
 }
 
-async function tapQuickReply(label: string) {
-  await page.getByTestId("quick-reply").filter({ hasText: label }).first().click();
-}
+const tap = (label: string) => tapInView(page, label);
 
 async function registrant() {
   const rows = await t.db.store.db
@@ -60,8 +60,33 @@ async function registrant() {
   return rows[0];
 }
 
+/** Waits for the bot's answer to what `act` sends: a new bubble that says `text`. */
+async function answered(act: () => Promise<void>, text: string) {
+  const said = page.getByTestId("bubble-bot").filter({ hasText: text });
+  const before = await said.count();
+  await act();
+  await expect.poll(() => said.count()).toBeGreaterThan(before);
+}
+
+async function checkinStatuses() {
+  const rows = await t.db.store.db
+    .select({ status: checkins.status })
+    .from(checkins)
+    .where(eq(checkins.registrantId, registrantId));
+  return rows.map((row) => row.status);
+}
+
+/** A check-in started by typing, every question answered with スキップ (or ない, とくに ない). */
+async function skipThrough(start: string) {
+  await answered(() => type(start), "からだの ちょうし");
+  const next = ["ねむれて", "きもち", "くすり", "しごとに いけましたか", "こまって いる こと"];
+  for (const question of next) await answered(() => tap("スキップ"), question);
+  await answered(() => tap("ない"), "つたえたい こと");
+  await answered(() => tap("とくに ない"), "おわりです");
+}
+
 describe("a registrant in the emulator", () => {
-  it("links with the code from their supporter and agrees with a tap", async () => {
+  it("links with the code from their supporter and agrees with a tap on 「どういする」", async () => {
     await page.goto(`${origin}/emulator`);
     await page.getByTestId("persona-name").fill("はなこ");
     await page.getByTestId("persona-create").click();
@@ -70,34 +95,60 @@ describe("a registrant in the emulator", () => {
     await type(`${linkCode.slice(0, 4)} ${linkCode.slice(4)}`);
     await seeBot("つながりました");
     await seeBot("はじめて いいですか");
-    await tapQuickReply("同意する");
+    await tap("どういする");
     await seeBot("まいしゅう 金ようび 18:00");
     const row = await registrant();
     expect(row?.lineUserId).toMatch(/^U[0-9a-f]{32}$/);
     expect(row?.consentedAt).not.toBeNull();
   });
 
-  it("answers a whole check-in with buttons, in well under two minutes of taps", async () => {
-    await tapQuickReply("チェックイン");
+  it("starts a check-in from help's buttons and answers it all with taps in view", async () => {
+    await type("へるぷ");
+    await seeBot("つなぎ で できる こと");
+    await tap("チェックイン");
     await seeBot("からだの ちょうし");
-    await tapQuickReply("まあまあ");
+    // the worst answer and the way to a person are in view on every question
+    for (const label of ["わるい", "人と はなしたい"]) {
+      const box = await page
+        .getByTestId("card-button")
+        .filter({ hasText: label })
+        .last()
+        .boundingBox();
+      expect(box && box.x + box.width <= 390 && box.y + box.height <= 844).toBe(true);
+    }
+    await tap("まあまあ");
     await seeBot("ねむれて");
-    await tapQuickReply("よく ねむれた");
+    await tap("よく ねむれた");
     await seeBot("きもち");
-    await tapQuickReply("ふつう");
+    await tap("ふつう");
     await seeBot("くすり");
-    await tapQuickReply("のめて いる");
+    await tap("のめて いる");
     await seeBot("しごとに いけましたか");
-    await tapQuickReply("ちこく した");
+    await tap("ちこく した");
     await seeBot("なんにち ちこく");
-    await tapQuickReply("1日");
+    await tap("1にち");
     await seeBot("こまって いる こと");
-    await tapQuickReply("お金");
-    await seeBot("えらんだ もの：お金");
-    await tapQuickReply("これで おわり");
+    await tap("おかね");
+    await seeBot("えらんだ もの：おかね");
+    await tap("しごと");
+    await seeBot("えらんだ もの：おかね、しごと");
+    // a chosen worry tapped again asks instead of dropping it
+    await tap("✓ おかね");
+    await seeBot("「おかね」は もう えらんで います");
+    await tap("そのまま");
+    await seeBot("えらんだ もの：おかね、しごと");
+    await tap("これで おわり");
     await seeBot("つたえたい こと");
-    await type("らいしゅうは がんばります");
-    await seeBot("おわりです");
+    await type("最近ねむれなくて、しごとに いきたくない");
+    // not the cheerful goodbye: who will see it, when, and the way to a person
+    await seeBot("おしえて くれた ことは");
+    await seeBot("センターの じかん：げつ〜きん 9:00〜17:30");
+    const close = await page.getByTestId("bubble-bot").last().textContent();
+    expect(close).not.toContain("また らいしゅう");
+    const person = page.getByTestId("quick-reply").filter({ hasText: "人と はなしたい" });
+    const box = await person.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+
     const [checkin] = await t.db.store.db
       .select()
       .from(checkins)
@@ -113,20 +164,45 @@ describe("a registrant in the emulator", () => {
       mood: "3",
       medication: "as_prescribed",
       attendance: "late:1",
-      worries: '["money"]',
-      message: "らいしゅうは がんばります",
+      worries: '["money","work"]',
+      message: "最近ねむれなくて、しごとに いきたくない",
     });
   });
 
-  it("pauses and resumes the weekly check-ins", async () => {
-    await type("停止");
+  it("pauses from help's buttons and resumes with the button it offers", async () => {
+    await answered(() => type("ヘルプ"), "つなぎ で できる こと");
+    await tap("おやすみする");
     await seeBot("おやすみ します");
     expect((await registrant())?.status).toBe("paused");
     expect((await registrant())?.nextCheckinAt).toBeNull();
-    await tapQuickReply("再開");
+    await tap("また はじめる");
     await seeBot("また はじめます");
     expect((await registrant())?.status).toBe("active");
     expect((await registrant())?.nextCheckinAt).not.toBeNull();
+  });
+
+  it("asks someone who agreed to the older text the new one once, after a check-in", async () => {
+    // as if they had agreed to text version 1, before the employer link was in it
+    await t.db.store.db
+      .update(registrants)
+      .set({ consentVersion: 1 })
+      .where(eq(registrants.id, registrantId));
+    await t.db.store.db
+      .update(consents)
+      .set({ textVersion: 1 })
+      .where(eq(consents.registrantId, registrantId));
+    await skipThrough("チェックイン");
+    await seeBot("せつめいが すこし かわりました");
+    await tap("どういする");
+    await seeBot("ありがとうございます");
+    expect((await registrant())?.consentVersion).toBe(2);
+    // the next check-in ends with the plain goodbye, and no question about consent
+    await skipThrough("ちぇっくいん");
+    await seeBot("また らいしゅう");
+    expect(await page.getByTestId("bubble-bot").filter({ hasText: "かわりました" }).count()).toBe(
+      1,
+    );
+    expect(await checkinStatuses()).toEqual(["completed", "completed", "completed"]);
     expect(problems).toEqual({ errors: [], cspViolations: [], foreignRequests: [] });
   });
 });

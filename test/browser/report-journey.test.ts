@@ -110,7 +110,7 @@ describe("the monthly report on a phone", () => {
       await bot("ばんごう").last().waitFor();
       await type(personCode);
       await bot("はじめて いいですか").last().waitFor();
-      await chat.getByTestId("quick-reply").filter({ hasText: "同意する" }).first().click();
+      await chat.getByTestId("quick-reply").filter({ hasText: "どういする" }).first().click();
       await bot("まいしゅう").last().waitFor();
       await newPersona("森");
       await type(contactCode);

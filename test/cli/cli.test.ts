@@ -9,6 +9,7 @@ import { findStaffByEmail } from "../../src/store/staff";
 import { openStore } from "../../src/store/open-node";
 import { defaultModelPath } from "../../src/escalation/text/model-file";
 import { MockLine, mockLineApp } from "../../src/emulator/mock-line";
+import { richMenus } from "../../src/store/schema";
 import { listen, testAccessToken, testSecret } from "../support/app";
 
 const root = join(import.meta.dirname, "../..");
@@ -137,7 +138,8 @@ function adminAsync(env: Record<string, string>, ...args: string[]) {
 }
 
 describe("npm run admin -- richmenu", () => {
-  const image = readFileSync(join(root, "assets", "richmenu.png"));
+  const roles = ["guest", "registrant", "employer_contact", "staff"] as const;
+  const image = (role: string) => readFileSync(join(root, "assets", `richmenu-${role}.png`));
 
   async function withMock(run: (mock: MockLine, env: Record<string, string>) => Promise<void>) {
     const mock = new MockLine(testAccessToken);
@@ -147,36 +149,81 @@ describe("npm run admin -- richmenu", () => {
         LINE_CHANNEL_SECRET: testSecret,
         LINE_CHANNEL_ACCESS_TOKEN: testAccessToken,
         LINE_API_BASE_URL: url,
+        PUBLIC_BASE_URL: "https://tsunagi.example.jp",
       });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   }
 
-  it("installs the rich menu with the committed image and prints its id as JSON", async () => {
+  async function recorded() {
+    const store = await openStore({ url: databaseUrl });
+    try {
+      const rows = await store.db.select().from(richMenus);
+      return Object.fromEntries(rows.map((row) => [row.role, row.richMenuId]));
+    } finally {
+      store.close();
+    }
+  }
+
+  type Installed = { richMenuIds: Record<string, string>; deleted: string[] };
+
+  it("installs a menu per role with the committed images, records them and prints the ids as JSON", async () => {
     await withMock(async (mock, env) => {
       const result = await adminAsync(env, "richmenu");
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
-      const output = JSON.parse(result.stdout) as { richMenuId: string };
-      expect(Object.keys(output)).toEqual(["richMenuId"]);
-      expect(mock.defaultRichMenuId).toBe(output.richMenuId);
-      const stored = mock.richMenus.get(output.richMenuId);
-      expect(Buffer.from(stored?.image?.bytes ?? []).equals(image)).toBe(true);
-      expect(stored?.menu.areas.map((area) => area.action.text)).toEqual([
-        "チェックイン",
-        "相談する",
-        "ヘルプ",
-      ]);
+      const output = JSON.parse(result.stdout) as Installed;
+      expect(Object.keys(output)).toEqual(["richMenuIds", "deleted"]);
+      expect(Object.keys(output.richMenuIds).sort()).toEqual([...roles].sort());
+      expect(mock.defaultRichMenuId).toBe(output.richMenuIds.guest);
+      for (const role of roles) {
+        const stored = mock.richMenus.get(output.richMenuIds[role] ?? "");
+        expect(Buffer.from(stored?.image?.bytes ?? []).equals(image(role))).toBe(true);
+      }
+      const staffMenu = mock.richMenus.get(output.richMenuIds.staff ?? "");
+      expect(staffMenu?.menu.areas[0]?.action).toEqual({
+        type: "uri",
+        label: "ダッシュボード",
+        uri: "https://tsunagi.example.jp/dashboard",
+      });
+      expect(await recorded()).toEqual(output.richMenuIds);
+
+      // run again: the new menus replace the rows, and the old ones are deleted on LINE
+      const again = JSON.parse((await adminAsync(env, "richmenu")).stdout) as Installed;
+      expect(again.deleted.sort()).toEqual(Object.values(output.richMenuIds).sort());
+      expect(mock.richMenus.size).toBe(4);
+      expect(mock.defaultRichMenuId).toBe(again.richMenuIds.guest);
+      expect(await recorded()).toEqual(again.richMenuIds);
+    });
+  });
+
+  it("takes the images from another folder with --images", async () => {
+    const folder = mkdtempSync(join(dir, "images-"));
+    for (const role of roles) writeFileSync(join(folder, `richmenu-${role}.png`), image(role));
+    // a JPEG is taken where there is no PNG of that name
+    rmSync(join(folder, "richmenu-staff.png"));
+    const jpeg = new Uint8Array(64);
+    jpeg.set([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
+    jpeg.set([0xff, 0xc0, 0x00, 0x11, 0x08, 843 >> 8, 843 & 0xff, 2500 >> 8, 2500 & 0xff], 20);
+    writeFileSync(join(folder, "richmenu-staff.jpg"), jpeg);
+    await withMock(async (mock, env) => {
+      const result = await adminAsync(env, "richmenu", "--images", folder);
+      expect(result.stderr).toBe("");
+      const output = JSON.parse(result.stdout) as Installed;
+      expect(mock.richMenus.get(output.richMenuIds.staff ?? "")?.image?.contentType).toBe(
+        "image/jpeg",
+      );
     });
   });
 
   it.each([
     [
-      ["--image", "no/such/file.png"],
-      /^error: --image no\/such\/file\.png could not be read \(ENOENT\)/,
+      ["--images", "no/such/dir"],
+      /^error: no\/such\/dir\/richmenu-guest\.png could not be read \(ENOENT\)/,
     ],
-    [["--image", "README.md"], /^error: the image is neither a PNG nor a JPEG file/],
+    [["--images", "src"], /^error: .*richmenu-guest\.png could not be read \(ENOENT\)/],
+    [["--image", "assets/richmenu-guest.png"], /Unknown option '--image'[\s\S]*--images <dir>/],
     [["--colour", "red"], /colour/],
   ])("refuses %j with a message and a non-zero exit, calling nothing", async (args, message) => {
     await withMock(async (mock, env) => {
@@ -188,20 +235,41 @@ describe("npm run admin -- richmenu", () => {
     });
   });
 
-  it("names the failed step and LINE's status, never the token", async () => {
+  it("names a wrong image's role before calling LINE", async () => {
+    const folder = mkdtempSync(join(dir, "wrong-"));
+    for (const role of roles) writeFileSync(join(folder, `richmenu-${role}.png`), image(role));
+    writeFileSync(join(folder, "richmenu-registrant.png"), "not a picture");
     await withMock(async (mock, env) => {
-      mock.failNext(1, 500, "richmenu.content");
+      const result = await adminAsync(env, "richmenu", "--images", folder);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe("error: registrant: the image is neither a PNG nor a JPEG file\n");
+      expect(mock.calls).toEqual([]);
+    });
+  });
+
+  it("names the failed step and LINE's status, never the token, and leaves nothing half made", async () => {
+    await withMock(async (mock, env) => {
+      const before = await recorded();
+      // the third menu's image fails: the two made before it are deleted too
+      let uploads = 0;
+      const original = mock.handleRichMenu.bind(mock);
+      mock.handleRichMenu = (name, headers, input) => {
+        if (name === "richmenu.content" && ++uploads === 3) mock.failNext(1, 500, name);
+        return original(name, headers, input);
+      };
       const result = await adminAsync(env, "richmenu");
       expect(result.status).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).toBe(
-        'error: rich menu step "upload image" failed: LINE answered HTTP 500 (Injected fault)\n',
+        'error: rich menu step "upload image" (employer_contact) failed: LINE answered HTTP 500 (Injected fault)\n',
       );
       expect(mock.richMenus.size).toBe(0);
+      expect(mock.calls.filter((call) => call.endpoint === "richmenu.delete")).toHaveLength(3);
+      expect(await recorded()).toEqual(before);
     });
   });
 
-  it("installs the menu on the emulator's own mock of a running npm start, with the token that start made", async () => {
+  it("installs the menus on the emulator's own mock of a running npm start, with the token that start made", async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const dbPath = join(dir, "richmenu.db");
     const env = {
@@ -232,13 +300,22 @@ describe("npm run admin -- richmenu", () => {
       const token = readFileSync(tokenFile, "utf8");
       expect(token).toMatch(/^[0-9a-f]{32}$/);
 
+      const defaultMenu = async () =>
+        (await (
+          await fetch(`http://127.0.0.1:${port}/v2/bot/user/all/richmenu`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).json()) as { richMenuId: string };
+      // npm start installed the four menus on its mock already
+      const atStart = await defaultMenu();
+      expect(atStart.richMenuId).toMatch(/^richmenu-/);
+
       const result = await adminAsync(env, "richmenu");
       expect(result.stderr).toBe("");
-      const { richMenuId } = JSON.parse(result.stdout) as { richMenuId: string };
-      const current = await fetch(`http://127.0.0.1:${port}/v2/bot/user/all/richmenu`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      expect(await current.json()).toEqual({ richMenuId });
+      const installed = JSON.parse(result.stdout) as Installed;
+      expect(await defaultMenu()).toEqual({ richMenuId: installed.richMenuIds.guest });
+      expect(installed.deleted).toHaveLength(4);
+      expect(installed.deleted).toContain(atStart.richMenuId);
       // the token published in earlier versions opens nothing now
       const guessed = await fetch(`http://127.0.0.1:${port}/v2/bot/user/all/richmenu`, {
         headers: { authorization: "Bearer emulator-access-token" },

@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from "../support/app";
 import { testClassifier } from "../support/classifier";
 import { createTestClock } from "../support/clock";
 import { stickerEvent, unfollowEvent, webhookBody } from "../support/events";
-import { lineChat, registrantOnLine, textOf } from "../support/line-chat";
+import { buttonsOf, lineChat, registrantOnLine, textOf } from "../support/line-chat";
 import {
   loginAs,
   mintCenter,
@@ -145,7 +145,7 @@ describe("a plain message", () => {
     const chat = lineChat(t, clock);
     let sent = await chat.say(userId, "チェックイン");
     for (let step = 0; step < 12 && !/ありがとう/.test(textOf(sent)); step++) {
-      const labels = (sent.at(-1)?.quickReply?.items ?? []).map((item) => item.action.label);
+      const labels = buttonsOf(sent).map((action) => action.label);
       const pick =
         labels.find((label) => /おわり|ない|よい|のんだ|いけた|とくに/.test(label)) ??
         labels[0] ??

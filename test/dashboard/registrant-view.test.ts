@@ -446,7 +446,7 @@ describe("GET /api/registrants/:id", () => {
     expect(latest?.answers).toContainEqual({
       question: "worries",
       value: '["money","family"]',
-      label: "お金、家族",
+      label: "おかね、かぞく",
       score: null,
     });
     expect(latest?.answers).toContainEqual({
@@ -592,7 +592,7 @@ describe("the registrant page", () => {
     expect(table).toContain("😣 わるい");
     expect(table).toContain("ときどき わすれた");
     expect(table).toContain("⏰ ちこく した（2日）");
-    expect(table).toContain("お金、家族");
+    expect(table).toContain("おかね、かぞく");
     expect(table).toContain("来週 面談したいです");
     expect(table).toContain("11/16〜11/22");
     for (const heading of [

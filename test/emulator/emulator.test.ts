@@ -2,8 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { richMenu } from "../../src/line/rich-menu";
+import { richMenuDefinitions, richMenuRequest } from "../../src/line/rich-menu";
 import { createTestApp, testAccessToken, type TestApp } from "../support/app";
+import { installTestRichMenus } from "../support/rich-menus";
 import { countRows, eventRows, processedEvents } from "../support/queries";
 
 let t: TestApp;
@@ -123,11 +124,11 @@ describe("the emulator", () => {
     const created = await t.request("/v2/bot/richmenu", {
       method: "POST",
       headers: { authorization, "content-type": "application/json" },
-      body: JSON.stringify(richMenu),
+      body: JSON.stringify(richMenuRequest(richMenuDefinitions.guest, t.config.publicBaseUrl)),
     });
     const { richMenuId } = (await created.json()) as { richMenuId: string };
     expect(t.mock.richMenus.get(richMenuId)?.menu.chatBarText).toBe("メニュー");
-    const image = readFileSync(join(import.meta.dirname, "../..", "assets", "richmenu.png"));
+    const image = readFileSync(join(import.meta.dirname, "../..", "assets", "richmenu-guest.png"));
     const upload = await t.request(`/v2/bot/richmenu/${richMenuId}/content`, {
       method: "POST",
       headers: { authorization, "content-type": "image/png" },
@@ -143,11 +144,54 @@ describe("the emulator", () => {
     expect(await current.json()).toEqual({ richMenuId });
   });
 
-  it("shows the rich menu's three buttons under the input, each sending its text", async () => {
+  it("draws the rich menu under the input from what the mock holds, with every icon at hand", async () => {
     const html = await (await t.request("/emulator")).text();
     expect(html).toContain('data-testid="richmenu-toggle"');
-    const items = [...html.matchAll(/data-text="([^"]*)"[^>]*data-testid="richmenu-item"/g)];
-    expect(items.map((match) => match[1])).toEqual(["チェックイン", "相談する", "ヘルプ"]);
+    expect(html).toContain('id="richmenu-items"');
+    for (const icon of ["check", "talk", "help", "code", "dashboard"]) {
+      expect(html).toContain(`data-icon="${icon}"`);
+    }
+    // no tiles in the markup: which menu depends on the persona (chat.js asks the API)
+    expect(html).not.toContain('data-testid="richmenu-item"');
+  });
+
+  it("tells the page which menu a persona sees: their own on the mock, else the default", async () => {
+    type View = {
+      richMenuId: string | null;
+      role: string | null;
+      chatBarText: string | null;
+      items: { label: string; text?: string; uri?: string; icon?: string }[];
+    };
+    const menuOf = async (userId?: string) =>
+      (await (
+        await t.request(`/emulator/api/richmenu${userId ? `?userId=${userId}` : ""}`)
+      ).json()) as View;
+    // a channel with no menu installed shows none
+    expect(await menuOf()).toEqual({ richMenuId: null, chatBarText: null, role: null, items: [] });
+
+    const ids = await installTestRichMenus(t);
+    const { userId } = await newPersona();
+    expect(await menuOf()).toEqual({
+      richMenuId: ids.guest,
+      chatBarText: "メニュー",
+      role: "guest",
+      items: [
+        { label: "ばんごうを おくる", text: "ばんごうを おくる", icon: "code" },
+        { label: "ヘルプ", text: "ヘルプ", icon: "help" },
+      ],
+    });
+    expect((await menuOf(userId)).role).toBe("guest");
+
+    const linked = await t.request(`/v2/bot/user/${userId}/richmenu/${ids.staff}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${testAccessToken}` },
+    });
+    expect(linked.status).toBe(200);
+    expect((await menuOf(userId)).items).toEqual([
+      { label: "ダッシュボード", uri: `${t.config.publicBaseUrl}/dashboard`, icon: "dashboard" },
+      { label: "ヘルプ", text: "ヘルプ", icon: "help" },
+    ]);
+    expect((await t.request("/emulator/api/richmenu?userId=../../etc")).status).toBe(400);
   });
 
   it("serves the chat page with its script and style from the same origin", async () => {

@@ -47,7 +47,11 @@ const replies = {
   self: [/しえんの 人に すぐ つたえました/, /0120-279-338/, /talkme\.jp/, /119/],
   others: [/はなれて/, /しえんの 人に すぐ つたえました/, /0120-279-338/, /110/],
   abuse: [/あなたは わるく ありません/, /しえんの 人に すぐ つたえました/, /0120-279-338/, /110/],
-  received: [/しえんの 人が よみます/],
+  // a worry: who will see it and when, and the way to a person (not a plain thank-you)
+  received: [
+    /しえんの 人が、あいて いる じかんに みます|センターが あいたら しえんの 人が みます/,
+    /人と はなしたい/,
+  ],
 } as const;
 
 const taxonomy: [string, string, string[], Severity, keyof typeof replies][] = [

@@ -8,22 +8,25 @@ import { foldWords } from "../../src/core/fold";
 import { encodePostback } from "../../src/words/postback";
 import { createFlowRegistry } from "../../src/flows/registry";
 import { respond } from "../../src/flows/router";
-import type { Effect, FlowContext, Inbound, Step } from "../../src/flows/types";
+import type { Effect, FlowContext, Inbound, RegistrantContext, Step } from "../../src/flows/types";
 import type { OutMessage } from "../../src/line/message";
 import type { QuestionKey } from "../../src/vocabulary/kinds";
+import { actionsOf } from "../../src/words/buttons";
+import { consentTextVersion } from "../../src/words/registrant";
 
 const week = "2026-W47";
 const flows = createFlowRegistry();
+const registrant: RegistrantContext = {
+  id: "r1",
+  status: "active",
+  consented: true,
+  checkinWeekday: 5,
+  checkinMinute: 1080,
+};
 const ctx: FlowContext = {
   now: Date.parse("2026-11-20T18:05:00+09:00"),
   role: "registrant",
-  registrant: {
-    id: "r1",
-    status: "active",
-    consented: true,
-    checkinWeekday: 5,
-    checkinMinute: 1080,
-  },
+  registrant,
   newId: () => "new-id",
   classifier: testClassifier,
 };
@@ -48,13 +51,19 @@ function step(state: CheckinState | null, input: Inbound): Step {
 
 function texts(replies: OutMessage[]): string {
   return replies
-    .map((reply) => (reply.type === "text" ? reply.text : `[${reply.type}]`))
+    .map((reply) =>
+      reply.type === "text"
+        ? reply.text
+        : reply.type === "flex"
+          ? reply.altText
+          : `[${reply.type}]`,
+    )
     .join("\n");
 }
 
 function buttons(reply: OutMessage | undefined): { label: string; data?: string; text?: string }[] {
-  return (reply?.quickReply?.items ?? []).map((item) => {
-    const action = item.action as { label?: string; data?: string; text?: string };
+  return actionsOf(reply).map((item) => {
+    const action = item as { label?: string; data?: string; text?: string };
     return { label: action.label ?? "", data: action.data, text: action.text };
   });
 }
@@ -209,22 +218,54 @@ describe("follow-ups and multi-select", () => {
     expect(told?.state).toMatchObject({ step: "worries" });
   });
 
-  it("toggles worries, shows what is chosen, and raises one signal per worry", () => {
+  it("adds worries, shows what is chosen, and raises one signal per worry", () => {
     let state: CheckinState = { ...begin(), step: "worries" };
-    for (const worry of ["money", "sns", "money", "family"]) {
-      const next = step(state, tap("worries", worry));
-      state = checkinStateSchema.parse(next.state);
+    for (const worry of ["money", "sns", "family"]) {
+      state = checkinStateSchema.parse(step(state, tap("worries", worry)).state);
     }
-    expect(state.worries).toEqual(["sns", "family"]);
+    expect(state.worries).toEqual(["money", "sns", "family"]);
     const shown = step(state, { type: "sticker" });
-    expect(texts(shown.replies)).toContain("えらんだ もの：SNS・ネット、家族");
-    expect(buttons(shown.replies.at(-1)).map((b) => b.label)).toContain("✓ SNS・ネット");
+    expect(texts(shown.replies)).toContain("えらんだ もの：おかね、SNS・ネット、かぞく");
+    const labels = buttons(shown.replies.at(-1)).map((b) => b.label);
+    expect(labels).toEqual(expect.arrayContaining(["✓ SNS・ネット", "✓ おかね", "しごと"]));
+    // the way out and the way to a person are on the card, not behind a sideways scroll
+    expect(labels).toEqual(expect.arrayContaining(["✅ これで おわり", "🙋 人と はなしたい"]));
+    expect(shown.replies.at(-1)?.type).toBe("flex");
     const done = step(state, tap("worries", "done"));
-    expect(answers(done.effects)).toEqual([["worries", '["sns","family"]', null]]);
+    expect(answers(done.effects)).toEqual([["worries", '["money","sns","family"]', null]]);
     expect(signals(done.effects)).toEqual([
+      ["money", "normal"],
       ["sns", "normal"],
       ["family", "normal"],
     ]);
+  });
+
+  it("asks before taking off a worry tapped a second time, and keeps it unless told", () => {
+    let state: CheckinState = { ...begin(), step: "worries", worries: ["money", "sns"] };
+    const asked = step(state, tap("worries", "money"));
+    expect(asked.state).toEqual(state);
+    expect(texts(asked.replies)).toContain("「おかね」は もう えらんで います。\nはずしますか？");
+    const choices = buttons(asked.replies.at(-1));
+    expect(choices.map((b) => b.label)).toEqual(["はずす", "そのまま"]);
+
+    const kept = step(state, { type: "postback", data: choices[1]?.data ?? "", params: {} });
+    expect(checkinStateSchema.parse(kept.state).worries).toEqual(["money", "sns"]);
+    const off = step(state, { type: "postback", data: choices[0]?.data ?? "", params: {} });
+    state = checkinStateSchema.parse(off.state);
+    expect(state.worries).toEqual(["sns"]);
+    expect(texts(off.replies)).toContain("えらんだ もの：SNS・ネット");
+    // a made-up worry is refused, nothing chosen changes
+    const odd = step(state, tap("worries", "lottery"));
+    expect(checkinStateSchema.parse(odd.state).worries).toEqual(["sns"]);
+    expect(odd.effects).toEqual([{ type: "rejectPostback", reason: "unknown-answer" }]);
+  });
+
+  it("takes the hiragana labels and the old kanji ones typed for a worry", () => {
+    let state: CheckinState = { ...begin(), step: "worries" };
+    for (const typed of ["しごと", "お金", "ｶｿﾞｸ", " 体調・病院 "]) {
+      state = checkinStateSchema.parse(step(state, { type: "text", text: typed }).state);
+    }
+    expect(state.worries).toEqual(["work", "money", "family", "health"]);
   });
 
   it("asks for a person whenever they want, and goes on", () => {
@@ -244,6 +285,89 @@ describe("follow-ups and multi-select", () => {
   ] as const)("raises the table's signal for %s = %s", (question, value, raised) => {
     const result = step({ ...begin(), step: question }, tap(question, value));
     expect(signals(result.effects)).toEqual(raised);
+  });
+});
+
+describe("the close", () => {
+  const center = {
+    phone: "03-1234-5678",
+    openNow: false,
+    nextOpenAt: Date.parse("2026-11-23T09:00:00+09:00"),
+    hours: "げつ〜きん 9:00〜17:30",
+  };
+  const at = (state: Partial<CheckinState>): CheckinState => ({
+    ...begin(),
+    step: "message",
+    ...state,
+  });
+
+  it("is cheerful only for a check-in that raised nothing", () => {
+    const done = step(at({}), tap("message", "none"));
+    expect(texts(done.replies)).toContain("また らいしゅう");
+    expect(done.effects.filter((e) => e.type === "recordConsent")).toEqual([]);
+  });
+
+  it("says who will see a worry and when, and offers a person, after an earlier answer raised it", () => {
+    // つらい on the mood question, then the rest
+    let state: CheckinState = { ...begin(), step: "mood" };
+    const mood = step(state, tap("mood", "1"));
+    state = checkinStateSchema.parse(mood.state);
+    expect(state.flagged).toBe(true);
+    const close = respond(
+      flows,
+      { flow: "checkin", state: { ...state, step: "message" } },
+      tap("message", "none"),
+      { ...ctx, center },
+    );
+    const text = texts(close.replies);
+    expect(text).not.toContain("また らいしゅう");
+    expect(text).toContain("しえんの 人が みます");
+    expect(text).toContain("げつ〜きん 9:00〜17:30");
+    expect(text).toMatch(
+      /11がつ 23にち（げつ）9じ に あきます|11がつ 23にち（げつ）9じに あきます/,
+    );
+    expect(buttons(close.replies.at(-1)).map((b) => b.label)).toEqual([
+      "🙋 人と はなしたい",
+      "ヘルプ",
+    ]);
+  });
+
+  it("is kind after a worrying free message at the end", () => {
+    const close = respond(
+      flows,
+      { flow: "checkin", state: at({}) },
+      { type: "text", text: "最近ねむれなくて、しごとに いきたくない" },
+      { ...ctx, center: { ...center, openNow: true, nextOpenAt: ctx.now } },
+    );
+    expect(close.effects.some((e) => e.type === "signal")).toBe(true);
+    const text = texts(close.replies);
+    expect(text).not.toContain("また らいしゅう");
+    expect(text).toContain("センターの しえんの 人が、あいて いる じかんに みます");
+    expect(buttons(close.replies.at(-1))[0]?.label).toBe("🙋 人と はなしたい");
+  });
+
+  it("asks someone on an older consent text the current one once, at the end", () => {
+    const older = {
+      ...ctx,
+      registrant: { ...registrant, consentVersion: 1, renewalAsked: false },
+    };
+    const close = respond(flows, { flow: "checkin", state: at({}) }, tap("message", "none"), older);
+    expect(close.effects).toContainEqual({
+      type: "recordConsent",
+      decision: "asked",
+      textVersion: consentTextVersion,
+      historyOnly: true,
+    });
+    expect(texts(close.replies)).toContain("せつめいが すこし かわりました");
+    expect(buttons(close.replies.at(-1)).map((b) => b.label)).toEqual([
+      "どういする",
+      "どういしない",
+    ]);
+    // asked once: the next time, nothing
+    const asked = { ...older, registrant: { ...older.registrant, renewalAsked: true } };
+    const later = respond(flows, { flow: "checkin", state: at({}) }, tap("message", "none"), asked);
+    expect(texts(later.replies)).not.toContain("かわりました");
+    expect(later.effects.filter((e) => e.type === "recordConsent")).toEqual([]);
   });
 });
 

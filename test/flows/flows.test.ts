@@ -21,6 +21,14 @@ function texts(replies: OutMessage[]): string {
 }
 
 describe("a guest with no conversation", () => {
+  it("welcomes in words for anyone the center gives a code to, not only its registrants", () => {
+    const welcome = texts(
+      respond(noFlows, null, { type: "follow", unblocked: false }, guest).replies,
+    );
+    expect(welcome).toContain("センターから もらった ばんごう");
+    expect(welcome).not.toContain("しえんの 人");
+  });
+
   it.each<[string, Inbound, RegExp, unknown[]]>([
     [
       "follow",
@@ -40,6 +48,17 @@ describe("a guest with no conversation", () => {
     ["a sticker", { type: "sticker" }, /スタンプ ありがとうございます[\s\S]*ばんごう/, []],
     ["a photo", { type: "media", media: "image" }, /おくって くれて[\s\S]*ばんごう/, []],
     ["a stray postback", { type: "postback", data: "x=1", params: {} }, /ばんごう/, []],
+    // the guest menu's tile, typed or tapped
+    [
+      "ばんごうを おくる",
+      { type: "text", text: "ばんごうを おくる" },
+      /はじめに、センターから もらった ばんごう/,
+      [],
+    ],
+    // a linked person's buttons, tapped before linking or from an old menu: not linked yet
+    ["チェックイン", { type: "text", text: "チェックイン" }, /まだ つながって いません/, []],
+    ["そうだんする", { type: "text", text: "そうだんする" }, /まだ つながって いません/, []],
+    ["おやすみする", { type: "text", text: "ｵﾔｽﾐｽﾙ" }, /まだ つながって いません/, []],
   ])("answers %s", (_name, input, expected, effects) => {
     const step = respond(noFlows, null, input, guest);
     expect(step.state).toBeNull();

@@ -7,6 +7,8 @@ import { createFlowRegistry } from "../../src/flows/registry";
 import { respond } from "../../src/flows/router";
 import type { FlowContext, Inbound, RegistrantContext } from "../../src/flows/types";
 import type { OutMessage } from "../../src/line/message";
+import { actionsOf } from "../../src/words/buttons";
+import { commandOf } from "../../src/words/keywords";
 
 const flows = createFlowRegistry();
 
@@ -32,12 +34,18 @@ const press = (data: string): Inbound => ({ type: "postback", data, params: {} }
 
 function texts(replies: OutMessage[]): string {
   return replies
-    .map((reply) => (reply.type === "text" ? reply.text : `[${reply.type}]`))
+    .map((reply) =>
+      reply.type === "text"
+        ? reply.text
+        : reply.type === "flex"
+          ? reply.altText
+          : `[${reply.type}]`,
+    )
     .join("\n");
 }
 
 function labels(reply: OutMessage | undefined): string[] {
-  return (reply?.quickReply?.items ?? []).map((item) => (item.action as { label: string }).label);
+  return actionsOf(reply).map((action) => (action as { label: string }).label);
 }
 
 describe("consent", () => {
@@ -55,7 +63,7 @@ describe("consent", () => {
   it("does not record a second consent when the button is tapped twice", () => {
     const step = respond(flows, null, yes, ctx({ consented: true }));
     expect(step.effects).toEqual([]);
-    expect(texts(step.replies)).toContain("もう 同意");
+    expect(texts(step.replies)).toContain("もう どうい");
   });
 
   it("respects a no, and says how to agree later", () => {
@@ -64,14 +72,14 @@ describe("consent", () => {
       { type: "recordConsent", decision: "declined", textVersion: consentTextVersion },
     ]);
     expect(texts(step.replies)).toContain("しつもんは おくりません");
-    expect(labels(step.replies.at(-1))).toContain("同意する");
+    expect(labels(step.replies.at(-1))).toContain("どういする");
   });
 
   it("asks again with today's text when an old consent message is answered", () => {
     const old = press(encodePostback({ a: "consent", v: consentTextVersion + 5, c: "yes" }));
     const step = respond(flows, null, old, ctx({ consented: false }));
     expect(step.effects).toEqual([]);
-    expect(labels(step.replies.at(-1))).toEqual(["同意する", "同意しない"]);
+    expect(labels(step.replies.at(-1))).toEqual(["どういする", "どういしない"]);
   });
 
   it("accepts 同意する typed", () => {
@@ -102,7 +110,41 @@ describe("consent", () => {
     const step = respond(flows, null, say("チェックイン"), ctx({ consented: false }));
     expect(step.state).toBeNull();
     expect(step.effects).toEqual([]);
-    expect(labels(step.replies.at(-1))).toEqual(["同意する", "同意しない"]);
+    expect(labels(step.replies.at(-1))).toEqual(["どういする", "どういしない"]);
+  });
+});
+
+describe("a consent on an older text", () => {
+  const older = (more: Partial<RegistrantContext> = {}) => ctx({ consentVersion: 1, ...more });
+  const yes = press(encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }));
+  const no = press(encodePostback({ a: "consent", v: consentTextVersion, c: "no" }));
+
+  it("takes the current text with 「どういする」", () => {
+    const step = respond(flows, null, yes, older());
+    expect(step.effects).toEqual([
+      { type: "recordConsent", decision: "given", textVersion: consentTextVersion },
+    ]);
+    expect(texts(step.replies)).toContain("ありがとうございます");
+  });
+
+  it("keeps the old consent when the new text is declined, by button or in words", () => {
+    for (const input of [no, say("どういしない"), say("同意しない")]) {
+      const step = respond(flows, null, input, older());
+      expect(step.effects).toEqual([
+        {
+          type: "recordConsent",
+          decision: "declined",
+          textVersion: consentTextVersion,
+          historyOnly: true,
+        },
+      ]);
+      expect(texts(step.replies)).toContain("いままでの まま");
+    }
+  });
+
+  it("reads other words as words, not as an answer to the new text", () => {
+    const step = respond(flows, null, say("いいと おもいます"), older());
+    expect(step.effects.some((effect) => effect.type === "recordConsent")).toBe(false);
   });
 });
 
@@ -129,12 +171,110 @@ describe("the menu", () => {
     expect(resumed.effects).toEqual([{ type: "setPaused", paused: false }]);
     const noCheckin = respond(flows, null, say("チェックイン"), ctx({ status: "paused" }));
     expect(noCheckin.state).toBeNull();
-    expect(texts(noCheckin.replies)).toContain("再開");
+    expect(texts(noCheckin.replies)).toContain("また はじめる");
+    expect(labels(noCheckin.replies.at(-1))).toContain("また はじめる");
   });
 
-  it("explains what the bot does and how to reach a person", () => {
+  it("explains what the bot does and how to reach a person, with a button for each", () => {
     const step = respond(flows, null, say("ヘルプ"), ctx());
-    expect(texts(step.replies)).toMatch(/チェックイン[\s\S]*相談する[\s\S]*停止[\s\S]*でんわ/);
+    expect(texts(step.replies)).toMatch(
+      /チェックイン[\s\S]*そうだんする[\s\S]*おやすみする[\s\S]*でんわ/,
+    );
+    const card = step.replies[0];
+    expect(card?.type).toBe("flex");
+    const actions = labels(card);
+    expect(actions).toEqual([
+      "チェックイン",
+      "そうだんする",
+      "おやすみする",
+      "ようびを かえる",
+      "どういを やめる",
+    ]);
+    // every button sends words the bot understands
+    for (const action of actionsOf(card)) {
+      expect(commandOf((action as { text: string }).text)).not.toBeNull();
+    }
+    // paused, or not consenting: the buttons that fit
+    const paused = respond(flows, null, say("へるぷ"), ctx({ status: "paused", consented: false }));
+    expect(labels(paused.replies[0])).toEqual([
+      "チェックイン",
+      "そうだんする",
+      "また はじめる",
+      "ようびを かえる",
+      "どういする",
+    ]);
+  });
+
+  it.each([
+    ["おやすみする", "pause"],
+    ["お休みする", "pause"],
+    ["停止", "pause"],
+    ["ﾃｲｼ", "pause"],
+    ["また はじめる", "resume"],
+    ["またはじめる", "resume"],
+    ["再開", "resume"],
+    ["さいかい", "resume"],
+    ["そうだんする", "talk"],
+    ["相談する", "talk"],
+    ["ｿｳﾀﾞﾝ", "talk"],
+    ["人と はなしたい", "talk"],
+    ["ようびを かえる", "schedule"],
+    ["曜日を変える", "schedule"],
+    ["どういを やめる", "withdraw"],
+    ["同意をやめる", "withdraw"],
+    ["どういする", "consent"],
+    ["同意する", "consent"],
+    ["ど う い し な い", "decline"],
+    ["同意しない", "decline"],
+    ["ＨＥＬＰ", "help"],
+    ["ヘルプ　", "help"],
+    ["ばんごうを おくる", "code"],
+  ] as const)(
+    "reads 「%s」 as %s, in kana or kanji, full or half width, with or without spaces",
+    (typed, command) => {
+      expect(commandOf(typed)).toBe(command);
+    },
+  );
+
+  it("does not take words that mean something else for a keyword", () => {
+    // good night, and wanting to quit a job, are words for a person, not commands
+    for (const words of ["おやすみ", "やめたい", "しごとを やめたい"]) {
+      expect(commandOf(words)).toBeNull();
+      const step = respond(flows, null, say(words), ctx());
+      expect(step.effects.some((effect) => effect.type === "setPaused")).toBe(false);
+    }
+  });
+
+  it("takes 「どういしない」 typed: recorded before any consent, a question when consented", () => {
+    const before = respond(flows, null, say("どういしない"), ctx({ consented: false }));
+    expect(before.effects).toEqual([
+      { type: "recordConsent", decision: "declined", textVersion: consentTextVersion },
+    ]);
+    const after = respond(flows, null, say("同意しない"), ctx());
+    expect(after.effects).toEqual([]);
+    expect(labels(after.replies.at(-1))).toEqual(["やめる", "つづける"]);
+  });
+
+  it("says a worry it read will be seen, when, and offers a person", () => {
+    const center = {
+      phone: "03-1234-5678",
+      openNow: false,
+      nextOpenAt: Date.parse("2026-11-24T09:00:00+09:00"),
+      hours: "げつ〜きん 9:00〜17:30",
+    };
+    const step = respond(flows, null, say("しごとで ミスが つづいて、上司に おこられて つらい"), {
+      ...ctx(),
+      center,
+    });
+    expect(step.effects.some((effect) => effect.type === "signal")).toBe(true);
+    const text = texts(step.replies);
+    expect(text).toContain("しえんの 人が みます");
+    expect(text).toContain("あした 9じ");
+    expect(text).toContain("げつ〜きん 9:00〜17:30");
+    expect(labels(step.replies.at(-1))[0]).toBe("🙋 人と はなしたい");
+    // words that raise nothing get the plain thanks
+    const plainWords = respond(flows, null, say("きょうは カレーを たべた"), { ...ctx(), center });
+    expect(texts(plainWords.replies)).not.toContain("人と はなしたい");
   });
 
   it("changes the weekly day and time with two taps", () => {

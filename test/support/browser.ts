@@ -1,5 +1,6 @@
 // A real headless Chromium (Debian's: scripts/ensure-chromium.mjs) and what tests watch it for.
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { createTestApp, listen, type TestApp } from "./app";
 import { mintCenter, mintStaff, type TestStaff } from "./staff";
 
@@ -95,4 +96,39 @@ export async function dashboardAndChat(timeout: number): Promise<TwoTabs> {
       for (const cleanup of cleanups) await cleanup();
     },
   };
+}
+
+/**
+ * The newest button in the emulator's chat with this label: on the last card that has it, or
+ * among the quick replies. Old cards stay in the transcript, so the last match is the current one.
+ */
+export function chatButton(page: Page | Locator, label: string): Locator {
+  return page
+    .locator('[data-testid="card-button"], [data-testid="quick-reply"]')
+    .filter({ hasText: label })
+    .last();
+}
+
+/**
+ * Taps a chat button after checking that it is in view as it stands: nothing scrolled sideways
+ * (a quick-reply strip wider than the phone hides its last buttons), nothing below the screen.
+ */
+export async function tapInView(page: Page, label: string): Promise<void> {
+  const button = chatButton(page, label);
+  await button.waitFor();
+  const box = await button.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, `button ${label}`).not.toBeNull();
+  expect(viewport).not.toBeNull();
+  if (box && viewport) {
+    expect(box.x, `button ${label} starts left of the screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `button ${label} ends right of the screen`).toBeLessThanOrEqual(
+      viewport.width,
+    );
+    expect(box.y, `button ${label} is above the screen`).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, `button ${label} is below the screen`).toBeLessThanOrEqual(
+      viewport.height,
+    );
+  }
+  await button.click();
 }

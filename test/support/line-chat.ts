@@ -1,5 +1,7 @@
 // Talking to the bot as a LINE user over the real webhook, and reading what it answered.
 import { expect } from "vitest";
+import type { OutMessage } from "../../src/line/message";
+import { actionsOf } from "../../src/words/buttons";
 import { encodePostback } from "../../src/words/postback";
 import { consentTextVersion } from "../../src/words/registrant";
 import type { TestApp } from "./app";
@@ -10,6 +12,8 @@ import type { ApiClient } from "./staff";
 export type Sent = {
   type: string;
   text?: string;
+  /** A card's words (Flex messages). */
+  altText?: string;
   quickReply?: { items: { action: { label: string; data?: string; text?: string } }[] };
 }[];
 
@@ -45,10 +49,15 @@ export function lineChat(t: TestApp, clock: () => number) {
   return { send, say, press, tap };
 }
 
-export const textOf = (messages: Sent) => messages.map((message) => message.text ?? "").join("\n");
+/** The words of what was sent: a text's text, a card's alt text (which carries its words). */
+export const textOf = (messages: Sent) =>
+  messages.map((message) => message.text ?? message.altText ?? "").join("\n");
 
+/** The buttons of the last message: its quick replies, or the buttons of its card. */
 export function buttonsOf(messages: Sent) {
-  return (messages.at(-1)?.quickReply?.items ?? []).map((item) => item.action);
+  return actionsOf(messages.at(-1) as OutMessage | undefined).map(
+    (action) => action as { label: string; data?: string; text?: string },
+  );
 }
 
 /**

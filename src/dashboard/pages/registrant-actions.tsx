@@ -139,7 +139,8 @@ export function Actions(props: { registrant: Detail; form: FormState; supervisor
       ) : (
         <form method="post" action={`${base}/pause`} class="action">
           <p class="muted small">
-            止めると、再開するまで本人に届きません。本人も LINE で「停止」「再開」と送れます。
+            止めると、再開するまで本人に届きません。本人も LINE で「おやすみする」「また
+            はじめる」と送れます。
           </p>
           <button type="submit" class="button button-danger" data-testid="pause">
             チェックインを一時停止する

@@ -4,6 +4,7 @@ import { questions, type Question } from "../../words/checkin-questions";
 import type { ChartWeek } from "./checkin-chart";
 import { checkinStatusLabels, label } from "./labels";
 import { formatDateTime, formatNear, isoTime } from "../../time/format";
+import type { ConsentDecision } from "../../vocabulary/kinds";
 
 type Detail = RegistrantDetail;
 type HistoryCheckin = Detail["checkins"][number];
@@ -14,10 +15,11 @@ const originLabels: Record<string, string> = {
   staff: "職員が送信",
 };
 
-const consentLabels: Record<string, string> = {
+const consentLabels: Record<ConsentDecision, string> = {
   given: "同意した",
   declined: "同意しなかった",
   withdrawn: "同意をやめた",
+  asked: "新しい同意文を案内した",
 };
 
 export function ConsentHistory(props: { items: Detail["consentHistory"] }) {
