@@ -277,6 +277,8 @@ describe("the dashboard in a browser", () => {
     expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{2}$/);
     expect(await page.getByTestId("sheet-code").innerText()).toBe(code);
     expect(await page.getByTestId("link-sheet").innerText()).toContain("伊藤 ひなた さんへ");
+    // a first code is no "new number"
+    expect(await page.getByTestId("sheet-reissued").count()).toBe(0);
     const qr = page.getByTestId("sheet-qr");
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
       true,

@@ -832,6 +832,8 @@ describe("a new link code for an existing registrant", () => {
       // a new code for someone already registered says so, not "registered"
       expect(html).toContain("新しいコードを発行しました（前のコードは使えません）");
       expect(html).not.toContain("を登録しました");
+      // and the sheet for the person says it in their words
+      expect(html).toContain("あたらしい ばんごうを つくりました");
       const other = await mintCenter(t.db.store, "よそ");
       const outsider = await loginAs(t, await mintStaff(t.db.store, other.id, "supervisor"));
       expect((await outsider.call("POST", `/api/registrants/${created.id}/link-code`)).status).toBe(

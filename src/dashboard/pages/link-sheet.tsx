@@ -22,11 +22,17 @@ function Sheet(props: {
   link: NewLink;
   friendUrl: string | undefined;
   center: { name: string; phone: string | null } | undefined;
+  reissued: boolean;
 }) {
   const { link, friendUrl, center } = props;
   return (
     <article class="sheet" data-testid="link-sheet" aria-label="本人に渡す用紙">
       <p class="sheet-to">{link.displayName} さんへ</p>
+      {props.reissued ? (
+        <p class="sheet-lead" data-testid="sheet-reissued">
+          あたらしい ばんごうを つくりました。まえの ばんごうは もう つかえません。
+        </p>
+      ) : null}
       <h2 class="sheet-title">「つなぎ」を はじめる ための かみ</h2>
       <p class="sheet-lead">つなぎ は、LINE で しえんの 人と つながる ための しくみ です。</p>
       <ol class="sheet-steps">
@@ -119,7 +125,12 @@ export function LinkCodePage(props: {
         </div>
       </section>
       <h2 class="screen-only sheet-heading">本人に渡す用紙（印刷用）</h2>
-      <Sheet link={link} friendUrl={props.friendUrl} center={props.center} />
+      <Sheet
+        link={link}
+        friendUrl={props.friendUrl}
+        center={props.center}
+        reissued={props.reissued === true}
+      />
     </Layout>
   );
 }
