@@ -1,5 +1,5 @@
-// One webhook event, start to finish, in one transaction: claim it, load who wrote and their
-// conversation, run the flow, apply what it asks for, queue the replies and any staff alert.
+// A webhook request's events, start to finish, in one transaction: claim each, load who wrote and
+// their conversation, run the flow, apply what it asks for, queue the replies and any staff alert.
 import type { Clock } from "../core/clock";
 import type { Config } from "../core/config";
 import type { Logger } from "../core/log";
@@ -41,6 +41,8 @@ import { consentTextVersion, hoursInWords, needsRenewal } from "../words/registr
 import { applyEffects, freshLeaseMs, queueReplies } from "./effects";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";
 
+type Classified = ReturnType<typeof classifyEvent>;
+
 export interface EventDeps {
   config: Config;
   store: Store;
@@ -58,117 +60,148 @@ export interface EventResult {
   outbox: OutboxRow[];
 }
 
-export async function processEvent(deps: EventDeps, event: WebhookEvent): Promise<EventResult> {
-  const key = await eventKey(event);
-  const classified = classifyEvent(event);
-  return deps.store.write(async (tx) => {
-    const now = deps.clock();
-    // claim: the ledger row makes the event take effect once
-    const claimed = await claimEvent(tx, {
-      webhookEventId: key,
-      eventType: event.type,
-      lineUserId: classified.lineUserId,
-      outcome: classified.kind,
-      reason: classified.kind === "ignored" ? classified.reason : null,
-      redelivered: event.deliveryContext?.isRedelivery ?? false,
-      eventTimestamp: event.timestamp,
-      receivedAt: now,
-    });
-    if (!claimed) return { key, duplicate: true, outbox: [] };
-    if (classified.kind === "ignored") return { key, duplicate: false, outbox: [] };
-
-    // context: who wrote, the conversation they are in (its state read once, typed), their center
-    const { lineUserId } = classified;
-    const account = await touchAccount(tx, lineUserId, now);
-    const conversation = resume(
-      deps.flows,
-      openedConversation(await loadConversationOrCheckin(tx, lineUserId, now)),
-    );
-    const { input, menuChanges } = await resolveLinkCode(
-      tx,
-      account.role,
-      lineUserId,
-      classified.input,
-      { conversation, now },
-    );
-    const registrant =
-      account.role === "registrant" && account.personId !== null
-        ? await findRegistrantById(tx, account.personId)
-        : null;
-    const employer =
-      account.role === "employer_contact" && account.personId !== null
-        ? await employerContext(tx, account.personId, now)
-        : undefined;
-
-    // the handover question is answered by its buttons only: read it for a button tap
-    const handover =
-      registrant && input.type === "postback"
-        ? await handoverQuestionState(tx, registrant.id)
-        : null;
-    // someone on an older consent text is asked the current one once: whether it was
-    const renewalAsked =
-      registrant !== null && needsRenewal(registrantConsent(registrant))
-        ? await consentTextAsked(tx, registrant.id, consentTextVersion)
-        : false;
-
-    // flow: a pure step over the typed state
-    const step = respondIn(conversation, input, {
-      now,
-      role: account.role,
-      registrant: registrant ? registrantContext(registrant, handover, renewalAsked) : undefined,
-      employer,
-      newId: () => crypto.randomUUID(),
-      ...(await centerContexts(tx, deps.config, registrant?.centerId ?? null, now)),
-      classifier: deps.classifier,
-    });
-    await logExchange(tx, {
-      key,
+/**
+ * The events of one webhook request, in their order, in one transaction: all of them take effect
+ * or none does (a failure answers 500 and LINE sends the body again, when each event that took
+ * effect is a duplicate). A duplicate inside the body, or one a concurrent request claimed first,
+ * takes effect once: the ledger's unique key decides. Requests arriving together still share a
+ * commit (the store's group commit).
+ */
+export async function processEvents(
+  deps: EventDeps,
+  events: readonly WebhookEvent[],
+): Promise<EventResult[]> {
+  const keyed = await Promise.all(
+    events.map(async (event) => ({
       event,
+      key: await eventKey(event),
+      classified: classifyEvent(event),
+    })),
+  );
+  return deps.store.write(async (tx) => {
+    const results: EventResult[] = [];
+    for (const one of keyed) results.push(await handleEvent(tx, deps, one));
+    return results;
+  });
+}
+
+/** One event on its own (tests, tools): a body of one. */
+export async function processEvent(deps: EventDeps, event: WebhookEvent): Promise<EventResult> {
+  const [result] = await processEvents(deps, [event]);
+  if (!result) throw new Error("no result for the event");
+  return result;
+}
+
+/** One event inside the request's transaction: claim it, then run it. */
+async function handleEvent(
+  tx: Tx,
+  deps: EventDeps,
+  { event, key, classified }: { event: WebhookEvent; key: string; classified: Classified },
+): Promise<EventResult> {
+  const now = deps.clock();
+  // claim: the ledger row makes the event take effect once
+  const claimed = await claimEvent(tx, {
+    webhookEventId: key,
+    eventType: event.type,
+    lineUserId: classified.lineUserId,
+    outcome: classified.kind,
+    reason: classified.kind === "ignored" ? classified.reason : null,
+    redelivered: event.deliveryContext?.isRedelivery ?? false,
+    eventTimestamp: event.timestamp,
+    receivedAt: now,
+  });
+  if (!claimed) return { key, duplicate: true, outbox: [] };
+  if (classified.kind === "ignored") return { key, duplicate: false, outbox: [] };
+
+  // context: who wrote, the conversation they are in (its state read once, typed), their center
+  const { lineUserId } = classified;
+  const account = await touchAccount(tx, lineUserId, now);
+  const conversation = resume(
+    deps.flows,
+    openedConversation(await loadConversationOrCheckin(tx, lineUserId, now)),
+  );
+  const { input, menuChanges } = await resolveLinkCode(
+    tx,
+    account.role,
+    lineUserId,
+    classified.input,
+    { conversation, now },
+  );
+  const registrant =
+    account.role === "registrant" && account.personId !== null
+      ? await findRegistrantById(tx, account.personId)
+      : null;
+  const employer =
+    account.role === "employer_contact" && account.personId !== null
+      ? await employerContext(tx, account.personId, now)
+      : undefined;
+
+  // the handover question is answered by its buttons only: read it for a button tap
+  const handover =
+    registrant && input.type === "postback" ? await handoverQuestionState(tx, registrant.id) : null;
+  // someone on an older consent text is asked the current one once: whether it was
+  const renewalAsked =
+    registrant !== null && needsRenewal(registrantConsent(registrant))
+      ? await consentTextAsked(tx, registrant.id, consentTextVersion)
+      : false;
+
+  // flow: a pure step over the typed state
+  const step = respondIn(conversation, input, {
+    now,
+    role: account.role,
+    registrant: registrant ? registrantContext(registrant, handover, renewalAsked) : undefined,
+    employer,
+    newId: () => crypto.randomUUID(),
+    ...(await centerContexts(tx, deps.config, registrant?.centerId ?? null, now)),
+    classifier: deps.classifier,
+  });
+  await logExchange(tx, {
+    key,
+    event,
+    lineUserId,
+    role: account.role,
+    registrant,
+    employer,
+    conversation,
+    input: classified.input,
+    step,
+    now,
+  });
+  if (conversation !== null || step.state !== null) {
+    await saveConversation(tx, lineUserId, step.state, now);
+  }
+
+  // effects: what the step asks for, then its replies and the staff alerts it calls for
+  const escalated = await applyEffects(
+    tx,
+    {
       lineUserId,
       role: account.role,
       registrant,
       employer,
-      conversation,
-      input: classified.input,
-      step,
-      now,
-    });
-    if (conversation !== null || step.state !== null) {
-      await saveConversation(tx, lineUserId, step.state, now);
-    }
-
-    // effects: what the step asks for, then its replies and the staff alerts it calls for
-    const escalated = await applyEffects(
-      tx,
-      {
-        lineUserId,
-        role: account.role,
-        registrant,
-        employer,
-        log: deps.log,
-        classifier: deps.classifier,
-      },
-      step.effects,
-      now,
-    );
-    const outbox = await queueReplies(tx, {
-      key,
-      lineUserId,
-      replyToken: event.replyToken,
-      replies: step.replies,
-      crisis: step.effects.some((effect) => effect.type === "crisisReplied"),
-      about: employer ? namedIn(step.replies, employer.registrants) : undefined,
-      now,
       log: deps.log,
-    });
-    const alerts = await alertNow(
-      tx,
-      escalated,
-      { baseUrl: deps.config.publicBaseUrl, log: deps.log, leaseUntil: now + freshLeaseMs },
-      now,
-    );
-    return { key, duplicate: false, outbox: [...outbox, ...alerts, ...menuChanges] };
+      classifier: deps.classifier,
+    },
+    step.effects,
+    now,
+  );
+  const outbox = await queueReplies(tx, {
+    key,
+    lineUserId,
+    replyToken: event.replyToken,
+    replies: step.replies,
+    crisis: step.effects.some((effect) => effect.type === "crisisReplied"),
+    about: employer ? namedIn(step.replies, employer.registrants) : undefined,
+    now,
+    log: deps.log,
   });
+  const alerts = await alertNow(
+    tx,
+    escalated,
+    { baseUrl: deps.config.publicBaseUrl, log: deps.log, leaseUntil: now + freshLeaseMs },
+    now,
+  );
+  return { key, duplicate: false, outbox: [...outbox, ...alerts, ...menuChanges] };
 }
 
 /**

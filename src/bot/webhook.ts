@@ -6,7 +6,7 @@ import type { AppEnv } from "../http/app-env";
 import { AppError, errorBody } from "../core/errors";
 import { sendFresh } from "../outbox/delivery";
 import { webhookBodySchema } from "./events";
-import { processEvent } from "./pipeline";
+import { processEvents } from "./pipeline";
 
 export const maxWebhookBytes = 1024 * 1024;
 
@@ -28,8 +28,8 @@ export function webhookRoutes() {
       const body = webhookBodySchema.safeParse(parseJson(raw));
       if (!body.success) throw new AppError("bad_request", "Not a LINE webhook body");
 
-      // All events are queued at once so they share a commit; the queue keeps their order.
-      const results = await Promise.all(body.data.events.map((event) => processEvent(deps, event)));
+      // All events in one transaction, in their order: all of them take effect or none does.
+      const results = await processEvents(deps, body.data.events);
       const fresh = results.flatMap((result) => result.outbox);
       // One line per request would cost more than the rest of the logging; only what is unusual.
       const duplicates = results.filter((result) => result.duplicate).length;
