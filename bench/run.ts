@@ -3,12 +3,14 @@ import { classifierBenchmark } from "./classifier";
 import { dashboardBenchmark } from "./dashboard";
 import { machineFacts, writeResult, type Benchmark } from "./harness";
 import { monthBenchmark } from "./month";
+import { roundTripsBenchmark } from "./round-trips";
 import { scheduleBenchmark } from "./schedule";
 import { webhookBenchmark } from "./webhook";
 
 /** Add a benchmark here: one line. */
 const benchmarks: Benchmark[] = [
   webhookBenchmark,
+  roundTripsBenchmark,
   dashboardBenchmark,
   monthBenchmark,
   scheduleBenchmark,

@@ -15,7 +15,7 @@ import {
   type EmployerReportUrgency,
   type PulseAnswer,
 } from "../vocabulary/kinds";
-import { withButtons, type Button } from "./buttons";
+import { buttonCard, withButtons, type Button } from "./buttons";
 import { encodePostback } from "./postback";
 import type { OutMessage } from "../line/message";
 
@@ -53,7 +53,12 @@ const pulseChoices: { answer: PulseAnswer; label: string }[] = [
 const menu: Button[] = [{ label: "相談する", text: "相談する" }];
 const cancel: Button = { label: "やめる", data: encodePostback({ a: "er", s: "cancel", v: "x" }) };
 
-const say = (body: string, buttons: Button[] = menu) => approve(withButtons(body, buttons));
+/**
+ * An employer message with its buttons: quick replies when they fit a phone's width (four or
+ * fewer), otherwise a card whose buttons stand one under another, so none is off-screen.
+ */
+const say = (body: string, buttons: Button[] = menu) =>
+  approve(buttons.length > 4 ? buttonCard(body, buttons) : withButtons(body, buttons));
 
 /** The center's hours in one line: "平日 9:00〜17:30" or the open weekdays spelled out. */
 export function hoursOf(calendar: CenterCalendar): string {

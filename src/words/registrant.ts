@@ -243,29 +243,32 @@ export const registrantWords = {
     ),
   ],
   welcomeBack: (): OutMessage[] => [withButtons("また つながって うれしいです。", menu)],
-  askWeekday: (): OutMessage[] => [
-    withButtons(
-      "なんようびに しつもんを おくりますか？",
-      [1, 2, 3, 4, 5, 6, 0].map((day) => ({
-        label: `${weekdayNames[day] ?? ""}ようび`,
-        data: encodePostback({ a: "day", d: day }),
-      })),
-    ),
-  ],
-  askTime: (weekday: number): OutMessage[] => [
-    withButtons(
-      "なんじごろが いいですか？",
-      [
-        ["あさ 8:00", 8 * 60],
-        ["ひる 12:00", 12 * 60],
-        ["ゆうがた 18:00", 18 * 60],
-        ["よる 20:00", 20 * 60],
-      ].map(([label, minute]) => ({
-        label: String(label),
-        data: encodePostback({ a: "time", d: weekday, m: Number(minute) }),
-      })),
-    ),
-  ],
+  /** Seven days: a card, three to a row, so none is off-screen. */
+  askWeekday: (): OutMessage[] => {
+    const days = [1, 2, 3, 4, 5, 6, 0].map((day) => ({
+      label: `${weekdayNames[day] ?? ""}ようび`,
+      data: encodePostback({ a: "day", d: day }),
+    }));
+    return [
+      buttonCard("なんようびに しつもんを おくりますか？", [], {
+        rows: [days.slice(0, 3), days.slice(3, 6), days.slice(6)],
+      }),
+    ];
+  },
+  askTime: (weekday: number): OutMessage[] => {
+    const times = [
+      ["あさ 8:00", 8 * 60],
+      ["ひる 12:00", 12 * 60],
+      ["ゆうがた 18:00", 18 * 60],
+      ["よる 20:00", 20 * 60],
+    ].map(([label, minute]) => ({
+      label: String(label),
+      data: encodePostback({ a: "time", d: weekday, m: Number(minute) }),
+    }));
+    return [
+      buttonCard("なんじごろが いいですか？", [], { rows: [times.slice(0, 2), times.slice(2)] }),
+    ];
+  },
   scheduleChanged: (weekday: number, minute: number): OutMessage[] => [
     withButtons(
       `かえました。まいしゅう ${weekdayNames[weekday] ?? ""}ようび ${formatMinute(minute)} ごろに おくります。`,

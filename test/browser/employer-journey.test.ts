@@ -8,7 +8,7 @@ import { questions } from "../../src/words/checkin-questions";
 import { employerWords } from "../../src/words/employer";
 import { registrantWords } from "../../src/words/registrant";
 import type { OutMessage } from "../../src/line/message";
-import { dashboardAndChat, type PageProblems, type TwoTabs } from "../support/browser";
+import { dashboardAndChat, tapInView, type PageProblems, type TwoTabs } from "../support/browser";
 import { testPassword, type TestStaff } from "../support/staff";
 
 /** The emulator polls its transcript, and a reply goes out after the webhook's commit. */
@@ -51,7 +51,9 @@ afterAll(async () => {
   await tabs.close();
 });
 
-const textOf = (message: OutMessage | undefined) => (message?.type === "text" ? message.text : "");
+/** A message's words: a text's text, a card's alt text (which is its words). */
+const textOf = (message: OutMessage | undefined) =>
+  message?.type === "text" ? message.text : message?.type === "flex" ? message.altText : "";
 
 function botBubbles(text: string | RegExp) {
   return chat.getByTestId("bubble-bot").filter({ hasText: text });
@@ -66,12 +68,18 @@ async function type(text: string) {
   await chat.getByTestId("send").click();
 }
 
+/** Taps a button of the newest message (a quick reply, or a card's button), checked in view. */
 async function tap(label: string) {
-  await chat.getByTestId("quick-reply").filter({ hasText: label }).first().click();
+  await tapInView(chat, label);
 }
 
 async function quickReplies() {
   return chat.getByTestId("quick-reply").allInnerTexts();
+}
+
+/** The buttons of the newest card: questions with more than four answers come as cards. */
+async function cardButtons() {
+  return chat.getByTestId("bubble-bot").last().getByTestId("card-button").allInnerTexts();
 }
 
 /** Creates a persona and waits until the chat shows it (its own, so far empty, transcript). */
@@ -213,9 +221,11 @@ describe("an employer's contact who reports on two people", () => {
       await tap("相談する");
       await seeBot("どなたのことですか？");
       expect((await quickReplies()).sort()).toEqual([sato.name, tanaka.name, "やめる"].sort());
+      expect(await cardButtons()).toEqual([]);
       await tap(tanaka.name);
       await seeBot(`${tanaka.name}さんについて、どんなことが気になりますか？`);
-      expect(await quickReplies()).toEqual([
+      expect(await quickReplies()).toEqual([]);
+      expect(await cardButtons()).toEqual([
         "遅刻・欠勤が増えた",
         "無断欠勤・連絡がつかない",
         "身だしなみ",
@@ -312,8 +322,21 @@ describe("an employer's contact who reports on two people", () => {
   it("shows the contact nothing but the employer's words, and nothing of the registrants", async () => {
     await chat.getByTestId("persona-select").selectOption({ label: contactName });
     await seeBot("までに担当者が確認します");
-    const transcript = (await chat.getByTestId("transcript").textContent()) ?? "";
-    const bot = await chat.getByTestId("bubble-bot").allTextContents();
+    // what the bot and the contact wrote: a card's buttons are the allow-listed report kinds
+    // (「服薬・体調」 among them), which the contact chooses from, not words about a registrant
+    const transcript = await chat.getByTestId("transcript").evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const button of copy.querySelectorAll(".card-button")) button.remove();
+      return copy.textContent;
+    });
+    // a card's words without its buttons' labels
+    const bot = await chat
+      .getByTestId("bubble-bot")
+      .evaluateAll((bubbles) =>
+        bubbles.map(
+          (bubble) => bubble.querySelector(".card-text")?.textContent ?? bubble.textContent,
+        ),
+      );
     const expected: (string | RegExp)[] = [
       textOf(employerWords.linked()[0]),
       textOf(employerWords.askWho([])),
