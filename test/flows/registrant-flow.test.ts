@@ -236,6 +236,12 @@ describe("the menu", () => {
     },
   );
 
+  it("answers the guests' 「ばんごうを おくる」 from an old menu: this LINE is linked already", () => {
+    const step = respond(flows, null, say("ばんごうを おくる"), ctx());
+    expect(texts(step.replies)).toContain("もう つながって います");
+    expect(step.effects).toEqual([]);
+  });
+
   it("does not take words that mean something else for a keyword", () => {
     // good night, and wanting to quit a job, are words for a person, not commands
     for (const words of ["おやすみ", "やめたい", "しごとを やめたい"]) {
