@@ -12,6 +12,7 @@ import type { Effect, FlowContext, Inbound, RegistrantContext, Step } from "../.
 import type { OutMessage } from "../../src/line/message";
 import type { QuestionKey } from "../../src/vocabulary/kinds";
 import { actionsOf } from "../../src/words/buttons";
+import { textOf, type Sent } from "../support/line-chat";
 import { consentTextVersion } from "../../src/words/registrant";
 
 const week = "2026-W47";
@@ -49,17 +50,7 @@ function step(state: CheckinState | null, input: Inbound): Step {
   return respond(flows, state ? { flow: "checkin", state } : null, input, ctx);
 }
 
-function texts(replies: OutMessage[]): string {
-  return replies
-    .map((reply) =>
-      reply.type === "text"
-        ? reply.text
-        : reply.type === "flex"
-          ? reply.altText
-          : `[${reply.type}]`,
-    )
-    .join("\n");
-}
+const texts = (replies: OutMessage[]) => textOf(replies as Sent);
 
 function buttons(reply: OutMessage | undefined): { label: string; data?: string; text?: string }[] {
   return actionsOf(reply).map((item) => {

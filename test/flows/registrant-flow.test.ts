@@ -8,6 +8,7 @@ import { respond } from "../../src/flows/router";
 import type { FlowContext, Inbound, RegistrantContext } from "../../src/flows/types";
 import type { OutMessage } from "../../src/line/message";
 import { actionsOf } from "../../src/words/buttons";
+import { textOf, type Sent } from "../support/line-chat";
 import { commandOf } from "../../src/words/keywords";
 
 const flows = createFlowRegistry();
@@ -32,17 +33,7 @@ function ctx(registrant: Partial<RegistrantContext> = {}): FlowContext {
 const say = (text: string): Inbound => ({ type: "text", text });
 const press = (data: string): Inbound => ({ type: "postback", data, params: {} });
 
-function texts(replies: OutMessage[]): string {
-  return replies
-    .map((reply) =>
-      reply.type === "text"
-        ? reply.text
-        : reply.type === "flex"
-          ? reply.altText
-          : `[${reply.type}]`,
-    )
-    .join("\n");
-}
+const texts = (replies: OutMessage[]) => textOf(replies as Sent);
 
 function labels(reply: OutMessage | undefined): string[] {
   return actionsOf(reply).map((action) => (action as { label: string }).label);
