@@ -13,11 +13,13 @@ export function richMenuImagePath(dir: string, role: AccountRole, extension = "p
   return join(dir, `richmenu-${role}.${extension}`);
 }
 
-/** Reads every role's image; a missing or unreadable one is named, before any call to LINE. */
+/**
+ * Reads every role's image, in the roles' order, so the first missing or unreadable one is the
+ * one named (the same every time), before any call to LINE.
+ */
 export async function readRichMenuImages(dir: string): Promise<Record<AccountRole, Uint8Array>> {
-  const entries = await Promise.all(
-    richMenuRoles.map(async (role) => [role, await readOne(dir, role)] as const),
-  );
+  const entries: (readonly [AccountRole, Uint8Array])[] = [];
+  for (const role of richMenuRoles) entries.push([role, await readOne(dir, role)] as const);
   return Object.fromEntries(entries) as Record<AccountRole, Uint8Array>;
 }
 
