@@ -18,7 +18,8 @@ import { readFreeText } from "./free-text";
 import { commandOf } from "../words/keywords";
 import { foldWords } from "../core/fold";
 import { decodePostback, encodePostback } from "../words/postback";
-import { consentTextVersion, needsRenewal, registrantWords } from "../words/registrant";
+import { needsRenewal, registrantWords } from "../words/registrant";
+import { consentDecided } from "./consent";
 import { checkinStateSchema, type CheckinState } from "./states";
 import type { Effect, Flow, FlowContext, Inbound, Step } from "./types";
 import type { Signal } from "../vocabulary/categories";
@@ -235,12 +236,7 @@ function answer(
     const crisis = effects.some((effect) => effect.type === "crisisReplied");
     const renew = !crisis && needsRenewal(ctx.registrant) && ctx.registrant?.renewalAsked !== true;
     if (renew) {
-      effects.push({
-        type: "recordConsent",
-        decision: "asked",
-        textVersion: consentTextVersion,
-        historyOnly: true,
-      });
+      effects.push(consentDecided("asked", true));
     }
     return {
       state: null,

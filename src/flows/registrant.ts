@@ -4,6 +4,7 @@ import { startCheckin } from "./checkin";
 import { readFreeText } from "./free-text";
 import { commandOf } from "../words/keywords";
 import { decodePostback } from "../words/postback";
+import { consentDecided } from "./consent";
 import { consentTextVersion, needsRenewal, registrantWords as say } from "../words/registrant";
 import type { FlowContext, Inbound, RegistrantContext, Step } from "./types";
 
@@ -21,14 +22,11 @@ function beginCheckin(registrant: RegistrantContext, ctx: FlowContext): Step {
 }
 
 function giveConsent(registrant: RegistrantContext): Step {
-  const given = {
-    type: "recordConsent",
-    decision: "given",
-    textVersion: consentTextVersion,
-  } as const;
-  if (needsRenewal(registrant)) return reply(say.consentRenewed(), [given]);
+  if (needsRenewal(registrant)) return reply(say.consentRenewed(), [consentDecided("given")]);
   if (registrant.consented) return reply(say.alreadyConsented());
-  return reply(say.consentThanks(registrant.checkinWeekday, registrant.checkinMinute), [given]);
+  return reply(say.consentThanks(registrant.checkinWeekday, registrant.checkinMinute), [
+    consentDecided("given"),
+  ]);
 }
 
 /**
@@ -37,15 +35,9 @@ function giveConsent(registrant: RegistrantContext): Step {
  * text is asked whether they want to stop.
  */
 function declineConsent(registrant: RegistrantContext): Step {
-  const declined = {
-    type: "recordConsent",
-    decision: "declined",
-    textVersion: consentTextVersion,
-  } as const;
-  if (needsRenewal(registrant))
-    return reply(say.consentKept(), [{ ...declined, historyOnly: true }]);
+  if (needsRenewal(registrant)) return reply(say.consentKept(), [consentDecided("declined", true)]);
   if (registrant.consented) return reply(say.withdrawQuestion());
-  return reply(say.consentDeclined(), [declined]);
+  return reply(say.consentDeclined(), [consentDecided("declined")]);
 }
 
 /** Commands that change the weekly check-ins mean nothing once support has ended. */
@@ -131,9 +123,7 @@ function onPostback(data: string, registrant: RegistrantContext, ctx: FlowContex
       return declineConsent(registrant);
     case "withdraw":
       if (postback.c === "no" || !registrant.consented) return reply(say.notWithdrawn());
-      return reply(say.withdrawn(), [
-        { type: "recordConsent", decision: "withdrawn", textVersion: consentTextVersion },
-      ]);
+      return reply(say.withdrawn(), [consentDecided("withdrawn")]);
     case "handover":
       return answerHandover(postback.r, postback.c, registrant);
     case "day":

@@ -73,18 +73,8 @@ export const registrantWords = {
   consentRenewal: (): OutMessage[] => [
     plain("もう ひとつ、おしらせ です。\nつなぎの せつめいが すこし かわりました。"),
     plain(consentCovers),
-    withButtons(
+    consentQuestion(
       "この ないようで いいですか？\n「どういしない」でも、いままでの まま つかえます。",
-      [
-        {
-          label: "どういする",
-          data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }),
-        },
-        {
-          label: "どういしない",
-          data: encodePostback({ a: "consent", v: consentTextVersion, c: "no" }),
-        },
-      ],
     ),
   ],
   consentRenewed: (): OutMessage[] => [withButtons("ありがとうございます。", menu)],
@@ -157,7 +147,7 @@ export const registrantWords = {
   ],
   resumed: (): OutMessage[] => [withButtons("チェックインを また はじめます。", menu)],
   /** What can be done, as buttons that stand in view: the words say what each one does. */
-  help: (center?: CenterNow, who: { paused: boolean; consented: boolean } = helpDefaults) => [
+  help: (center: CenterNow | undefined, who: { paused: boolean; consented: boolean }) => [
     buttonCard(
       `つなぎ で できる こと です。\n・チェックイン … いまの ようすを こたえる\n・そうだんする … しえんの 人に れんらく\n${
         who.paused
@@ -330,8 +320,9 @@ export const registrantWords = {
   ],
 };
 
-function consentQuestion(): OutMessage {
-  return withButtons("この ないようで はじめて いいですか？", [
+/** The consent text's one question and its two buttons, which name the text's version. */
+function consentQuestion(ask = "この ないようで はじめて いいですか？"): OutMessage {
+  return withButtons(ask, [
     {
       label: "どういする",
       data: encodePostback({ a: "consent", v: consentTextVersion, c: "yes" }),
@@ -342,8 +333,6 @@ function consentQuestion(): OutMessage {
     },
   ]);
 }
-
-const helpDefaults = { paused: false, consented: true };
 
 /**
  * When a person at the center will see what was sent: the opening hours, and when it is closed
