@@ -1,36 +1,24 @@
 // The emulator's chat page in a real Chromium: one person's chat with the bot, step by step.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
-import { createTestApp, listen, testAccessToken, type TestApp } from "../support/app";
+import { emulatorChat, type PageProblems } from "../support/browser";
+import { testAccessToken, type TestApp } from "../support/app";
 import { installTestRichMenus } from "../support/rich-menus";
-
-const timeout = 10_000;
 
 let t: TestApp;
 let origin: string;
 let page: Page;
 let problems: PageProblems;
-/** Undone newest first; filled as each piece starts, so a half-failed start still cleans up. */
-const cleanups: (() => Promise<void>)[] = [];
+let close = async () => {};
 
 beforeAll(async () => {
-  t = await createTestApp({ emulator: true });
-  cleanups.unshift(() => t.close());
+  ({ t, origin, page, problems, close } = await emulatorChat({
+    viewport: { width: 420, height: 860 },
+  }));
   await installTestRichMenus(t);
-  const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
-  cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  origin = url;
-  const browser = await launchBrowser();
-  cleanups.unshift(() => browser.close());
-  page = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: "ja-JP" });
-  page.setDefaultTimeout(timeout);
-  problems = await watchPage(page, origin);
 });
 
-afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
-});
+afterAll(() => close());
 
 function bubbles(from: "bot" | "user", text?: string) {
   const all = page.getByTestId(`bubble-${from}`);

@@ -5,8 +5,8 @@ import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answers, checkins, consents, registrants } from "../../src/store/schema";
-import { launchBrowser, tapInView, watchPage, type PageProblems } from "../support/browser";
-import { createTestApp, listen, type TestApp } from "../support/app";
+import { emulatorChat, tapInView, type PageProblems } from "../support/browser";
+import type { TestApp } from "../support/app";
 import { loginAs, mintCenter, mintStaff } from "../support/staff";
 
 let t: TestApp;
@@ -15,14 +15,10 @@ let page: Page;
 let problems: PageProblems;
 let registrantId: string;
 let linkCode: string;
-const cleanups: (() => Promise<void>)[] = [];
+let close = async () => {};
 
 beforeAll(async () => {
-  t = await createTestApp({ emulator: true });
-  cleanups.unshift(() => t.close());
-  const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
-  cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  origin = url;
+  ({ t, origin, page, problems, close } = await emulatorChat());
   const center = await mintCenter(t.db.store);
   const staff = await loginAs(t, await mintStaff(t.db.store, center.id, "caseworker"));
   const created = (await (
@@ -30,16 +26,9 @@ beforeAll(async () => {
   ).json()) as { id: string; linkCode: string };
   registrantId = created.id;
   linkCode = created.linkCode;
-  const browser = await launchBrowser();
-  cleanups.unshift(() => browser.close());
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "ja-JP" });
-  page.setDefaultTimeout(10_000);
-  problems = await watchPage(page, origin);
 });
 
-afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
-});
+afterAll(() => close());
 
 async function seeBot(text: string) {
   await page.getByTestId("bubble-bot").filter({ hasText: text }).last().waitFor();

@@ -4,12 +4,10 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverDue } from "../../src/outbox/delivery";
 import type { RichMenuIds } from "../../src/line/rich-menu";
-import { launchBrowser, watchPage, type PageProblems } from "../support/browser";
-import { createTestApp, listen, type TestApp } from "../support/app";
+import { emulatorChat, type PageProblems } from "../support/browser";
+import type { TestApp } from "../support/app";
 import { installTestRichMenus } from "../support/rich-menus";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
-
-const timeout = 10_000;
 
 let t: TestApp;
 let ids: RichMenuIds;
@@ -17,27 +15,17 @@ let staff: ApiClient;
 let origin: string;
 let page: Page;
 let problems: PageProblems;
-const cleanups: (() => Promise<void>)[] = [];
+let close = async () => {};
 
 beforeAll(async () => {
-  t = await createTestApp({ emulator: true });
-  cleanups.unshift(() => t.close());
+  const opened = await emulatorChat();
+  ({ t, origin, page, problems, close } = opened);
   ids = await installTestRichMenus(t);
   const center = await mintCenter(t.db.store, "むさしの就労支援センター");
   staff = await loginAs(t, await mintStaff(t.db.store, center.id, "caseworker"));
-  const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
-  cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  origin = url;
-  const browser = await launchBrowser();
-  cleanups.unshift(() => browser.close());
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "ja-JP" });
-  page.setDefaultTimeout(timeout);
-  problems = await watchPage(page, origin);
 });
 
-afterAll(async () => {
-  for (const cleanup of cleanups) await cleanup();
-});
+afterAll(() => close());
 
 const items = () => page.getByTestId("richmenu-item");
 

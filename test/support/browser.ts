@@ -57,6 +57,43 @@ export async function watchPage(page: Page, origin: string): Promise<PageProblem
   return problems;
 }
 
+/** The app in emulator mode on loopback and one watched tab (a phone, by default) on its chat. */
+export interface EmulatorChat {
+  t: TestApp;
+  origin: string;
+  page: Page;
+  problems: PageProblems;
+  /** A property, not a method: tests take it apart into their own variables. */
+  close: () => Promise<void>;
+}
+
+export async function emulatorChat(
+  options: { timeout?: number; viewport?: { width: number; height: number } } = {},
+): Promise<EmulatorChat> {
+  // undone newest first; filled as each piece starts, so a half-failed start still cleans up
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  };
+  try {
+    const t = await createTestApp({ emulator: true });
+    cleanups.unshift(() => t.close());
+    const { server, url } = await listen((request) => t.app.fetch(request, {}, t.background));
+    cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const browser = await launchBrowser();
+    cleanups.unshift(() => browser.close());
+    const page = await browser.newPage({
+      viewport: options.viewport ?? { width: 390, height: 844 },
+      locale: "ja-JP",
+    });
+    page.setDefaultTimeout(options.timeout ?? 10_000);
+    return { t, origin: url, page, problems: await watchPage(page, url), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /** The app in emulator mode on loopback, a caseworker, and two watched tabs: dashboard and chat. */
 export interface TwoTabs {
   t: TestApp;
