@@ -37,11 +37,11 @@ const friday = 5;
 const sixPm = 18 * 60;
 
 /**
- * How the bench hands the outbox to LINE. `as-is` is src's delivery untouched (today it sends
- * every claimed row at once). `paced` puts a client-side pacer at the mock's rate in front of the same
- * LineApi, to show what delivery would take if src paced its multicasts. `overlapped` paces
- * too and runs the delivery loop while the check-ins are still being scheduled, so each
- * batch's multicasts leave once its transaction commits instead of after the last one.
+ * How the bench hands the outbox to LINE. `as-is` is src as runTick runs it: the fan-out gets
+ * the LineApi (paced inside src) and sends each write's multicasts once it commits, then the
+ * sweep delivers whatever is left. `paced` gives the fan-out no LineApi, so the sweep sends
+ * everything afterwards, through a second pacer in the bench. `overlapped` is `paced` with the
+ * sweep running while the check-ins are still being scheduled.
  */
 const variantNames = ["as-is", "paced", "overlapped"] as const;
 type VariantName = (typeof variantNames)[number];
@@ -313,6 +313,8 @@ async function runVariant(
         clock,
         log,
         settings: { reminderAfterHours: 24, pushBudgetPerMonth: undefined },
+        // as runTick passes it: the fan-out sends each batch's multicasts once it commits
+        line: variant === "as-is" ? api : undefined,
       },
       settings.scheduleBatch,
     );

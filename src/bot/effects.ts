@@ -1,32 +1,38 @@
-// What a flow's step asks for, done in the event's transaction: its effects applied (signals
-// raised through the escalation engine), its replies queued for LINE.
+// What a flow's step asks for, done in the request's writes: its effects applied (signals raised
+// through the escalation engine), its replies queued for LINE. What can be written without reading
+// is gathered for the request's one batch; what must read as it writes asks for the transaction.
 import type { Logger } from "../core/log";
 import type { TextClassifier } from "../escalation/classifier";
-import { raiseSignal } from "../escalation/engine";
+import { raiseStatements } from "../escalation/engine";
 import { reportSignal, signalsInReportWords } from "../escalation/rules/employer-report";
 import { trendSignals } from "../escalation/rules/trend";
 import { needsAlertNow } from "../escalation/staff-alerts";
 import type { Effect, EmployerContext } from "../flows/types";
 import { planSends, type OutMessage } from "../line/message";
-import { queueOutbound } from "../outbox/queue";
+import { allowedOutbound } from "../outbox/queue";
 import { setFollowing } from "../store/accounts";
-import { completeCheckin, insertCheckin, upsertAnswer } from "../store/checkins";
+import { answerStatements, completeCheckin, insertCheckin } from "../store/checkins";
 import { logMessages, markUnread } from "../store/conversation-log";
 import type { Tx } from "../store/db";
 import { answerPulse, insertEmployerReport } from "../store/employer-reports";
 import { answerHandoverQuestion } from "../store/handovers";
-import type { OutboxRow } from "../store/outbox";
+import type { Person } from "../store/inbound";
+import { enqueueStatement, type OutboxRow } from "../store/outbox";
 import {
+  consentStatements,
   findRegistrantById,
-  refreshNextCheckin,
+  nextCheckinAt,
   setCheckinSchedule,
-  setConsent,
+  setNextCheckin,
   setRegistrantStatus,
   type RegistrantRow,
 } from "../store/registrants";
-import { recentWeeksForTrends } from "../store/trends";
+import { recentWeeksForTrends, trendWeeksOf, type TrendCheckin } from "../store/trends";
+import type { UnresolvedEscalation } from "../store/escalations";
+import type { CenterCalendar } from "../time/business-time";
 import type { Signal } from "../vocabulary/categories";
 import type { AccountRole } from "../vocabulary/kinds";
+import type { RequestWrites } from "./writes";
 
 /** LINE accepts a reply token for about a minute; stop trying it a little before that. */
 export const replyTokenLifetimeMs = 50_000;
@@ -34,38 +40,58 @@ export const replyTokenLifetimeMs = 50_000;
 export const freshLeaseMs = 15_000;
 
 /** Trends read this many weeks back: room for a skipped answer within the four-week rules. */
-const trendWeeks = 6;
+export const trendWeeks = 6;
 
 /** Whom an event's effects act on, and what applying them needs. */
 export interface EffectTarget {
   lineUserId: string;
   role: AccountRole;
+  /** The person as the request knows them: kept up to date as effects change them. */
+  person: Person;
   registrant: RegistrantRow | null;
   employer: EmployerContext | undefined;
   log: Logger;
   classifier: TextClassifier;
-}
-
-interface Applying extends EffectTarget {
-  /** Escalations this event opened or raised to urgent or high: their staff alerts go out now. */
-  escalated: Set<string>;
+  /** What the request knows of any registrant's escalations and center. */
+  known: KnownEscalations;
 }
 
 /**
- * Applies a step's effects in order, in the event's transaction. Returns the escalations they
- * opened or raised that staff are to be alerted to at once.
+ * A registrant's unresolved escalations (by category) and their center's calendar, as the request
+ * knows them: read with everything else for the people who wrote, read in the transaction for
+ * anyone else (the person an employer reports about). Signals update the map.
+ */
+export interface KnownEscalations {
+  unresolved(registrant: RegistrantRow): Promise<Map<string, UnresolvedEscalation>>;
+  calendar(registrant: RegistrantRow): Promise<CenterCalendar>;
+}
+
+interface Applying extends EffectTarget {
+  writes: RequestWrites;
+  /** Escalations this event opened or raised to urgent or high: their staff alerts go out now. */
+  escalated: Map<string, RegistrantRow>;
+}
+
+/**
+ * Applies a step's effects in order, in the request's writes. Returns the escalations they opened
+ * or raised that staff are to be alerted to at once.
  */
 export async function applyEffects(
-  tx: Tx,
+  writes: RequestWrites,
   target: EffectTarget,
   effects: Effect[],
   now: number,
-): Promise<string[]> {
-  const applying: Applying = { ...target, escalated: new Set() };
+): Promise<Map<string, RegistrantRow>> {
+  const applying: Applying = { ...target, writes, escalated: new Map() };
   for (const effect of effects) {
-    await applyEffect(tx, applying, effect, now);
+    await applyEffect(applying, effect, now);
   }
-  return [...applying.escalated];
+  return applying.escalated;
+}
+
+/** A check-in of the person's, among those read with the request. */
+function checkinOf(target: EffectTarget, id: string): TrendCheckin | undefined {
+  return target.person.checkins?.find((checkin) => checkin.id === id);
 }
 
 function registrantOf(target: EffectTarget, effect: Effect): RegistrantRow {
@@ -78,40 +104,66 @@ function employerOf(target: EffectTarget, effect: Effect): EmployerContext {
   return target.employer;
 }
 
-async function raise(
-  tx: Tx,
-  target: Applying,
-  registrant: RegistrantRow,
-  signal: Signal,
-  now: number,
-) {
-  const raised = await raiseSignal(
-    tx,
+/** Files a signal under the person's escalations (see raiseStatements), in the request's writes. */
+async function raise(target: Applying, registrant: RegistrantRow, signal: Signal, now: number) {
+  const unresolved = await target.known.unresolved(registrant);
+  const planned = raiseStatements(
+    target.writes.q,
     { centerId: registrant.centerId, registrantId: registrant.id, ...signal },
+    unresolved.get(signal.category) ?? null,
+    await target.known.calendar(registrant),
     now,
   );
-  if (needsAlertNow(raised)) target.escalated.add(raised.escalationId);
-  return raised;
+  target.writes.add(...planned.statements);
+  unresolved.set(signal.category, planned.escalation);
+  if (needsAlertNow(planned.raised)) target.escalated.set(planned.raised.escalationId, registrant);
+  return planned.raised;
 }
 
-async function applyEffect(tx: Tx, target: Applying, effect: Effect, now: number) {
+/**
+ * When the next weekly check-in goes out follows from the registrant's state (see nextCheckinAt):
+ * worked out again after each change, from the row as this request has changed it.
+ */
+function refreshNext(target: Applying, registrant: RegistrantRow, now: number) {
+  const following = target.person.account?.following ?? false;
+  registrant.nextCheckinAt = nextCheckinAt(registrant, following, now);
+  target.writes.add(setNextCheckin(target.writes.q, registrant.id, registrant.nextCheckinAt));
+}
+
+async function applyEffect(target: Applying, effect: Effect, now: number) {
+  const { writes } = target;
+  const q = writes.q;
   switch (effect.type) {
     case "setFollowing":
-      await setFollowing(tx, target.lineUserId, effect.following, now);
-      if (target.registrant) await refreshNextCheckin(tx, target.registrant.id, now);
+      writes.add(setFollowing(q, target.lineUserId, effect.following, now));
+      if (target.person.account) target.person.account.following = effect.following;
+      if (target.registrant) refreshNext(target, target.registrant, now);
       return;
     case "recordConsent": {
       const registrant = registrantOf(target, effect);
       const historyOnly = effect.historyOnly === true;
-      await setConsent(tx, registrant.id, effect.decision, effect.textVersion, now, historyOnly);
-      if (!historyOnly) await refreshNextCheckin(tx, registrant.id, now);
+      writes.add(
+        ...consentStatements(
+          q,
+          registrant.id,
+          effect.decision,
+          effect.textVersion,
+          now,
+          historyOnly,
+        ),
+      );
+      target.person.renewalAsked = true;
+      if (historyOnly) return;
+      registrant.consentedAt = effect.decision === "given" ? now : null;
+      registrant.consentVersion = effect.decision === "given" ? effect.textVersion : null;
+      refreshNext(target, registrant, now);
       return;
     }
     case "handoverConsent": {
       // checked again in the store against the question pending: a tap that lost a race with a
       // paper decision records nothing
       const registrant = registrantOf(target, effect);
-      await answerHandoverQuestion(tx, {
+      await answerHandoverQuestion(await writes.transaction("handover answer"), {
         registrantId: registrant.id,
         requestId: effect.requestId,
         decision: effect.decision,
@@ -126,58 +178,95 @@ async function applyEffect(tx: Tx, target: Applying, effect: Effect, now: number
       // support is not reopened from LINE
       if (!effect.paused && registrant.pausedBy === "staff") return;
       if (registrant.status === "ended") return;
-      await setRegistrantStatus(tx, registrant.id, effect.paused ? "paused" : "active", "person");
-      await refreshNextCheckin(tx, registrant.id, now);
+      registrant.status = effect.paused ? "paused" : "active";
+      registrant.pausedBy = effect.paused ? "person" : null;
+      writes.add(setRegistrantStatus(q, registrant.id, registrant.status, "person"));
+      refreshNext(target, registrant, now);
       return;
     }
     case "setSchedule": {
       const registrant = registrantOf(target, effect);
-      await setCheckinSchedule(tx, registrant.id, effect.weekday, effect.minute);
-      await refreshNextCheckin(tx, registrant.id, now);
+      registrant.checkinWeekday = effect.weekday;
+      registrant.checkinMinute = effect.minute;
+      writes.add(setCheckinSchedule(q, registrant.id, effect.weekday, effect.minute));
+      refreshNext(target, registrant, now);
       return;
     }
     case "startCheckin":
-      await insertCheckin(tx, {
+      writes.add(
+        insertCheckin(q, {
+          id: effect.checkinId,
+          registrantId: registrantOf(target, effect).id,
+          origin: effect.origin,
+          weekKey: effect.weekKey,
+          now,
+        }),
+      );
+      target.person.checkins?.push({
         id: effect.checkinId,
-        registrantId: registrantOf(target, effect).id,
-        origin: effect.origin,
+        status: "sent",
         weekKey: effect.weekKey,
-        now,
+        sentAt: now,
+        answers: {},
       });
       return;
-    case "recordAnswer":
-      await upsertAnswer(tx, { ...effect, now });
+    case "recordAnswer": {
+      writes.add(...answerStatements(q, { ...effect, now }));
+      const checkin = checkinOf(target, effect.checkinId);
+      if (checkin) {
+        checkin.status = "in_progress";
+        checkin.answers[effect.question] = { value: effect.value, score: effect.score };
+      }
       return;
+    }
     case "completeCheckin": {
-      await completeCheckin(tx, effect.checkinId, now);
-      await logMessages(tx, [
-        {
-          lineUserId: target.lineUserId,
-          registrantId: registrantOf(target, effect).id,
-          direction: "in",
-          messageType: "checkin",
-          text: null,
-          refId: effect.checkinId,
-          now,
-        },
-      ]);
-      // trends over weeks are read once the week's answers are all in
       const registrant = registrantOf(target, effect);
-      const weeks = await recentWeeksForTrends(tx, registrant.id, now, trendWeeks);
+      writes.add(
+        completeCheckin(q, effect.checkinId, now),
+        logMessages(q, [
+          {
+            lineUserId: target.lineUserId,
+            registrantId: registrant.id,
+            direction: "in",
+            messageType: "checkin",
+            text: null,
+            refId: effect.checkinId,
+            now,
+          },
+        ]),
+      );
+      // trends over weeks are read once the week's answers are all in: from the check-ins read
+      // with the request (this one among them), else from the database
+      const checkin = checkinOf(target, effect.checkinId);
+      if (checkin) checkin.status = "completed";
+      const weeks =
+        checkin && target.person.checkins
+          ? trendWeeksOf(target.person.checkins, trendWeeks)
+          : await recentWeeksForTrends(
+              await writes.transaction("trends"),
+              registrant.id,
+              now,
+              trendWeeks,
+            );
       for (const signal of trendSignals(weeks)) {
-        await raise(tx, target, registrant, signal, now);
+        await raise(target, registrant, signal, now);
       }
       return;
     }
     case "signal":
-      await raise(tx, target, registrantOf(target, effect), effect.signal, now);
+      await raise(target, registrantOf(target, effect), effect.signal, now);
       return;
     case "employerReport":
-      await fileEmployerReport(tx, target, effect.report, now);
+      await fileEmployerReport(
+        await writes.transaction("employer report"),
+        target,
+        effect.report,
+        now,
+      );
       return;
     case "pulseAnswer": {
       const employer = employerOf(target, effect);
-      await answerPulse(tx, {
+      await answerPulse(await writes.transaction("pulse answer"), {
         contactId: employer.contactId,
         registrantId: effect.registrantId,
         month: effect.month,
@@ -190,7 +279,7 @@ async function applyEffect(tx: Tx, target: Applying, effect: Effect, now: number
       target.log.warn("postback.rejected", { reason: effect.reason });
       return;
     case "forStaff":
-      await markUnread(tx, registrantOf(target, effect).id, now);
+      writes.add(markUnread(q, registrantOf(target, effect).id, now));
       return;
     case "crisisReplied":
       // who and what kind, never the words
@@ -218,8 +307,8 @@ async function fileEmployerReport(
   }
   const registrant = await findRegistrantById(tx, report.registrantId);
   if (!registrant) return;
-  const raised = await raise(tx, target, registrant, reportSignal(report), now);
-  await insertEmployerReport(tx, {
+  const raised = await raise(target, registrant, reportSignal(report), now);
+  await insertEmployerReport(await target.writes.transaction("employer report"), {
     centerId: registrant.centerId,
     employerId: employer.employerId,
     contactId: employer.contactId,
@@ -234,19 +323,23 @@ async function fileEmployerReport(
   if (report.words === null) return;
   const { findings } = target.classifier.classify(report.words);
   for (const signal of signalsInReportWords(report.words, findings)) {
-    await raise(tx, target, registrant, signal, now);
+    await raise(target, registrant, signal, now);
   }
 }
 
 /**
  * Queues a step's replies by the one policy for LINE's limit (planSends): all of them, the first
- * five as the free reply while there is a token, any more as pushes.
+ * five as the free reply while there is a token, any more as pushes. The recipient is the one who
+ * wrote: the employer allow-list applies when they are an employer contact (`employer`). Returns
+ * the rows, to be read once the writes are done.
  */
-export async function queueReplies(
-  tx: Tx,
+export function queueReplies(
+  writes: RequestWrites,
   args: {
     key: string;
     lineUserId: string;
+    /** The recipient is an employer contact. */
+    employer: boolean;
     replyToken: string | undefined;
     replies: OutMessage[];
     /** The replies carry the crisis contacts. */
@@ -256,12 +349,12 @@ export async function queueReplies(
     now: number;
     log: Logger;
   },
-): Promise<OutboxRow[]> {
-  const rows: OutboxRow[] = [];
+): (() => OutboxRow)[] {
+  const employers = new Set(args.employer ? [args.lineUserId] : []);
+  const rows: (() => OutboxRow)[] = [];
   for (const send of planSends(args.replies, args.replyToken !== undefined)) {
     const asReply = send.kind === "reply";
-    const row = await queueOutbound(
-      tx,
+    const message = allowedOutbound(
       {
         kind: send.kind,
         recipients: [args.lineUserId],
@@ -274,9 +367,13 @@ export async function queueReplies(
         about: args.about,
         now: args.now,
       },
+      employers,
       args.log,
     );
-    if (row) rows.push(row);
+    if (!message) continue;
+    const queued = enqueueStatement(writes.q, message);
+    const index = writes.add(queued.statement);
+    rows.push(() => queued.row(writes.result(index)));
   }
   return rows;
 }

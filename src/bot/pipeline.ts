@@ -1,12 +1,16 @@
-// A webhook request's events, start to finish, in one transaction: claim each, load who wrote and
-// their conversation, run the flow, apply what it asks for, queue the replies and any staff alert.
+// A webhook request's events, start to finish: read what they need at once, run each through its
+// flow, and write everything they did in one batch (one round trip each way on Turso). An event
+// that must read as it writes (a link code, a signal, an employer's report) makes the request run
+// in a transaction instead, the same code in the same order.
 import type { Clock } from "../core/clock";
 import type { Config } from "../core/config";
 import type { Logger } from "../core/log";
 import type { TextClassifier } from "../escalation/classifier";
 import { calendarOf, centerCalendar } from "../escalation/engine";
 import { namedIn } from "../escalation/rules/employer-report";
-import { alertNow } from "../escalation/staff-alerts";
+import { alertNow, alertStatements } from "../escalation/staff-alerts";
+import { unresolvedOf, type UnresolvedEscalation } from "../store/escalations";
+import type { CenterCalendar } from "../time/business-time";
 import { freshCheckinState } from "../flows/checkin";
 import { resume, respondIn, type Conversation } from "../flows/router";
 import type {
@@ -18,28 +22,36 @@ import type {
   Step,
 } from "../flows/types";
 import { hashLinkCode, normalizeLinkCode } from "../link/codes";
-import { touchAccount } from "../store/accounts";
+import { touchStatements } from "../store/accounts";
 import { logMessages } from "../store/conversation-log";
-import {
-  loadConversationOrCheckin,
-  saveConversation,
-  type PendingCheckin,
-  type SavedConversation,
-} from "../store/conversations";
-import type { Store, Tx } from "../store/db";
+import { saveStatements, type SavedConversation } from "../store/conversations";
+import { isWriteConflict, type Tx } from "../store/db";
+import type { Store } from "../store/db";
 import { coveredRegistrants, findContact } from "../store/employers";
-import { handoverQuestionState } from "../store/handovers";
-import { claimEvent } from "../store/events";
+import { recordEvent } from "../store/events";
+import {
+  newPerson,
+  readInbound,
+  type CenterRow,
+  type Inbound as Found,
+  type Person,
+} from "../store/inbound";
 import { redeemLinkCode } from "../store/link";
 import { holdForSending, type OutboxRow } from "../store/outbox";
-import { consentTextAsked, findRegistrantById, type RegistrantRow } from "../store/registrants";
-import { findCenter } from "../store/staff";
+import type { RegistrantRow } from "../store/registrants";
 import { dateKey, isOpenAt, nextOpening } from "../time/business-time";
 import type { AccountRole } from "../vocabulary/kinds";
 import { textOfReplies } from "../words/message-text";
 import { consentTextVersion, hoursInWords, needsRenewal } from "../words/registrant";
-import { applyEffects, freshLeaseMs, queueReplies } from "./effects";
+import {
+  applyEffects,
+  freshLeaseMs,
+  queueReplies,
+  trendWeeks,
+  type KnownEscalations,
+} from "./effects";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";
+import { NeedsTransaction, RequestWrites } from "./writes";
 
 type Classified = ReturnType<typeof classifyEvent>;
 
@@ -60,12 +72,24 @@ export interface EventResult {
   outbox: OutboxRow[];
 }
 
+interface Keyed {
+  event: WebhookEvent;
+  key: string;
+  classified: Classified;
+}
+
 /**
- * The events of one webhook request, in their order, in one transaction: all of them take effect
- * or none does (a failure answers 500 and LINE sends the body again, when each event that took
- * effect is a duplicate). A duplicate inside the body, or one a concurrent request claimed first,
- * takes effect once: the ledger's unique key decides. Requests arriving together still share a
- * commit (the store's group commit).
+ * A request is read and written again this many times when something it read changed before its
+ * write landed (a concurrent request for the same person, staff changing what it read).
+ */
+const maxAttempts = 5;
+
+/**
+ * The events of one webhook request, in their order: all of them take effect or none does (a
+ * failure answers 500 and LINE sends the body again, when each event that took effect is a
+ * duplicate). A duplicate inside the body, or one a concurrent request claimed first, takes
+ * effect once: the ledger's unique key decides, and the loser reads again. Requests arriving
+ * together still share a commit (the store's group commit).
  */
 export async function processEvents(
   deps: EventDeps,
@@ -78,11 +102,13 @@ export async function processEvents(
       classified: classifyEvent(event),
     })),
   );
-  return deps.store.write(async (tx) => {
-    const results: EventResult[] = [];
-    for (const one of keyed) results.push(await handleEvent(tx, deps, one));
-    return results;
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runRequest(deps, keyed);
+    } catch (error) {
+      if (attempt >= maxAttempts || !isWriteConflict(error)) throw error;
+    }
+  }
 }
 
 /** One event on its own (tests, tools): a body of one. */
@@ -92,157 +118,323 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
   return result;
 }
 
-/** One event inside the request's transaction: claim it, then run it. */
-async function handleEvent(
-  tx: Tx,
-  deps: EventDeps,
-  { event, key, classified }: { event: WebhookEvent; key: string; classified: Classified },
-): Promise<EventResult> {
-  const now = deps.clock();
-  // claim: the ledger row makes the event take effect once
-  const claimed = await claimEvent(tx, {
-    webhookEventId: key,
-    eventType: event.type,
-    lineUserId: classified.lineUserId,
-    outcome: classified.kind,
-    reason: classified.kind === "ignored" ? classified.reason : null,
-    redelivered: event.deliveryContext?.isRedelivery ?? false,
-    eventTimestamp: event.timestamp,
-    receivedAt: now,
-  });
-  if (!claimed) return { key, duplicate: true, outbox: [] };
-  if (classified.kind === "ignored") return { key, duplicate: false, outbox: [] };
-
-  // context: who wrote, the conversation they are in (its state read once, typed), their center
-  const { lineUserId } = classified;
-  const account = await touchAccount(tx, lineUserId, now);
-  const conversation = resume(
-    deps.flows,
-    openedConversation(await loadConversationOrCheckin(tx, lineUserId, now)),
-  );
-  const { input, menuChanges } = await resolveLinkCode(
-    tx,
-    account.role,
-    lineUserId,
-    classified.input,
-    { conversation, now },
-  );
-  const registrant =
-    account.role === "registrant" && account.personId !== null
-      ? await findRegistrantById(tx, account.personId)
-      : null;
-  const employer =
-    account.role === "employer_contact" && account.personId !== null
-      ? await employerContext(tx, account.personId, now)
-      : undefined;
-
-  // the handover question is answered by its buttons only: read it for a button tap
-  const handover =
-    registrant && input.type === "postback" ? await handoverQuestionState(tx, registrant.id) : null;
-  // someone on an older consent text is asked the current one once: whether it was
-  const renewalAsked =
-    registrant !== null && needsRenewal(registrantConsent(registrant))
-      ? await consentTextAsked(tx, registrant.id, consentTextVersion)
-      : false;
-
-  // flow: a pure step over the typed state
-  const step = respondIn(conversation, input, {
+/** What the request reads: the events' keys and the people who wrote them. */
+function readsOf(keyed: Keyed[], now: number) {
+  const lineUserIds = new Set<string>();
+  for (const { classified } of keyed) {
+    if (classified.kind === "handled") lineUserIds.add(classified.lineUserId);
+  }
+  return {
+    keys: keyed.map((one) => one.key),
+    lineUserIds: [...lineUserIds],
+    consentText: consentTextVersion,
+    trendWeeks,
     now,
-    role: account.role,
-    registrant: registrant ? registrantContext(registrant, handover, renewalAsked) : undefined,
-    employer,
-    newId: () => crypto.randomUUID(),
-    ...(await centerContexts(tx, deps.config, registrant?.centerId ?? null, now)),
-    classifier: deps.classifier,
-  });
-  await logExchange(tx, {
-    key,
-    event,
-    lineUserId,
-    role: account.role,
-    registrant,
-    employer,
-    conversation,
-    input: classified.input,
-    step,
-    now,
-  });
-  if (conversation !== null || step.state !== null) {
-    await saveConversation(tx, lineUserId, step.state, now);
+  };
+}
+
+/** A batch when every event can do without reading as it writes; else a transaction. */
+async function runRequest(deps: EventDeps, keyed: Keyed[]): Promise<EventResult[]> {
+  const reads = readsOf(keyed, deps.clock());
+  const found = await readInbound(deps.store.db, reads);
+  const request = new RequestRun(deps, found, new RequestWrites(deps.store.db, null));
+  try {
+    for (const one of keyed) await request.handle(one);
+  } catch (error) {
+    if (!(error instanceof NeedsTransaction)) throw error;
+    return deps.store.write(async (tx) => {
+      const inTx = new RequestRun(deps, await readInbound(tx, reads), new RequestWrites(tx, tx));
+      for (const one of keyed) await inTx.handle(one);
+      return inTx.finish();
+    });
+  }
+  return request.finish();
+}
+
+/** One request's events, run in order against what was read, into one set of writes. */
+class RequestRun implements KnownEscalations {
+  /** Unresolved escalations of registrants who did not write (read in the transaction). */
+  private readonly others = new Map<string, Map<string, UnresolvedEscalation>>();
+  private readonly results: { key: string; duplicate: boolean; outbox: (() => OutboxRow)[] }[] = [];
+
+  constructor(
+    private readonly deps: EventDeps,
+    private readonly found: Found,
+    private readonly writes: RequestWrites,
+  ) {}
+
+  async finish(): Promise<EventResult[]> {
+    await this.writes.done(this.deps.store);
+    return this.results.map(({ key, duplicate, outbox }) => ({
+      key,
+      duplicate,
+      outbox: outbox.map((row) => row()),
+    }));
   }
 
-  // effects: what the step asks for, then its replies and the staff alerts it calls for
-  const escalated = await applyEffects(
-    tx,
-    {
-      lineUserId,
-      role: account.role,
-      registrant,
+  private person(lineUserId: string): Person {
+    let person = this.found.people.get(lineUserId);
+    if (!person) {
+      person = newPerson();
+      this.found.people.set(lineUserId, person);
+    }
+    return person;
+  }
+
+  /** One event: claim it, then run it. */
+  async handle({ event, key, classified }: Keyed): Promise<void> {
+    const { deps, writes } = this;
+    const q = writes.q;
+    const now = deps.clock();
+    // claim: the ledger row makes the event take effect once
+    if (this.found.claimed.has(key)) {
+      this.results.push({ key, duplicate: true, outbox: [] });
+      return;
+    }
+    this.found.claimed.add(key);
+    writes.add(
+      recordEvent(q, {
+        webhookEventId: key,
+        eventType: event.type,
+        lineUserId: classified.lineUserId,
+        outcome: classified.kind,
+        reason: classified.kind === "ignored" ? classified.reason : null,
+        redelivered: event.deliveryContext?.isRedelivery ?? false,
+        eventTimestamp: event.timestamp,
+        receivedAt: now,
+      }),
+    );
+    const outbox: (() => OutboxRow)[] = [];
+    this.results.push({ key, duplicate: false, outbox });
+    if (classified.kind === "ignored") return;
+
+    // context: who wrote, the conversation they are in, their center
+    const { lineUserId } = classified;
+    let person = this.person(lineUserId);
+    writes.add(...touchStatements(q, lineUserId, person.account, now));
+    person.account ??= { role: "guest", personId: null, following: true };
+    const role = person.account.role;
+    const conversation = resume(deps.flows, openedConversation(person));
+    const link = await this.resolveLinkCode(role, lineUserId, classified.input, conversation, now);
+    const input = link.input;
+    for (const row of link.menuChanges) outbox.push(() => row);
+    if (link.linked) {
+      // what the person is now (their role, their rows) is read again for their next events
+      person = await this.reread(lineUserId);
+    }
+    const registrant = role === "registrant" ? person.registrant : null;
+    const employer =
+      role === "employer_contact" && person.account?.personId
+        ? await employerContext(
+            await writes.transaction("employer contact"),
+            person.account.personId,
+            now,
+          )
+        : undefined;
+
+    // the handover question is answered by its buttons only: what is pending, for a button tap
+    const handover = registrant && input.type === "postback" ? person.handover : null;
+    // someone on an older consent text is asked the current one once: whether it was
+    const renewalAsked =
+      registrant !== null && needsRenewal(registrantConsent(registrant))
+        ? person.renewalAsked
+        : false;
+
+    // flow: a pure step over the typed state
+    const step = respondIn(conversation, input, {
+      now,
+      role,
+      registrant: registrant ? registrantContext(registrant, handover, renewalAsked) : undefined,
       employer,
-      log: deps.log,
+      newId: () => crypto.randomUUID(),
+      ...centerContexts(deps.config, registrant ? person.center : undefined, now),
       classifier: deps.classifier,
-    },
-    step.effects,
-    now,
-  );
-  const outbox = await queueReplies(tx, {
-    key,
-    lineUserId,
-    replyToken: event.replyToken,
-    replies: step.replies,
-    crisis: step.effects.some((effect) => effect.type === "crisisReplied"),
-    about: employer ? namedIn(step.replies, employer.registrants) : undefined,
-    now,
-    log: deps.log,
-  });
-  const alerts = await alertNow(
-    tx,
-    escalated,
-    { baseUrl: deps.config.publicBaseUrl, log: deps.log, leaseUntil: now + freshLeaseMs },
-    now,
-  );
-  return { key, duplicate: false, outbox: [...outbox, ...alerts, ...menuChanges] };
+    });
+    writes.add(
+      logExchange(writes, {
+        key,
+        event,
+        lineUserId,
+        role,
+        registrant,
+        employer,
+        conversation,
+        input: classified.input,
+        step,
+        now,
+      }),
+    );
+    if (conversation !== null || step.state !== null) {
+      writes.add(
+        ...saveStatements(q, lineUserId, person.conversation?.version ?? null, step.state, now),
+      );
+      person.conversation = step.state && {
+        flow: step.state.flow,
+        state: step.state,
+        version: person.conversation ? person.conversation.version + 1 : 0,
+      };
+      // a conversation saved since the scheduled check-in went out means it has begun
+      person.pendingCheckin = null;
+    }
+
+    // effects: what the step asks for, then its replies and the staff alerts it calls for
+    const escalated = await applyEffects(
+      writes,
+      {
+        lineUserId,
+        role,
+        person,
+        registrant,
+        employer,
+        log: deps.log,
+        classifier: deps.classifier,
+        known: this,
+      },
+      step.effects,
+      now,
+    );
+    outbox.push(
+      ...queueReplies(writes, {
+        key,
+        lineUserId,
+        employer: role === "employer_contact",
+        replyToken: event.replyToken,
+        replies: step.replies,
+        crisis: step.effects.some((effect) => effect.type === "crisisReplied"),
+        about: employer ? namedIn(step.replies, employer.registrants) : undefined,
+        now,
+        log: deps.log,
+      }),
+    );
+    for (const [escalationId, about] of escalated) {
+      outbox.push(...(await this.alert(escalationId, about, now)));
+    }
+  }
+
+  /**
+   * Staff alerts for an escalation an event just opened or raised: from what was read with the
+   * request when the person wrote themselves, else (an employer's report) read in the transaction.
+   */
+  private async alert(
+    escalationId: string,
+    registrant: RegistrantRow,
+    now: number,
+  ): Promise<(() => OutboxRow)[]> {
+    const options = {
+      baseUrl: this.deps.config.publicBaseUrl,
+      log: this.deps.log,
+      leaseUntil: now + freshLeaseMs,
+    };
+    const person = this.writerOf(registrant.id);
+    const escalation = person && [...person.unresolved.values()].find((e) => e.id === escalationId);
+    if (!person || !escalation) {
+      const tx = await this.writes.transaction("staff alert");
+      return (await alertNow(tx, [escalationId], options, now)).map((row) => () => row);
+    }
+    const planned = alertStatements(
+      this.writes.q,
+      {
+        ...escalation,
+        centerId: registrant.centerId,
+        registrantId: registrant.id,
+        registrantName: registrant.displayName,
+      },
+      calendarOf(person.center),
+      person.staff,
+      options,
+      now,
+    );
+    if (planned.statements.length === 0) return [];
+    const first = this.writes.add(...planned.statements) - planned.statements.length + 1;
+    // claimed: a second signal in this request does not alert again at this severity
+    escalation.alertedRank = escalation.severityRank;
+    return planned.queued.map((queued) => () => queued.row(this.writes.result(first + queued.at)));
+  }
+
+  /** The person who wrote in this request and is this registrant, if any. */
+  private writerOf(registrantId: string): Person | undefined {
+    for (const person of this.found.people.values()) {
+      if (person.registrant?.id === registrantId) return person;
+    }
+    return undefined;
+  }
+
+  async unresolved(registrant: RegistrantRow): Promise<Map<string, UnresolvedEscalation>> {
+    const person = this.writerOf(registrant.id);
+    if (person) return person.unresolved;
+    let known = this.others.get(registrant.id);
+    if (!known) {
+      const tx = await this.writes.transaction("another person's escalations");
+      const rows = await unresolvedOf(tx, registrant.id);
+      known = new Map(rows.map((row) => [row.category, row]));
+      this.others.set(registrant.id, known);
+    }
+    return known;
+  }
+
+  async calendar(registrant: RegistrantRow): Promise<CenterCalendar> {
+    const person = this.writerOf(registrant.id);
+    if (person) return calendarOf(person.center);
+    return centerCalendar(
+      await this.writes.transaction("a center's calendar"),
+      registrant.centerId,
+    );
+  }
+
+  /** Reads one person again, inside the transaction, after their account changed. */
+  private async reread(lineUserId: string): Promise<Person> {
+    const tx = await this.writes.transaction("link");
+    const again = await readInbound(tx, {
+      keys: [],
+      lineUserIds: [lineUserId],
+      consentText: consentTextVersion,
+      trendWeeks,
+      now: this.deps.clock(),
+    });
+    const person = again.people.get(lineUserId) ?? newPerson();
+    this.found.people.set(lineUserId, person);
+    return person;
+  }
+
+  /**
+   * A text that is a link code, sent outside a conversation, is tried against the database here
+   * (flows do no I/O) and reaches the flow as the outcome.
+   */
+  private async resolveLinkCode(
+    role: AccountRole,
+    lineUserId: string,
+    input: Inbound,
+    conversation: Conversation | null,
+    now: number,
+  ): Promise<{ input: Inbound; menuChanges: OutboxRow[]; linked: boolean }> {
+    const unchanged = { input, menuChanges: [], linked: false };
+    if (input.type !== "text" || conversation !== null) return unchanged;
+    const code = normalizeLinkCode(input.text);
+    if (code === null) return unchanged;
+    if (role !== "guest") {
+      return { ...unchanged, input: { type: "link", result: { outcome: "already-linked" } } };
+    }
+    const tx = await this.writes.transaction("link code");
+    const redemption = await redeemLinkCode(tx, lineUserId, await hashLinkCode(code), now);
+    if (redemption.outcome !== "linked") {
+      return { ...unchanged, input: { type: "link", result: { outcome: redemption.outcome } } };
+    }
+    // the person's own menu goes out with the replies, right after the commit
+    return {
+      input: { type: "link", result: { outcome: "linked", subject: redemption.subject } },
+      menuChanges: await holdForSending(tx, redemption.menuChanges, now + freshLeaseMs),
+      linked: true,
+    };
+  }
 }
 
 /**
  * A scheduled check-in's conversation begins with the first thing the person sends after it was
  * sent: the fan-out writes no conversation, so it is made here (and saved with the step).
  */
-function openedConversation(loaded: {
-  saved: SavedConversation | null;
-  pendingCheckin: PendingCheckin | null;
-}): SavedConversation | null {
-  if (loaded.pendingCheckin === null) return loaded.saved;
-  return { flow: "checkin", state: freshCheckinState(loaded.pendingCheckin) };
-}
-
-/**
- * A text that is a link code, sent outside a conversation, is tried against the database here
- * (flows do no I/O) and reaches the flow as the outcome.
- */
-async function resolveLinkCode(
-  tx: Tx,
-  role: AccountRole,
-  lineUserId: string,
-  input: Inbound,
-  { conversation, now }: { conversation: Conversation | null; now: number },
-): Promise<{ input: Inbound; menuChanges: OutboxRow[] }> {
-  const unchanged = { input, menuChanges: [] };
-  if (input.type !== "text" || conversation !== null) return unchanged;
-  const code = normalizeLinkCode(input.text);
-  if (code === null) return unchanged;
-  if (role !== "guest") {
-    return { input: { type: "link", result: { outcome: "already-linked" } }, menuChanges: [] };
-  }
-  const redemption = await redeemLinkCode(tx, lineUserId, await hashLinkCode(code), now);
-  if (redemption.outcome !== "linked") {
-    return { input: { type: "link", result: { outcome: redemption.outcome } }, menuChanges: [] };
-  }
-  // the person's own menu goes out with the replies, right after the commit
-  return {
-    input: { type: "link", result: { outcome: "linked", subject: redemption.subject } },
-    menuChanges: await holdForSending(tx, redemption.menuChanges, now + freshLeaseMs),
-  };
+function openedConversation(person: Person): SavedConversation | null {
+  if (person.pendingCheckin === null) return person.conversation;
+  return { flow: "checkin", state: freshCheckinState(person.pendingCheckin) };
 }
 
 /**
@@ -250,8 +442,8 @@ async function resolveLinkCode(
  * they may be kept), and what the bot said back to a registrant or an employer contact (never to
  * a guest). A check-in's questions are not repeated: its answers become one card.
  */
-async function logExchange(
-  tx: Tx,
+function logExchange(
+  writes: RequestWrites,
   exchange: {
     key: string;
     event: WebhookEvent;
@@ -268,14 +460,14 @@ async function logExchange(
 ) {
   const { key, event, lineUserId, registrant, input, step, now } = exchange;
   const message = event.type === "message" ? event.message : undefined;
-  if (!message) return;
+  if (!message) return undefined;
   const answered =
     (registrant !== null || exchange.employer !== undefined) &&
     step.replies.length > 0 &&
     exchange.conversation?.name !== "checkin" &&
     step.state?.flow !== "checkin";
   const kept = input.type === "text" && keepsWords(exchange.role, registrant, step.effects);
-  await logMessages(tx, [
+  return logMessages(writes.q, [
     {
       webhookEventId: key,
       lineUserId,
@@ -315,9 +507,9 @@ function keepsWords(role: AccountRole, registrant: RegistrantRow | null, effects
  * What replies may say about the person's center: the crisis contacts (with the center's own
  * phone while it is open), and its phone and opening for honest words about when someone reads.
  */
-async function centerContexts(tx: Tx, config: Config, centerId: string | null, now: number) {
-  if (centerId === null) return { crisis: { contacts: config.crisisContacts, centerPhone: null } };
-  const center = await findCenter(tx, centerId);
+function centerContexts(config: Config, center: CenterRow | null | undefined, now: number) {
+  if (center === undefined)
+    return { crisis: { contacts: config.crisisContacts, centerPhone: null } };
   const calendar = calendarOf(center);
   const open = isOpenAt(calendar, now);
   const phone = center?.phone ?? null;

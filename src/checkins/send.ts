@@ -6,16 +6,13 @@ import type { Logger } from "../core/log";
 import { raiseSignal } from "../escalation/engine";
 import type { Store, Tx } from "../store/db";
 import { queueOutbound } from "../outbox/queue";
+import { sendFresh, sweepLeaseMs } from "../outbox/delivery";
+import type { LineApi } from "../line/api";
+import type { OutboxRow } from "../store/outbox";
 import { findRegistrantById } from "../store/registrants";
-import {
-  claimDue,
-  clearCheckinConversation,
-  dueRegistrants,
-  type DueRegistrant,
-} from "../store/schedule";
+import { anyoneDue, claimDueBatch, clearCheckinConversation } from "../store/schedule";
 import { countPushes, pushesThisMonth } from "../store/push-budget";
 import {
-  insertCheckins,
   markMissed,
   markReminded,
   missedAfterMs,
@@ -35,6 +32,8 @@ export interface ScheduleDeps {
   clock: Clock;
   log: Logger;
   settings: ScheduleSettings;
+  /** When given, the fan-out sends its own multicasts as each batch commits (sendDueCheckins). */
+  line?: LineApi | undefined;
 }
 
 export interface ScheduleSettings {
@@ -60,6 +59,14 @@ function chunks<T>(items: T[], size: number): T[][] {
  * same for everyone that week) as multicasts of up to 500 through the outbox. The conversation
  * is not written here: it begins with the person's first answer (loadConversationOrCheckin).
  * Someone already in a check-in is skipped this week: only one is ever open.
+ *
+ * Each write claims up to `batchSize` people (claimDueBatch: read and claimed inside the write,
+ * so two runs never claim the same person; the first write takes fewer, so that sending starts
+ * early). With `deps.line`, a write's multicasts are held for this run and leave as soon as it
+ * commits, paced by the LineApi, while the next write goes on (it yields between its multicasts
+ * so that they can: the embedded database blocks the thread). Whatever is not sent (a crash,
+ * LINE down) stays in the outbox with its retry key, for the sweep once the hold runs out.
+ * Without `deps.line` the sweep sends them all.
  */
 export async function sendDueCheckins(
   deps: ScheduleDeps,
@@ -68,99 +75,94 @@ export async function sendDueCheckins(
   let started = 0;
   let skipped = 0;
   let multicasts = 0;
-  for (;;) {
-    const listed = await dueRegistrants(deps.store.db, deps.clock(), batchSize);
-    if (listed.length === 0) break;
-    const result = await deps.store.write(async (tx) => {
-      // the time is read inside the write, so a check-in is sent after every conversation
-      // saved before it and before every one saved after it (see pendingCheckinWhere)
-      const now = deps.clock();
-      const week = weekKey(now);
-      const slots = new Map<string, number>();
-      const nextOf = (row: DueRegistrant) => {
-        const key = `${row.checkinWeekday}:${row.checkinMinute}`;
-        let next = slots.get(key);
-        if (next === undefined) {
-          next = nextWeeklySlot(now, row.checkinWeekday, row.checkinMinute);
-          slots.set(key, next);
-        }
-        return next;
-      };
-      // read again inside the write: what another run claimed first is not sent twice; and
-      // the next check-in moves a week on (blocked since: none until they follow again)
-      const claimed = await claimDue(
-        tx,
-        listed.map((row) => ({
-          rowid: row.rowid,
-          id: row.id,
-          next: row.following ? nextOf(row) : null,
-        })),
-        now,
-      );
-      const ours = listed.filter((row) => claimed.has(row.rowid));
-      const due = ours.filter((row) => row.following);
-      const busy = await usersInCheckin(
-        tx,
-        due.map((row) => row.lineUserId),
-        now,
-      );
-      const sending = due.filter((row) => !busy.has(row.lineUserId));
-      // in key order, so the rows land in order in the check-ins' indexes
-      sending.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-      const ids = timeOrderedIds(now, sending.length);
-      await insertCheckins(
-        tx,
-        sending.map((row, i) => ({ id: ids[i] ?? crypto.randomUUID(), registrantId: row.id })),
-        week,
-        now,
-      );
-      const groups = chunks(
-        sending.map((row) => row.lineUserId),
-        multicastLimit,
-      );
-      const opening = openingMessages(week);
-      for (const recipients of groups) {
-        await queueOutbound(
-          tx,
-          {
-            kind: "multicast",
-            recipients,
-            messages: opening,
-            purpose: "checkin",
-            now,
-          },
-          deps.log,
-        );
+  if (!(await anyoneDue(deps.store.db, deps.clock()))) return { started, skipped, multicasts };
+  const line = deps.line;
+  const sending: Promise<void>[] = [];
+  let limit = line ? Math.min(batchSize, firstBatch) : batchSize;
+  try {
+    for (;;) {
+      const asked = limit;
+      const result = await deps.store.write((tx) => startDue(tx, deps, asked));
+      if (line) {
+        const delivery = { store: deps.store, line, clock: deps.clock, log: deps.log };
+        // one sendFresh each, so the multicasts wait for the pacer, not for each other's answer
+        for (const row of result.queued) sending.push(sendFresh(delivery, [row]));
       }
-      await countPushes(tx, monthKey(now), sending.length);
-      return {
-        started: sending.length,
-        multicasts: groups.length,
-        skipped: ours.length - sending.length,
-      };
-    });
-    started += result.started;
-    multicasts += result.multicasts;
-    skipped += result.skipped;
-    if (listed.length < batchSize) break;
+      started += result.started;
+      multicasts += result.multicasts;
+      skipped += result.claimed - result.started;
+      if (result.claimed < asked) break;
+      limit = batchSize;
+    }
+  } finally {
+    // sendFresh records its own failures; the rows stay in the outbox for the sweep
+    await Promise.all(sending);
   }
   if (started > 0) deps.log.info("checkins.sent", { started, skipped, multicasts });
   return { started, skipped, multicasts };
 }
 
+/** The first write's people when sending as it goes: a few multicasts leave within milliseconds. */
+const firstBatch = 5 * multicastLimit;
+
 /**
- * UUIDs whose first 48 bits are the time (RFC 9562 version 7) and the rest a random UUID's:
- * a run's check-ins land at the end of the primary key's index, not at as many random places
- * in it as there are people.
+ * One write of the fan-out: claims up to `limit` people, starts their check-ins and queues their
+ * multicasts (held for this run to send, when it has a LineApi).
  */
-function timeOrderedIds(now: number, count: number): string[] {
-  const time = now.toString(16).padStart(12, "0").slice(-12);
-  const prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
-  const ids: string[] = [];
-  // a random UUID is xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx: its variant N is already v7's
-  for (let i = 0; i < count; i++) ids.push(prefix + crypto.randomUUID().slice(15));
-  return ids.sort();
+async function startDue(tx: Tx, deps: ScheduleDeps, limit: number) {
+  // the time is read inside the write, so a check-in is sent after every conversation
+  // saved before it and before every one saved after it (see pendingCheckinWhere)
+  const now = deps.clock();
+  const week = weekKey(now);
+  const batch = await claimDueBatch(tx, {
+    now,
+    limit,
+    slotBases: weeklySlotBases(now),
+    weekKey: week,
+  });
+  const opening = openingMessages(week);
+  const queued: OutboxRow[] = [];
+  const recipients = batch.lineUserIds;
+  for (let from = 0; from < recipients.length; from += multicastLimit) {
+    // the previous write's multicasts leave in between
+    if (deps.line && from > 0) await nextTurn();
+    const row = await queueOutbound(
+      tx,
+      {
+        kind: "multicast",
+        recipients: recipients.slice(from, from + multicastLimit),
+        messages: opening,
+        purpose: "checkin",
+        leaseUntil: deps.line ? now + sweepLeaseMs : undefined,
+        now,
+      },
+      deps.log,
+    );
+    if (row) queued.push(row);
+  }
+  if (batch.started > 0) await countPushes(tx, monthKey(now), batch.started);
+  return {
+    claimed: batch.claimed,
+    started: batch.started,
+    multicasts: Math.ceil(recipients.length / multicastLimit),
+    queued,
+  };
 }
+
+/** After I/O and due timers: setImmediate on Node; a zero timeout where it does not exist. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === "function") setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** For each weekday, its latest Tokyo midnight at or before `now` (see claimDueBatch). */
+function weeklySlotBases(now: number): number[] {
+  return Array.from({ length: 7 }, (_, weekday) => nextWeeklySlot(now, weekday, 0) - weekMs);
+}
+
+const weekMs = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * One reminder for check-ins unanswered after the configured hours. Reminders are the first

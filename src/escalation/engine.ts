@@ -1,12 +1,14 @@
 // Signals become escalations: one open escalation per (registrant, category) absorbs the rest,
 // severity only rises, and the acknowledge-by time follows the center's calendar.
-import { linkSignal, insertSignal } from "../store/signals";
-import type { Queryable, Tx } from "../store/db";
+import { insertSignal } from "../store/signals";
+import type { Queryable, Statement, Tx } from "../store/db";
 import {
   findUnresolved,
   insertEscalation,
   insertEscalationEvent,
   raiseSeverity,
+  stillUnresolved,
+  type UnresolvedEscalation,
 } from "../store/escalations";
 import type { centers, WeeklyHours } from "../store/schema";
 import { findCenter } from "../store/staff";
@@ -16,6 +18,7 @@ import { deadlinesFor, defaultCalendar, type CenterCalendar } from "../time/busi
 import {
   categories,
   higherSeverity,
+  severities,
   type Category,
   type Severity,
   type Source,
@@ -71,32 +74,72 @@ function summaryOf(signal: RaisedSignal): string {
 
 /** Records a signal and files it under the right escalation, inside the caller's transaction. */
 export async function raiseSignal(tx: Tx, signal: RaisedSignal, now: number): Promise<Raised> {
-  const signalId = await insertSignal(tx, { ...signal, now });
   const existing = await findUnresolved(tx, signal.registrantId, signal.category);
+  const calendar = await centerCalendar(tx, signal.centerId);
+  const planned = raiseStatements(tx, signal, existing, calendar, now);
+  for (const statement of planned.statements) await statement;
+  return planned.raised;
+}
+
+/**
+ * Raising a signal as statements, for one who read the person's unresolved escalation in this
+ * category (`existing`, or null) and their center's calendar: one unresolved escalation per
+ * person and category absorbs the rest, severity only rises. The statements fail the batch they
+ * are in if what was read changed (resolved since, or another opened at once); `escalation` is
+ * the unresolved escalation as it will be, for the next signal of the same request.
+ */
+export function raiseStatements(
+  q: Queryable,
+  signal: RaisedSignal,
+  existing: UnresolvedEscalation | null,
+  calendar: CenterCalendar,
+  now: number,
+): { statements: Statement[]; raised: Raised; escalation: UnresolvedEscalation } {
   if (!existing) {
-    const calendar = await centerCalendar(tx, signal.centerId);
-    const escalation = await insertEscalation(tx, {
-      ...signal,
-      summary: summaryOf(signal),
-      ...deadlinesFor(calendar, signal.severity, now),
-      now,
-    });
-    await linkSignal(tx, signalId, escalation.id);
-    return { escalationId: escalation.id, opened: true, raised: false, severity: signal.severity };
+    const id = crypto.randomUUID();
+    const deadlines = deadlinesFor(calendar, signal.severity, now);
+    return {
+      statements: [
+        ...insertEscalation(q, id, { ...signal, summary: summaryOf(signal), ...deadlines, now }),
+        insertSignal(q, { ...signal, escalationId: id, now }),
+      ],
+      raised: { escalationId: id, opened: true, raised: false, severity: signal.severity },
+      escalation: {
+        id,
+        severity: signal.severity,
+        severityRank: severities.indexOf(signal.severity),
+        status: "open",
+        ackDueAt: deadlines.ackDueAt,
+        alertedRank: null,
+      },
+    };
   }
   const current = existing.severity as Severity;
   const severity = higherSeverity(current, signal.severity);
   const raised = severity !== current;
-  if (raised) {
-    const calendar = await centerCalendar(tx, signal.centerId);
-    await raiseSeverity(tx, existing.id, severity, deadlinesFor(calendar, severity, now), now);
-  }
-  await insertEscalationEvent(tx, existing.id, "signal", now, null, {
-    ...signal.evidence,
-    source: signal.source,
-    severity: signal.severity,
-    ...(raised ? { raisedFrom: current } : {}),
-  });
-  await linkSignal(tx, signalId, existing.id);
-  return { escalationId: existing.id, opened: false, raised, severity };
+  const deadlines = raised ? deadlinesFor(calendar, severity, now) : null;
+  return {
+    statements: [
+      ...(deadlines
+        ? raiseSeverity(q, existing.id, severity, deadlines, now)
+        : stillUnresolved(q, existing.id)),
+      insertEscalationEvent(q, existing.id, "signal", now, null, {
+        ...signal.evidence,
+        source: signal.source,
+        severity: signal.severity,
+        ...(raised ? { raisedFrom: current } : {}),
+      }),
+      insertSignal(q, { ...signal, escalationId: existing.id, now }),
+    ],
+    raised: { escalationId: existing.id, opened: false, raised, severity },
+    escalation: deadlines
+      ? {
+          ...existing,
+          severity,
+          severityRank: severities.indexOf(severity),
+          status: "open",
+          ackDueAt: deadlines.ackDueAt,
+        }
+      : existing,
+  };
 }

@@ -5,21 +5,24 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { formatMonthDayTime, monthKey } from "../time/calendar";
 import {
+  insertAlert,
   linkedStaff,
   recordAlert,
   setAlertOutbox,
   type AlertRecipient,
+  type AlertTarget,
 } from "../store/staff-alert-ledger";
-import type { Tx } from "../store/db";
+import type { Queryable, Statement, Tx } from "../store/db";
 import {
   awaitingAlert,
   claimAlert,
+  claimAlertStatements,
   insertEscalationEvent,
   type AlertableEscalation,
 } from "../store/escalations";
-import { queueOutbound } from "../outbox/queue";
+import { allowedOutbound, queueOutbound } from "../outbox/queue";
 import type { Logger } from "../core/log";
-import type { OutboxRow } from "../store/outbox";
+import { enqueueStatement, type OutboxRow } from "../store/outbox";
 import { countPushes } from "../store/push-budget";
 import type { StaffAlertKind } from "../vocabulary/kinds";
 import { isOpenAt, type CenterCalendar } from "../time/business-time";
@@ -153,11 +156,7 @@ export async function alertEscalation(
   if (severity === "high" && !isOpenAt(calendar, now)) return [];
   if (!(await claimAlert(tx, escalation.id, escalation.severityRank, now))) return [];
 
-  const url = escalationUrl(options.baseUrl, escalation.id);
-  const message =
-    severity === "urgent"
-      ? alertWords.urgent(escalation.registrantName, url)
-      : alertWords.high(escalation.registrantName, escalation.ackDueAt, url);
+  const message = escalationAlert(escalation, severity, options);
   const recipients = (await linkedStaff(tx, escalation.centerId)).filter((r) => wants(r, severity));
   const rows: OutboxRow[] = [];
   for (const recipient of recipients) {
@@ -183,6 +182,87 @@ export async function alertEscalation(
     });
   }
   return rows;
+}
+
+function escalationAlert(
+  escalation: Pick<AlertableEscalation, "id" | "registrantName" | "ackDueAt">,
+  severity: "urgent" | "high",
+  options: AlertOptions,
+) {
+  const url = escalationUrl(options.baseUrl, escalation.id);
+  return severity === "urgent"
+    ? alertWords.urgent(escalation.registrantName, url)
+    : alertWords.high(escalation.registrantName, escalation.ackDueAt, url);
+}
+
+/**
+ * alertEscalation as statements, for a webhook request that read the escalation (with the
+ * severity rank staff were last alerted at), the center's calendar and its linked staff with
+ * everything else: the claim (the batch fails if a sweep claimed it since), each staff member's
+ * push through the outbox with its ledger row, the month's push count, the timeline entry.
+ */
+export function alertStatements(
+  q: Queryable,
+  escalation: Omit<AlertableEscalation, "level"> & { alertedRank: number | null },
+  calendar: CenterCalendar,
+  staff: readonly AlertTarget[],
+  options: AlertOptions,
+  now: number,
+): { statements: Statement[]; queued: { at: number; row: (result: unknown) => OutboxRow }[] } {
+  const none = { statements: [], queued: [] };
+  const severity = escalation.severity as Severity;
+  if (severity !== "urgent" && severity !== "high") return none;
+  if (severity === "high" && !isOpenAt(calendar, now)) return none;
+  const rank = escalation.severityRank;
+  if (escalation.alertedRank !== null && escalation.alertedRank <= rank) return none;
+
+  const statements: Statement[] = claimAlertStatements(q, escalation.id, rank, now);
+  const queued: { at: number; row: (result: unknown) => OutboxRow }[] = [];
+  const message = escalationAlert(escalation, severity, options);
+  const recipients = staff.filter((r) => wants(r, severity));
+  const employers = new Set(
+    recipients.filter((r) => r.accountRole === "employer_contact").map((r) => r.lineUserId),
+  );
+  for (const recipient of recipients) {
+    const allowed = allowedOutbound(
+      {
+        kind: "push",
+        recipients: [recipient.lineUserId],
+        messages: [message],
+        leaseUntil: options.leaseUntil,
+        purpose: "alert",
+        about: [escalation.registrantId],
+        now,
+      },
+      employers,
+      options.log,
+    );
+    const push = allowed && enqueueStatement(q, allowed);
+    if (push) {
+      queued.push({ at: statements.length, row: (result) => push.row(result) });
+      statements.push(push.statement);
+    }
+    statements.push(
+      insertAlert(q, {
+        staffId: recipient.id,
+        escalationId: escalation.id,
+        kind: severity,
+        dedupKey: `${escalation.id}:${severity}`,
+        retryKey: push ? push.retryKey : "",
+        now,
+      }),
+    );
+  }
+  if (queued.length > 0) {
+    statements.push(
+      countPushes(q, monthKey(now), queued.length),
+      insertEscalationEvent(q, escalation.id, "alerted", now, null, {
+        alert: severity,
+        staff: recipients.map((r) => r.displayName),
+      }),
+    );
+  }
+  return { statements, queued };
 }
 
 /** Whether a signal just raised calls for an alert now: it opened, or raised, one urgent or high. */

@@ -49,10 +49,12 @@ function recordFirstTrySent(store: Store, id: number, now: number): Promise<void
     return waiting.flushed;
   }
   const ids = [id];
-  const flushed = store.write(async (tx) => {
+  // after a turn of the event loop, so that the replies finishing meanwhile join: one statement
+  // in one batch, a single round trip to a remote database
+  const flushed = new Promise((resolve) => setTimeout(resolve, 0)).then(async () => {
     // from here on, new successes start the next group
     if (firstTrySent.get(store)?.ids === ids) firstTrySent.delete(store);
-    await markManySent(tx, ids, now);
+    await store.commit([markManySent(store.db, ids, now)]);
   });
   firstTrySent.set(store, { ids, flushed });
   return flushed;
@@ -185,18 +187,30 @@ function send(
 }
 
 /**
- * Sends rows that a request just committed and still holds (their lease is the request's),
- * one after another so that a person reads them in order.
+ * Sends rows that a request just committed and still holds (their lease is the request's): each
+ * person's one after another, so that they read them in order, and different people's at once, so
+ * that a body of many events is answered together and their "sent" marks share one write.
  */
 export async function sendFresh(deps: DeliveryDeps, rows: OutboxRow[]): Promise<void> {
+  const byRecipients = new Map<string, OutboxRow[]>();
   for (const row of rows) {
-    try {
-      await attempt(deps, row, "fresh");
-    } catch (error) {
-      // The row stays pending; the sweep takes it when the lease runs out.
-      deps.log.error("outbox.fresh_send_error", { outboxId: row.id, ...describeError(error) });
-    }
+    const key = row.recipients.join(",");
+    const own = byRecipients.get(key);
+    if (own) own.push(row);
+    else byRecipients.set(key, [row]);
   }
+  await Promise.all(
+    [...byRecipients.values()].map(async (own) => {
+      for (const row of own) {
+        try {
+          await attempt(deps, row, "fresh");
+        } catch (error) {
+          // The row stays pending; the sweep takes it when the lease runs out.
+          deps.log.error("outbox.fresh_send_error", { outboxId: row.id, ...describeError(error) });
+        }
+      }
+    }),
+  );
 }
 
 /** One sweep: claims due rows and sends them. Returns how many it handled. */

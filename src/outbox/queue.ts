@@ -16,10 +16,24 @@ export async function queueOutbound(
   message: NewOutboxMessage,
   log: Logger,
 ): Promise<OutboxRow | null> {
-  const employers = await employerAccountsAmong(tx, message.recipients);
-  if (employers.size === 0 || message.messages.every(isEmployerMessage)) {
-    return enqueue(tx, message);
-  }
+  const allowed = allowedOutbound(
+    message,
+    await employerAccountsAmong(tx, message.recipients),
+    log,
+  );
+  return allowed && enqueue(tx, allowed);
+}
+
+/**
+ * The allow-list itself, for a caller that already knows which recipients are employer contacts
+ * (the webhook read them with everything else): the message as it may be queued, or null.
+ */
+export function allowedOutbound(
+  message: NewOutboxMessage,
+  employers: ReadonlySet<string>,
+  log: Logger,
+): NewOutboxMessage | null {
+  if (employers.size === 0 || message.messages.every(isEmployerMessage)) return message;
   log.error("outbound.blocked_for_employer", {
     kind: message.kind,
     recipients: employers.size,
@@ -27,5 +41,5 @@ export async function queueOutbound(
   });
   const recipients = message.recipients.filter((id) => !employers.has(id));
   if (recipients.length === 0) return null;
-  return enqueue(tx, { ...message, recipients });
+  return { ...message, recipients };
 }

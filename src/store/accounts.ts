@@ -1,6 +1,6 @@
 // LINE accounts the bot knows, and what it knows them as.
-import { and, eq, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { writeGuard, type Queryable, type Statement, type Tx } from "./db";
 import { queueMenuChange, type OutboxRow } from "./outbox";
 import { lineAccounts } from "./schema";
 import type { AccountRole } from "../vocabulary/kinds";
@@ -24,6 +24,37 @@ export async function touchAccount(
   const account = rows[0];
   if (!account) throw new Error("account upsert returned no row");
   return account;
+}
+
+/**
+ * Records that a LINE user was heard from, for one who read the account first: a new account is
+ * inserted (a concurrent first message makes the write fail and be redone), a known one is touched
+ * only while it is still what was read, so a link or unlink in between is not talked past.
+ */
+export function touchStatements(
+  q: Queryable,
+  lineUserId: string,
+  read: Pick<LineAccount, "role" | "personId"> | null,
+  now: number,
+): Statement[] {
+  if (read === null) {
+    return [q.insert(lineAccounts).values({ lineUserId, firstSeenAt: now, lastSeenAt: now })];
+  }
+  return [
+    q
+      .update(lineAccounts)
+      .set({ lastSeenAt: sql`max(${lineAccounts.lastSeenAt}, ${now})` })
+      .where(
+        and(
+          eq(lineAccounts.lineUserId, lineUserId),
+          eq(lineAccounts.role, read.role),
+          read.personId === null
+            ? isNull(lineAccounts.personId)
+            : eq(lineAccounts.personId, read.personId),
+        ),
+      ),
+    writeGuard(q, "line_accounts"),
+  ];
 }
 
 /**
@@ -52,13 +83,13 @@ export async function setAccountRole(
   return previous === role ? null : queueMenuChange(tx, lineUserId, role, now);
 }
 
-export async function setFollowing(
-  tx: Tx,
+export function setFollowing(
+  q: Queryable,
   lineUserId: string,
   following: boolean,
   now: number,
-): Promise<void> {
-  await tx
+): Statement {
+  return q
     .update(lineAccounts)
     .set({ following, unfollowedAt: following ? null : now })
     .where(eq(lineAccounts.lineUserId, lineUserId));

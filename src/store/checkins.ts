@@ -1,14 +1,14 @@
 // Check-ins and their answers: the one writer of check-in rows (sent, answered, reminded, missed).
 import { eq, and, asc, desc, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
-import type { Tx, Queryable } from "./db";
+import type { Tx, Queryable, Statement } from "./db";
 import { answers, checkins, conversations, lineAccounts, registrants } from "./schema";
 import type { CheckinOrigin, QuestionKey } from "../vocabulary/kinds";
 
-export async function insertCheckin(
-  tx: Tx,
+export function insertCheckin(
+  q: Queryable,
   input: { id: string; registrantId: string; origin: CheckinOrigin; weekKey: string; now: number },
-): Promise<void> {
-  await tx.insert(checkins).values({
+): Statement {
+  return q.insert(checkins).values({
     id: input.id,
     registrantId: input.registrantId,
     origin: input.origin,
@@ -18,18 +18,22 @@ export async function insertCheckin(
   });
 }
 
+export interface NewAnswer {
+  checkinId: string;
+  question: QuestionKey;
+  value: string;
+  score: number | null;
+  now: number;
+}
+
 /** Saves an answer (a changed answer replaces the old one) and marks the check-in begun. */
-export async function upsertAnswer(
-  tx: Tx,
-  input: {
-    checkinId: string;
-    question: QuestionKey;
-    value: string;
-    score: number | null;
-    now: number;
-  },
-): Promise<void> {
-  await tx
+export async function upsertAnswer(tx: Tx, input: NewAnswer): Promise<void> {
+  for (const statement of answerStatements(tx, input)) await statement;
+}
+
+/** upsertAnswer's statements, for a batch. */
+export function answerStatements(q: Queryable, input: NewAnswer): Statement[] {
+  const save = q
     .insert(answers)
     .values({
       checkinId: input.checkinId,
@@ -42,11 +46,14 @@ export async function upsertAnswer(
       target: [answers.checkinId, answers.question],
       set: { value: input.value, score: input.score, answeredAt: input.now },
     });
-  await tx.update(checkins).set({ status: "in_progress" }).where(eq(checkins.id, input.checkinId));
+  return [
+    save,
+    q.update(checkins).set({ status: "in_progress" }).where(eq(checkins.id, input.checkinId)),
+  ];
 }
 
-export async function completeCheckin(tx: Tx, id: string, now: number): Promise<void> {
-  await tx
+export function completeCheckin(q: Queryable, id: string, now: number): Statement {
+  return q
     .update(checkins)
     .set({ status: "completed", completedAt: now })
     .where(eq(checkins.id, id));
@@ -108,6 +115,30 @@ export async function insertCheckins(
     insert into ${checkins} (id, registrant_id, origin, week_key, status, sent_at)
     select value ->> 0, value ->> 1, 'scheduled', ${weekKey}, 'sent', ${now}
     from json_each(${json})`);
+}
+
+/**
+ * Scheduled check-ins, 'sent', one for each registrant id `registrantIds` selects (a query of one
+ * column, `registrant_id`), made in SQL with time-ordered ids: RFC 9562 version 7's layout, the
+ * first 48 bits `now` in ms (one more for every 4,096 rows), the next 12 the row's place in
+ * registrant order, the rest random (62 bits). A run's check-ins then land at the end of the
+ * primary key's index, in order, and no id or row is built in JavaScript. Returns how many.
+ */
+export async function insertScheduledCheckins(
+  tx: Tx,
+  input: { registrantIds: SQL; weekKey: string; now: number },
+): Promise<number> {
+  const { now } = input;
+  // xxxxxxxx-xxxx-7nnn-Vrrr-rrrrrrrrrrrr: the time t, version 7, the place n, the variant V
+  const result = await tx.run(sql`
+    insert into ${checkins} (id, registrant_id, origin, week_key, status, sent_at)
+    select printf('%08x-%04x-7%03x-%x%03x-%012x', t >> 16, t & 65535, n & 4095,
+        8 | (random() & 3), random() & 4095, random() & 281474976710655),
+      registrant_id, 'scheduled', ${input.weekKey}, 'sent', ${now}
+    from (select ${now} + (n >> 12) as t, n, registrant_id from (
+      select row_number() over (order by registrant_id) - 1 as n, registrant_id
+      from (${input.registrantIds})))`);
+  return result.rowsAffected;
 }
 
 export interface OpenCheckin {

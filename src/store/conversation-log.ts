@@ -1,6 +1,6 @@
 // A registrant's conversation as staff read it, and whether the center has read it yet.
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
+import type { Queryable, Statement, Tx } from "./db";
 import { escalations, messages, registrants } from "./schema";
 import { type MessageDirection } from "../vocabulary/kinds";
 
@@ -35,9 +35,9 @@ function valuesOf(row: NewLogMessage) {
 }
 
 /** Several rows of one event in one statement (the person's message and the bot's answer). */
-export async function logMessages(tx: Tx, rows: NewLogMessage[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.insert(messages).values(rows.map(valuesOf));
+export function logMessages(q: Queryable, rows: NewLogMessage[]): Statement | undefined {
+  if (rows.length === 0) return undefined;
+  return q.insert(messages).values(rows.map(valuesOf));
 }
 
 /**
@@ -100,8 +100,8 @@ export function pageContactConversation(
 }
 
 /** One more message for a person that nothing in the queue absorbed. */
-export async function markUnread(tx: Tx, registrantId: string, now: number): Promise<void> {
-  await tx
+export function markUnread(q: Queryable, registrantId: string, now: number): Statement {
+  return q
     .update(registrants)
     .set({
       unreadCount: sql`${registrants.unreadCount} + 1`,

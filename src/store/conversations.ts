@@ -1,8 +1,8 @@
 // Conversation state per LINE user: read before a flow step, written in the same transaction.
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import * as z from "zod";
 import { pendingCheckinWhere } from "./checkins";
-import type { Queryable, Tx } from "./db";
+import { writeGuard, type Queryable, type Statement, type Tx } from "./db";
 import { checkins, conversations, registrants } from "./schema";
 
 export interface SavedConversation {
@@ -77,6 +77,34 @@ export async function saveConversation(
     .values({ lineUserId, flow: state.flow, state, updatedAt: now })
     .onConflictDoUpdate({
       target: conversations.lineUserId,
-      set: { flow: state.flow, state, updatedAt: now },
+      set: { flow: state.flow, state, updatedAt: now, version: sql`${conversations.version} + 1` },
     });
+}
+
+/**
+ * Saves (or clears) a conversation for one who read it at `version` (null: there was none): the
+ * write holds only while nobody saved it since, else the batch it is in fails and is redone.
+ */
+export function saveStatements(
+  q: Queryable,
+  lineUserId: string,
+  version: number | null,
+  state: { flow: string } | null,
+  now: number,
+): Statement[] {
+  if (version === null) {
+    if (state === null) return [];
+    return [
+      q.insert(conversations).values({ lineUserId, flow: state.flow, state, updatedAt: now }),
+    ];
+  }
+  const read = and(eq(conversations.lineUserId, lineUserId), eq(conversations.version, version));
+  const write =
+    state === null
+      ? q.delete(conversations).where(read)
+      : q
+          .update(conversations)
+          .set({ flow: state.flow, state, updatedAt: now, version: version + 1 })
+          .where(read);
+  return [write, writeGuard(q, "conversations")];
 }

@@ -1,5 +1,6 @@
 // The database handle: drizzle over libSQL, with every write going through one group-commit queue.
 import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { LibSQLDatabase, LibSQLTransaction } from "drizzle-orm/libsql";
 import type * as schema from "./schema";
 
@@ -8,6 +9,8 @@ export type Db = LibSQLDatabase<Schema>;
 export type Tx = LibSQLTransaction<Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything queries can run on: the database itself or an open transaction. */
 export type Queryable = Db | Tx;
+/** A statement built but not run: awaited on a transaction, or sent in a batch (Store.commit). */
+export type Statement = BatchItem<"sqlite"> & Promise<unknown>;
 
 /** Whether the database answers at all (health checks). */
 export async function ping(db: Db): Promise<void> {
@@ -24,13 +27,48 @@ export interface Store {
    * runBatch), so it must do database work only: sends and other effects happen after it.
    */
   write<T>(unit: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs statements built on `db` as one batch, all or nothing: one round trip to a remote
+   * database. Batches queued together are sent together (one commit); if that fails, each runs
+   * again alone. Resolves to each statement's result, in order.
+   */
+  commit(statements: Statement[]): Promise<unknown[]>;
   close(): void;
 }
 
-interface Job {
-  unit: (tx: Tx) => Promise<unknown>;
+type Job = {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+} & ({ unit: (tx: Tx) => Promise<unknown> } | { statements: Statement[] });
+
+type UnitJob = Extract<Job, { unit: unknown }>;
+type BatchJob = Extract<Job, { statements: unknown }>;
+
+/**
+ * Whether a write failed because something it read changed before it landed: a guard fired
+ * (writeGuard), or a row it meant to create was created first (an event claimed, an account or a
+ * conversation begun by a concurrent request). Reading again and redoing the work is the answer.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (/CHECK constraint failed: write_conflict\b/.test(cause.message)) return true;
+    if (
+      /UNIQUE constraint failed: (processed_events|line_accounts|conversations|escalations)\./.test(
+        cause.message,
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Aborts the batch it is in when the statement just before it changed no row: that statement's
+ * where clause held what was read (a version, a role), and it no longer holds.
+ */
+export function writeGuard(q: Queryable, what: string): Statement {
+  return q.run(sql`insert into write_conflicts (what) select ${what} where changes() = 0`);
 }
 
 /** After I/O callbacks: setImmediate on Node; a zero timeout where it does not exist. */
@@ -55,9 +93,34 @@ export function createStore(db: Db, close: () => void): Store {
 
   async function runAlone(job: Job): Promise<void> {
     try {
-      job.resolve(await db.transaction(job.unit));
+      if ("unit" in job) job.resolve(await db.transaction(job.unit));
+      else job.resolve(await runStatements(job.statements));
     } catch (error) {
       job.reject(error);
+    }
+  }
+
+  async function runStatements(statements: Statement[]): Promise<unknown[]> {
+    const [first, ...rest] = statements;
+    if (!first) return [];
+    return db.batch([first, ...rest]);
+  }
+
+  /** Batches queued together: one batch, one commit; each alone again if it fails. */
+  async function runStatementJobs(jobs: BatchJob[]): Promise<void> {
+    const only = jobs.length === 1 ? jobs[0] : undefined;
+    if (only) return runAlone(only);
+    let results: unknown[];
+    try {
+      results = await runStatements(jobs.flatMap((job) => job.statements));
+    } catch {
+      for (const job of jobs) await runAlone(job);
+      return;
+    }
+    let offset = 0;
+    for (const job of jobs) {
+      job.resolve(results.slice(offset, offset + job.statements.length));
+      offset += job.statements.length;
     }
   }
 
@@ -67,7 +130,7 @@ export function createStore(db: Db, close: () => void): Store {
    * unit runs again alone, so only the failing one fails. Units are database work only, which
    * makes running one twice harmless.
    */
-  async function runBatch(batch: Job[]): Promise<void> {
+  async function runBatch(batch: UnitJob[]): Promise<void> {
     const only = batch.length === 1 ? batch[0] : undefined;
     if (only) return runAlone(only);
     const values: unknown[] = [];
@@ -91,7 +154,16 @@ export function createStore(db: Db, close: () => void): Store {
       // commit: the file client's commit blocks the thread, so batches only grow this way.
       await nextTurn();
       while (pending.length > 0) {
-        await runBatch(pending.splice(0, maxBatch));
+        // jobs of one kind in a row go together, in the order they came
+        const first = pending[0];
+        const sameKind = (job: Job) => first !== undefined && "unit" in job === "unit" in first;
+        let count = 0;
+        while (count < pending.length && count < maxBatch && sameKind(pending[count] as Job)) {
+          count++;
+        }
+        const jobs = pending.splice(0, count);
+        if (first && "unit" in first) await runBatch(jobs as UnitJob[]);
+        else await runStatementJobs(jobs as BatchJob[]);
         await nextTurn();
       }
     } finally {
@@ -104,6 +176,13 @@ export function createStore(db: Db, close: () => void): Store {
     write<T>(unit: (tx: Tx) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         pending.push({ unit, resolve: resolve as (value: unknown) => void, reject });
+        if (!draining) void drain();
+      });
+    },
+    commit(statements: Statement[]): Promise<unknown[]> {
+      if (statements.length === 0) return Promise.resolve([]);
+      return new Promise<unknown[]>((resolve, reject) => {
+        pending.push({ statements, resolve: resolve as (value: unknown) => void, reject });
         if (!draining) void drain();
       });
     },

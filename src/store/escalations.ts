@@ -2,11 +2,17 @@
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Category, Severity, Source } from "../vocabulary/categories";
 import { severities } from "../vocabulary/categories";
-import type { Queryable, Tx } from "./db";
+import { writeGuard, type Queryable, type Statement, type Tx } from "./db";
 import { escalationEvents, escalations, registrants, staff } from "./schema";
 import { type EscalationEventKind, type EscalationStatus } from "../vocabulary/kinds";
 
 export type EscalationRow = typeof escalations.$inferSelect;
+
+/** What raising a signal needs to know of the unresolved escalation it may join. */
+export type UnresolvedEscalation = Pick<
+  EscalationRow,
+  "id" | "severity" | "severityRank" | "status" | "ackDueAt" | "alertedRank"
+>;
 
 export interface NewEscalation {
   centerId: string;
@@ -21,11 +27,14 @@ export interface NewEscalation {
   now: number;
 }
 
-export async function insertEscalation(tx: Tx, input: NewEscalation): Promise<EscalationRow> {
-  const rows = await tx
-    .insert(escalations)
-    .values({
-      id: crypto.randomUUID(),
+/**
+ * Opens an escalation with the id given: the row and its first two timeline entries. A second
+ * unresolved one for the same person and category is refused (escalations_unresolved_unique).
+ */
+export function insertEscalation(q: Queryable, id: string, input: NewEscalation): Statement[] {
+  return [
+    q.insert(escalations).values({
+      id,
       centerId: input.centerId,
       registrantId: input.registrantId,
       category: input.category,
@@ -37,24 +46,21 @@ export async function insertEscalation(tx: Tx, input: NewEscalation): Promise<Es
       ackDueAt: input.ackDueAt,
       reescalateAt: input.reescalateAt,
       updatedAt: input.now,
-    })
-    .returning();
-  const row = rows[0];
-  if (!row) throw new Error("escalation insert returned no row");
-  await insertEscalationEvent(tx, row.id, "opened", input.now, null, { source: input.source });
-  await insertEscalationEvent(tx, row.id, "signal", input.now, null, input.evidence);
-  return row;
+    }),
+    insertEscalationEvent(q, id, "opened", input.now, null, { source: input.source }),
+    insertEscalationEvent(q, id, "signal", input.now, null, input.evidence),
+  ];
 }
 
-export async function insertEscalationEvent(
-  tx: Tx,
+export function insertEscalationEvent(
+  q: Queryable,
   escalationId: string,
   kind: EscalationEventKind,
   at: number,
   actorStaffId: string | null,
   detail: Record<string, unknown>,
-): Promise<void> {
-  await tx.insert(escalationEvents).values({ escalationId, kind, at, actorStaffId, detail });
+): Statement {
+  return q.insert(escalationEvents).values({ escalationId, kind, at, actorStaffId, detail });
 }
 
 export interface QueueFilter {
@@ -151,6 +157,27 @@ export async function updateEscalation(
   await tx.update(escalations).set(changes).where(eq(escalations.id, id));
 }
 
+/** A registrant's unresolved escalations, as raising a signal needs them (with their category). */
+export async function unresolvedOf(db: Queryable, registrantId: string) {
+  return db
+    .select({
+      id: escalations.id,
+      category: escalations.category,
+      severity: escalations.severity,
+      severityRank: escalations.severityRank,
+      status: escalations.status,
+      ackDueAt: escalations.ackDueAt,
+      alertedRank: escalations.alertedRank,
+    })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.registrantId, registrantId),
+        inArray(escalations.status, ["open", "acknowledged"]),
+      ),
+    );
+}
+
 /** The unresolved escalation of one registrant in one category, if any (dedup). */
 export async function findUnresolved(tx: Tx, registrantId: string, category: string) {
   const rows = await tx
@@ -167,15 +194,21 @@ export async function findUnresolved(tx: Tx, registrantId: string, category: str
   return rows[0] ?? null;
 }
 
-/** A more severe signal: the escalation takes its severity and needs a fresh acknowledgement. */
-export async function raiseSeverity(
-  tx: Tx,
+const unresolved = (id: string) =>
+  and(eq(escalations.id, id), inArray(escalations.status, ["open", "acknowledged"]));
+
+/**
+ * A more severe signal: the escalation takes its severity and needs a fresh acknowledgement.
+ * Only while it is unresolved: else the batch it is in fails (staff resolved it since it was read).
+ */
+export function raiseSeverity(
+  q: Queryable,
   id: string,
   severity: Severity,
   deadlines: { ackDueAt: number; reescalateAt: number },
   now: number,
-): Promise<void> {
-  await tx
+): Statement[] {
+  const raise = q
     .update(escalations)
     .set({
       severity,
@@ -186,7 +219,19 @@ export async function raiseSeverity(
       ...deadlines,
       updatedAt: now,
     })
-    .where(eq(escalations.id, id));
+    .where(unresolved(id));
+  return [raise, writeGuard(q, "escalations")];
+}
+
+/** Holds the batch it is in to the escalation being unresolved still (a signal filed under it). */
+export function stillUnresolved(q: Queryable, id: string): Statement[] {
+  return [
+    q
+      .update(escalations)
+      .set({ updatedAt: sql`${escalations.updatedAt}` })
+      .where(unresolved(id)),
+    writeGuard(q, "escalations"),
+  ];
 }
 
 /** What the alert and re-escalation sweeps need to know of an escalation. */
@@ -252,6 +297,32 @@ export async function claimAlert(tx: Tx, id: string, rank: number, now: number):
     )
     .returning({ id: escalations.id });
   return rows.length > 0;
+}
+
+/**
+ * claimAlert for a batch, by one who read that staff were not alerted at this severity yet: the
+ * batch fails if a sweep claimed it since.
+ */
+export function claimAlertStatements(
+  q: Queryable,
+  id: string,
+  rank: number,
+  now: number,
+): Statement[] {
+  return [
+    q
+      .update(escalations)
+      .set({ alertedRank: rank, updatedAt: now })
+      .where(
+        and(
+          eq(escalations.id, id),
+          eq(escalations.status, "open"),
+          eq(escalations.severityRank, rank),
+          or(isNull(escalations.alertedRank), gt(escalations.alertedRank, rank)),
+        ),
+      ),
+    writeGuard(q, "escalations"),
+  ];
 }
 
 /** Open escalations past their re-escalation time, the longest overdue first. */

@@ -1,8 +1,8 @@
 // The processed-events ledger and the inbound message log.
 import type { EventOutcome } from "../vocabulary/kinds";
 import { processedEvents } from "./schema";
-import type { Queryable, Tx } from "./db";
-import { eq } from "drizzle-orm";
+import type { Queryable, Statement, Tx } from "./db";
+import { eq, sql } from "drizzle-orm";
 
 export interface EventRecord {
   webhookEventId: string;
@@ -23,6 +23,24 @@ export async function claimEvent(tx: Tx, record: EventRecord): Promise<boolean> 
     .onConflictDoNothing()
     .returning({ id: processedEvents.webhookEventId });
   return inserted.length === 1;
+}
+
+/**
+ * Records an event as processed by one who knows it was not (it read the ledger first): a plain
+ * insert, so a concurrent claim of the same event makes the whole write fail and be redone.
+ */
+export function recordEvent(q: Queryable, record: EventRecord): Statement {
+  return q.insert(processedEvents).values(record);
+}
+
+/** Which of these event keys the ledger already has. */
+export function claimedAmong(q: Queryable, keys: string[]) {
+  return q
+    .select({ key: processedEvents.webhookEventId })
+    .from(processedEvents)
+    .where(
+      sql`${processedEvents.webhookEventId} in (select value from json_each(${JSON.stringify(keys)}))`,
+    );
 }
 
 export async function findEvent(db: Queryable, webhookEventId: string) {

@@ -1,6 +1,6 @@
 // The outbox: every outbound message waits here, in the transaction that caused it, until LINE took it.
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
+import type { Queryable, Statement, Tx } from "./db";
 import { outbox } from "./schema";
 import { type AccountRole, type OutboxKind, type OutboxPurpose } from "../vocabulary/kinds";
 
@@ -23,6 +23,15 @@ export interface NewOutboxMessage {
 }
 
 export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<OutboxRow> {
+  const queued = enqueueStatement(tx, message);
+  return queued.row(await queued.statement);
+}
+
+/**
+ * enqueue's insert, for a batch: the statement, and the row it wrote once its result (the new
+ * id) is back.
+ */
+export function enqueueStatement(q: Queryable, message: NewOutboxMessage) {
   const values = {
     retryKey: crypto.randomUUID(),
     kind: message.kind,
@@ -38,19 +47,25 @@ export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<Outbox
     createdAt: message.now,
   };
   // Only the id comes back: the rest is known here, and reading it back costs per event.
-  const rows = await tx.insert(outbox).values(values).returning({ id: outbox.id });
-  const id = rows[0]?.id;
-  if (id === undefined) throw new Error("outbox insert returned no row");
+  const statement = q.insert(outbox).values(values).returning({ id: outbox.id });
   return {
-    ...values,
-    id,
-    status: "pending",
-    attempts: 0,
-    lastError: null,
-    sentAt: null,
-    handledAt: null,
-    handledBy: null,
-    menuRole: null,
+    statement,
+    retryKey: values.retryKey,
+    row(result: unknown): OutboxRow {
+      const id = (result as { id: number }[])[0]?.id;
+      if (id === undefined) throw new Error("outbox insert returned no row");
+      return {
+        ...values,
+        id,
+        status: "pending",
+        attempts: 0,
+        lastError: null,
+        sentAt: null,
+        handledAt: null,
+        handledBy: null,
+        menuRole: null,
+      };
+    },
   };
 }
 
@@ -113,9 +128,8 @@ export async function holdForSending(
 }
 
 /** Marks many first-attempt successes sent in one statement (the replies of one batch). */
-export async function markManySent(tx: Tx, ids: number[], now: number): Promise<void> {
-  if (ids.length === 0) return;
-  await tx
+export function markManySent(q: Queryable, ids: number[], now: number): Statement {
+  return q
     .update(outbox)
     .set({ status: "sent", sentAt: now, attempts: 1, leaseUntil: null, lastError: null })
     .where(inArray(outbox.id, ids));

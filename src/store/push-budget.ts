@@ -1,6 +1,6 @@
 // The month's paid pushes, counted as they are queued: LINE's free message allowance is per month.
 import { eq, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
+import type { Queryable, Statement } from "./db";
 import { pushUsage } from "./schema";
 
 export async function pushesThisMonth(db: Queryable, month: string): Promise<number> {
@@ -8,8 +8,8 @@ export async function pushesThisMonth(db: Queryable, month: string): Promise<num
   return rows[0]?.messages ?? 0;
 }
 
-export async function countPushes(tx: Tx, month: string, messages: number): Promise<void> {
-  await tx
+export function countPushes(q: Queryable, month: string, messages: number): Statement {
+  return q
     .insert(pushUsage)
     .values({ month, messages })
     .onConflictDoUpdate({

@@ -1,6 +1,6 @@
 // Registrants: always read within one center.
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
+import type { Queryable, Statement, Tx } from "./db";
 import { nextWeeklySlot } from "../time/calendar";
 import { dropRecipient } from "./outbox";
 import { checkins, consents, conversations, lineAccounts, registrants } from "./schema";
@@ -88,13 +88,13 @@ export async function setRegistrantLine(
 }
 
 /** A new status; a pause remembers who set it (staff or the person), anything else forgets it. */
-export async function setRegistrantStatus(
-  tx: Tx,
+export function setRegistrantStatus(
+  q: Queryable,
   id: string,
   status: RegistrantRow["status"],
   by: "staff" | "person" = "staff",
-) {
-  await tx
+): Statement {
+  return q
     .update(registrants)
     .set({ status, pausedBy: status === "paused" ? by : null })
     .where(eq(registrants.id, id));
@@ -112,16 +112,32 @@ export async function setConsent(
   now: number,
   historyOnly = false,
 ) {
-  if (!historyOnly) {
-    await tx
+  for (const statement of consentStatements(tx, id, decision, textVersion, now, historyOnly)) {
+    await statement;
+  }
+}
+
+/** setConsent's statements, for a batch. */
+export function consentStatements(
+  q: Queryable,
+  id: string,
+  decision: ConsentDecision,
+  textVersion: number,
+  now: number,
+  historyOnly = false,
+): Statement[] {
+  const history = q.insert(consents).values({ registrantId: id, textVersion, decision, at: now });
+  if (historyOnly) return [history];
+  return [
+    q
       .update(registrants)
       .set({
         consentedAt: decision === "given" ? now : null,
         consentVersion: decision === "given" ? textVersion : null,
       })
-      .where(eq(registrants.id, id));
-  }
-  await tx.insert(consents).values({ registrantId: id, textVersion, decision, at: now });
+      .where(eq(registrants.id, id)),
+    history,
+  ];
 }
 
 /** Whether this consent text was already put to the registrant (asked, given or declined). */
@@ -138,8 +154,13 @@ export async function consentTextAsked(
   return rows.length > 0;
 }
 
-export async function setCheckinSchedule(tx: Tx, id: string, weekday: number, minute: number) {
-  await tx
+export function setCheckinSchedule(
+  q: Queryable,
+  id: string,
+  weekday: number,
+  minute: number,
+): Statement {
+  return q
     .update(registrants)
     .set({ checkinWeekday: weekday, checkinMinute: minute })
     .where(eq(registrants.id, id));
@@ -157,20 +178,28 @@ export async function refreshNextCheckin(tx: Tx, id: string, now: number): Promi
     .where(eq(registrants.id, id));
   const row = rows[0];
   if (!row) return;
-  const { registrant } = row;
+  await setNextCheckin(tx, id, nextCheckinAt(row.registrant, row.following === true, now));
+}
+
+/** When a registrant's next weekly check-in goes out, or null when none is due. */
+export function nextCheckinAt(
+  registrant: Pick<
+    RegistrantRow,
+    "lineUserId" | "consentedAt" | "status" | "checkinWeekday" | "checkinMinute"
+  >,
+  following: boolean,
+  now: number,
+): number | null {
   const due =
     registrant.lineUserId !== null &&
     registrant.consentedAt !== null &&
     registrant.status === "active" &&
-    row.following === true;
-  await tx
-    .update(registrants)
-    .set({
-      nextCheckinAt: due
-        ? nextWeeklySlot(now, registrant.checkinWeekday, registrant.checkinMinute)
-        : null,
-    })
-    .where(eq(registrants.id, id));
+    following;
+  return due ? nextWeeklySlot(now, registrant.checkinWeekday, registrant.checkinMinute) : null;
+}
+
+export function setNextCheckin(q: Queryable, id: string, at: number | null): Statement {
+  return q.update(registrants).set({ nextCheckinAt: at }).where(eq(registrants.id, id));
 }
 
 /** How many active registrants each case worker is the primary worker of. */

@@ -2,79 +2,111 @@
 import * as z from "zod";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
-import { conversations, lineAccounts, registrants } from "./schema";
+import { checkins, conversations, lineAccounts, registrants } from "./schema";
+import { insertScheduledCheckins, pendingCheckinWhere } from "./checkins";
 
-export interface DueRegistrant {
-  /** The row's rowid: the claim below finds the row by it (and checks the id), not the id's index. */
-  rowid: number;
-  id: string;
-  centerId: string;
-  lineUserId: string;
-  checkinWeekday: number;
-  checkinMinute: number;
-  following: boolean;
+/**
+ * Whether anyone is due (one step in registrants_due_idx): most ticks find nobody, and need not
+ * open a write. Only a hint: the claim reads again inside its write.
+ */
+export async function anyoneDue(db: Queryable, now: number): Promise<boolean> {
+  const rows = await db.all<{ due: number }>(sql`
+    select 1 as due from ${registrants}
+    where ${registrants.nextCheckinAt} is not null and ${registrants.nextCheckinAt} <= ${now}
+    limit 1`);
+  return rows.length > 0;
+}
+
+/** What one claim did: everyone whose slot it moved, and whose check-in it started. */
+export interface ClaimedBatch {
+  /** Registrants whose slot moved (following or not, in a check-in or not). */
+  claimed: number;
+  /** Claimed, following and in no check-in: their check-in is written, 'sent', in this write. */
+  started: number;
+  /** Their LINE user ids, for the multicasts. */
+  lineUserIds: string[];
 }
 
 /**
- * Registrants whose weekly check-in is due, served by registrants_due_idx. The rows come back
- * as one JSON array: the driver builds an object per row and column, which for a batch of
- * thousands costs more than the query, while JSON.parse is native.
+ * Claims up to `limit` due registrants inside the caller's write and starts their check-ins
+ * (insertScheduledCheckins): each one's next check-in moves a week on (null while they do not
+ * follow: none until they follow again). The due rows are read in the same write and moved only
+ * where still due (`next_checkin_at <= now`), so a second run (another tick, another process)
+ * that wrote first leaves nothing here to claim, and one that comes later finds these moved on:
+ * nobody gets a slot's check-in twice. Those already in a check-in (begun or pending, see
+ * usersInCheckin) are claimed but not started: only one is ever open.
+ *
+ * `slotBases[weekday]` is the latest Tokyo midnight of that weekday at or before `now`
+ * (nextWeeklySlot(now, weekday, 0) less a week): the next slot is that plus the minute, or a week
+ * later when that is not after `now` — nextWeeklySlot, in SQL.
+ *
+ * The batch lives in a temp table of the transaction's connection and every step is one
+ * statement over it; only the LINE user ids come back, as one JSON string.
  */
-export async function dueRegistrants(
-  db: Queryable,
-  now: number,
-  limit: number,
-): Promise<DueRegistrant[]> {
-  const result = await db.all<{ rows: string | null }>(sql`
-    select json_group_array(json_array(
-      due.rid, due.id, due.center_id, due.line_user_id, due.checkin_weekday, due.checkin_minute,
-      ${lineAccounts.following})) as rows
-    from (
-      select rowid as rid, * from ${registrants}
-      where ${registrants.nextCheckinAt} is not null and ${registrants.nextCheckinAt} <= ${now}
-      order by ${registrants.nextCheckinAt} limit ${limit}
-    ) as due
-    join ${lineAccounts} on ${lineAccounts.lineUserId} = due.line_user_id
-    where due.line_user_id is not null`);
-  return dueRowsSchema
-    .parse(JSON.parse(result[0]?.rows ?? "[]"))
-    .map(([rowid, id, centerId, lineUserId, checkinWeekday, checkinMinute, following]) => ({
-      rowid,
-      id,
-      centerId,
-      lineUserId,
-      checkinWeekday,
-      checkinMinute,
-      following: following === 1,
-    }));
-}
-
-const dueRowsSchema = z.array(
-  z.tuple([z.number(), z.string(), z.string(), z.string(), z.number(), z.number(), z.number()]),
-);
-
-/**
- * Claims due registrants for this run: moves each one's next check-in to `next` (null: none
- * until they follow again) where it is still due, and returns the rowids it moved. This is the
- * read again inside the write: a second scheduler run that read the same due list before the
- * first committed finds them moved on and claims nothing. The rows come as one JSON parameter
- * that SQLite unpacks with json_each (one statement, one bound value, for thousands of rows).
- */
-export async function claimDue(
+export async function claimDueBatch(
   tx: Tx,
-  rows: { rowid: number; id: string; next: number | null }[],
-  now: number,
-): Promise<Set<number>> {
-  if (rows.length === 0) return new Set();
-  const json = JSON.stringify(rows.map((row) => [row.rowid, row.next, row.id]));
-  const claimed = await tx.all<{ rid: number }>(sql`
-    update ${registrants} set next_checkin_at = claim.value ->> 1
-    from json_each(${json}) as claim
-    where ${registrants}.rowid = claim.value ->> 0 and ${registrants.id} = claim.value ->> 2
-      and ${registrants.nextCheckinAt} <= ${now}
-    returning ${registrants}.rowid as rid`);
-  return new Set(claimed.map((row) => row.rid));
+  input: {
+    now: number;
+    limit: number;
+    slotBases: readonly number[];
+    weekKey: string;
+  },
+): Promise<ClaimedBatch> {
+  const { now, limit, slotBases } = input;
+  await tx.run(sql`create temp table if not exists due_claim (
+    rid integer primary key, id text not null, line_user_id text not null,
+    following integer not null, busy integer not null default 0)`);
+  await tx.run(sql`delete from temp.due_claim`);
+  // served by registrants_due_idx; the line account by its primary key
+  await tx.run(sql`
+    insert into temp.due_claim (rid, id, line_user_id, following)
+    select ${registrants}.rowid, ${registrants.id}, ${registrants.lineUserId},
+      ${lineAccounts.following}
+    from ${registrants} join ${lineAccounts}
+      on ${lineAccounts.lineUserId} = ${registrants.lineUserId}
+    where ${registrants.nextCheckinAt} is not null and ${registrants.nextCheckinAt} <= ${now}
+    order by ${registrants.nextCheckinAt} limit ${limit}`);
+  const base = sql.join(
+    slotBases.map((at, weekday) => sql`when ${weekday} then ${at}`),
+    sql` `,
+  );
+  const slot = sql`(case ${registrants.checkinWeekday} ${base} end + ${registrants.checkinMinute} * 60000)`;
+  const following = sql`(select following from temp.due_claim as claim
+    where claim.rid = ${registrants}.rowid)`;
+  // driven by the claim's rowids (a join here would walk the whole due index instead)
+  const moved = await tx.run(sql`
+    update ${registrants} set next_checkin_at = case when ${following}
+        then case when ${slot} > ${now} then ${slot} else ${slot} + ${weekMs} end
+        else null end
+    where rowid in (select rid from temp.due_claim) and ${registrants.nextCheckinAt} <= ${now}`);
+  const read = await tx.all<{ n: number }>(sql`select count(*) as n from temp.due_claim`);
+  // read and moved in one write, they cannot differ; if they ever do, nothing is sent
+  if (moved.rowsAffected !== (read[0]?.n ?? 0)) throw new Error("due claim moved other rows");
+  if (moved.rowsAffected === 0) return { claimed: 0, started: 0, lineUserIds: [] };
+  const person = sql`claim.line_user_id`;
+  await tx.run(sql`
+    update temp.due_claim as claim set busy = 1
+    where following and (
+      exists (select 1 from ${conversations}
+        where ${conversations.lineUserId} = ${person} and ${conversations.flow} = 'checkin')
+      or exists (select 1 from ${checkins}
+        where ${pendingCheckinWhere(sql`claim.id`, person, now)}))`);
+  const starting = sql`following and not busy`;
+  const started = await insertScheduledCheckins(tx, {
+    registrantIds: sql`select id as registrant_id from temp.due_claim where ${starting}`,
+    weekKey: input.weekKey,
+    now,
+  });
+  const rows = await tx.all<{ users: string }>(sql`
+    select json_group_array(line_user_id) as users from temp.due_claim where ${starting}`);
+  await tx.run(sql`delete from temp.due_claim`);
+  const lineUserIds = idListSchema.parse(JSON.parse(rows[0]?.users ?? "[]"));
+  if (lineUserIds.length !== started) throw new Error("due claim started other rows");
+  return { claimed: moved.rowsAffected, started, lineUserIds };
 }
+
+const idListSchema = z.array(z.string());
+const weekMs = 7 * 24 * 60 * 60 * 1000;
 
 /** Ends the check-in conversation of a missed check-in (the person starts afresh next time). */
 export async function clearCheckinConversation(tx: Tx, lineUserId: string, checkinId: string) {

@@ -1,6 +1,6 @@
 // The drizzle schema: every table the app reads or writes. Times are integer ms since epoch (UTC).
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   staffRoles,
   accountRoles,
@@ -125,16 +125,24 @@ export const staff = sqliteTable(
 );
 
 /** Every LINE user the bot has heard from, and what we know them as. */
-export const lineAccounts = sqliteTable("line_accounts", {
-  lineUserId: text("line_user_id").primaryKey(),
-  role: text("role", { enum: accountRoles }).notNull().default("guest"),
-  /** The registrant, employer contact or staff id once linked; null for a guest. */
-  personId: text("person_id"),
-  following: integer("following", { mode: "boolean" }).notNull().default(true),
-  firstSeenAt: integer("first_seen_at").notNull(),
-  lastSeenAt: integer("last_seen_at").notNull(),
-  unfollowedAt: integer("unfollowed_at"),
-});
+export const lineAccounts = sqliteTable(
+  "line_accounts",
+  {
+    lineUserId: text("line_user_id").primaryKey(),
+    role: text("role", { enum: accountRoles }).notNull().default("guest"),
+    /** The registrant, employer contact or staff id once linked; null for a guest. */
+    personId: text("person_id"),
+    following: integer("following", { mode: "boolean" }).notNull().default(true),
+    firstSeenAt: integer("first_seen_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    unfollowedAt: integer("unfollowed_at"),
+  },
+  (t) => [
+    // the employer allow-list: which of a multicast's 500 recipients are employer contacts,
+    // answered from the index alone
+    index("line_accounts_role_idx").on(t.role, t.lineUserId),
+  ],
+);
 
 /** One row per LINE user with a conversation in progress; state is versioned JSON. */
 export const conversations = sqliteTable("conversations", {
@@ -142,7 +150,19 @@ export const conversations = sqliteTable("conversations", {
   flow: text("flow").notNull(),
   state: text("state", { mode: "json" }).$type<unknown>().notNull(),
   updatedAt: integer("updated_at").notNull(),
+  /** Goes up with every save: a webhook that read an older version does not overwrite this one. */
+  version: integer("version").notNull().default(0),
 });
+
+/**
+ * Never holds a row: a batch inserts into it to abort itself when a row it read has changed
+ * since (see writeGuard), and the check refuses the insert, which rolls the batch back.
+ */
+export const writeConflicts = sqliteTable(
+  "write_conflicts",
+  { what: text("what").notNull() },
+  (t) => [check("write_conflict", sql`${t.what} is null`)],
+);
 
 /** The exactly-once ledger: a webhook event takes effect only with its row here. */
 export const processedEvents = sqliteTable(
@@ -519,6 +539,10 @@ export const escalations = sqliteTable(
     index("escalations_queue_idx").on(t.centerId, t.status, t.severityRank, t.ackDueAt, t.openedAt),
     // a registrant's escalations (detail page; dedup per registrant and category)
     index("escalations_registrant_idx").on(t.registrantId, t.category, t.status),
+    // one unresolved escalation per person and category, even when two requests open one at once
+    uniqueIndex("escalations_unresolved_unique")
+      .on(t.registrantId, t.category)
+      .where(sql`status in ('open', 'acknowledged')`),
   ],
 );
 

@@ -1,11 +1,11 @@
 // Signals: what a flow, a rule or an employer raised for a human's look, before the escalation
 // engine decides what becomes of it.
-import { eq } from "drizzle-orm";
 import { signals } from "./schema";
-import type { Tx } from "./db";
+import type { Queryable, Statement } from "./db";
 
-export async function insertSignal(
-  tx: Tx,
+/** A signal, filed under the escalation that took it. */
+export function insertSignal(
+  q: Queryable,
   input: {
     centerId: string;
     registrantId: string;
@@ -13,26 +13,18 @@ export async function insertSignal(
     severity: string;
     source: string;
     evidence: Record<string, unknown>;
+    escalationId: string;
     now: number;
   },
-): Promise<number> {
-  const rows = await tx
-    .insert(signals)
-    .values({
-      centerId: input.centerId,
-      registrantId: input.registrantId,
-      category: input.category,
-      severity: input.severity,
-      source: input.source,
-      evidence: input.evidence,
-      createdAt: input.now,
-    })
-    .returning({ id: signals.id });
-  const id = rows[0]?.id;
-  if (id === undefined) throw new Error("signal insert returned no row");
-  return id;
-}
-
-export async function linkSignal(tx: Tx, signalId: number, escalationId: string): Promise<void> {
-  await tx.update(signals).set({ escalationId }).where(eq(signals.id, signalId));
+): Statement {
+  return q.insert(signals).values({
+    centerId: input.centerId,
+    registrantId: input.registrantId,
+    category: input.category,
+    severity: input.severity,
+    source: input.source,
+    evidence: input.evidence,
+    escalationId: input.escalationId,
+    createdAt: input.now,
+  });
 }

@@ -1,8 +1,17 @@
 // Staff alerts on LINE: who is linked and wants what, and the ledger that makes each alert happen once.
 import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
-import { centers, escalations, lineAccounts, registrants, staff, staffAlerts } from "./schema";
-import { type StaffAlertKind } from "../vocabulary/kinds";
+import { sql } from "drizzle-orm";
+import type { Queryable, Statement, Tx } from "./db";
+import {
+  centers,
+  escalations,
+  lineAccounts,
+  outbox,
+  registrants,
+  staff,
+  staffAlerts,
+} from "./schema";
+import { type AccountRole, type StaffAlertKind } from "../vocabulary/kinds";
 
 export interface AlertRecipient {
   id: string;
@@ -13,6 +22,9 @@ export interface AlertRecipient {
   alertHigh: boolean;
   alertDigest: boolean;
 }
+
+/** A linked staff member, with what their LINE account is (for the employer allow-list). */
+export type AlertTarget = AlertRecipient & { accountRole: AccountRole };
 
 /** A center's staff with a linked LINE account that still follows the bot. */
 export async function linkedStaff(db: Queryable, centerId: string): Promise<AlertRecipient[]> {
@@ -69,6 +81,31 @@ export async function recordAlert(
     .onConflictDoNothing()
     .returning({ id: staffAlerts.id });
   return rows[0]?.id ?? null;
+}
+
+/**
+ * An alert's ledger row for one who knows it is the first (the escalation's alert was claimed in
+ * the same batch), pointing at the outbox row queued with `retryKey` just before it.
+ */
+export function insertAlert(
+  q: Queryable,
+  alert: {
+    staffId: string;
+    escalationId: string | null;
+    kind: StaffAlertKind;
+    dedupKey: string;
+    retryKey: string;
+    now: number;
+  },
+): Statement {
+  return q.insert(staffAlerts).values({
+    staffId: alert.staffId,
+    escalationId: alert.escalationId,
+    kind: alert.kind,
+    dedupKey: alert.dedupKey,
+    outboxId: sql`(select ${outbox.id} from ${outbox} where ${outbox.retryKey} = ${alert.retryKey})`,
+    createdAt: alert.now,
+  });
 }
 
 export async function setAlertOutbox(tx: Tx, id: number, outboxId: number): Promise<void> {

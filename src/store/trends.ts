@@ -62,17 +62,36 @@ export async function recentWeeksForTrends(
   for (const { checkinId, question, value, score } of answerRows) {
     byCheckin.set(checkinId, { ...byCheckin.get(checkinId), [question]: { value, score } });
   }
+  return trendWeeksOf(
+    rows.map((row) => ({ ...row, answers: byCheckin.get(row.id) ?? {} })),
+    count,
+  );
+}
 
+/** A check-in with its answers, as the trend rules are built from it. */
+export interface TrendCheckin {
+  id: string;
+  status: CheckinStatus;
+  weekKey: string;
+  sentAt: number;
+  answers: Partial<Record<QuestionKey, TrendAnswer>>;
+}
+
+/**
+ * The last `count` weeks of these check-ins, oldest first (see recentWeeksForTrends): one per
+ * week, the latest one with answers standing for it (else the latest).
+ */
+export function trendWeeksOf(checkins: readonly TrendCheckin[], count: number): TrendWeek[] {
   // newest first, so the first check-in seen for a week is its latest
+  const newestFirst = [...checkins].sort((a, b) => b.sentAt - a.sentAt);
   const byWeek = new Map<string, TrendWeek>();
-  for (const row of rows) {
-    // rows written before week keys existed carry "" (one group in the query above): their week
-    // follows from when they went out
+  for (const row of newestFirst) {
+    // rows written before week keys existed carry "": their week follows from when they went out
     const key = row.weekKey === "" ? weekKey(row.sentAt) : row.weekKey;
-    const found = byCheckin.get(row.id);
+    const answered = Object.keys(row.answers).length > 0;
     const chosen = byWeek.get(key);
-    if (!chosen || (Object.keys(chosen.answers).length === 0 && found)) {
-      byWeek.set(key, { weekKey: key, status: row.status, answers: found ?? {} });
+    if (!chosen || (Object.keys(chosen.answers).length === 0 && answered)) {
+      byWeek.set(key, { weekKey: key, status: row.status, answers: row.answers });
     }
   }
   return [...byWeek.values()].slice(0, count).reverse();

@@ -74,7 +74,15 @@ async function escalation(
   opened: number,
   ackAfterMin: number,
 ) {
-  const row = await mintEscalation(t.db.store, { centerId, registrantId, severity, now: opened });
+  // one unresolved escalation per person and category, as the engine keeps them
+  const category = severity === "urgent" ? "crisis" : "absence";
+  const row = await mintEscalation(t.db.store, {
+    centerId,
+    registrantId,
+    severity,
+    category,
+    now: opened,
+  });
   await t.db.store.write((tx) =>
     tx
       .update(escalations)
@@ -122,7 +130,7 @@ describe("the statistics", () => {
     expect(november).toMatchObject({
       activeRegistrants: 2,
       checkins: { sent: 4, completed: 2, missed: 1 },
-      escalations: { bySeverity: { urgent: 2, high: 1 }, byCategory: { health: 3 } },
+      escalations: { bySeverity: { urgent: 2, high: 1 }, byCategory: { crisis: 2, absence: 1 } },
       medianAckMinutes: { urgent: 7, high: 90, normal: null, low: null },
       contacts: { face_to_face: 2, phone: 1, company_visit: 0 },
     });

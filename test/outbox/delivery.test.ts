@@ -258,12 +258,10 @@ describe("the database failing after LINE took a message", () => {
     await expect(deliverDue({ ...t.deps, store: failingStore })).rejects.toThrow();
     expect(t.mock.calls).toHaveLength(0);
 
-    // claim succeeds, LINE accepts, recording the success fails
-    let writes = 0;
+    // claim succeeds, LINE accepts, recording the success (one batch) fails
     const flakyStore = {
       ...t.db.store,
-      write: <T>(unit: Parameters<typeof t.db.store.write<T>>[0]) =>
-        ++writes === 2 ? Promise.reject(new Error("disk I/O error")) : t.db.store.write(unit),
+      commit: () => Promise.reject(new Error("disk I/O error")),
     };
     await deliverDue({ ...t.deps, store: flakyStore });
     expect(t.mock.sentTo(userId)).toHaveLength(1);

@@ -6,7 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listen } from "./app";
-import { createHranaServer, type HranaServer } from "./hrana-server";
+import {
+  afterAnswerHeader,
+  countRoundTrips,
+  createHranaServer,
+  type HranaServer,
+} from "./hrana-server";
 
 const token = "hrana-test-token";
 let dir: string;
@@ -122,5 +127,46 @@ describe("the test Hrana server", () => {
     const stranger = createClient({ url });
     await expect(stranger.execute("select 1")).rejects.toThrow(/401|Authentication/);
     stranger.close();
+  });
+});
+
+describe("counting round trips", () => {
+  it("tallies a tagged client's requests apart from everyone else's, before and after an answer", async () => {
+    const counter = countRoundTrips(hrana.app.fetch);
+    const counting = await listen(counter.fetch);
+    const tagged = createClient({ url: `${counting.url}/__count/one/`, authToken: token });
+    const later = createClient({
+      url: `${counting.url}/__count/one/`,
+      authToken: token,
+      fetch: (request: Request) => {
+        const headers = new Headers(request.headers);
+        headers.set(afterAnswerHeader, "1");
+        return fetch(new Request(request, { headers }));
+      },
+    });
+    const untagged = createClient({ url: counting.url, authToken: token });
+    try {
+      await tagged.execute("select 1");
+      await tagged.batch(["insert into notes (body) values ('counted')", "select 2"], "write");
+      await later.execute("select 3");
+      await untagged.execute("select 4");
+      const tx = await untagged.transaction("write");
+      await tx.execute("insert into notes (body) values ('not counted')");
+      await tx.commit();
+
+      expect(counter.counts("one")).toEqual({
+        beforeAnswer: 2,
+        afterAnswer: 1,
+        paths: { "POST /v2/pipeline": 3 },
+      });
+      expect(counter.counts("other")).toEqual({ beforeAnswer: 0, afterAnswer: 0, paths: {} });
+      const counted = await client.execute(
+        "select count(*) as n from notes where body = 'counted'",
+      );
+      expect(counted.rows[0]?.n).toBe(1);
+    } finally {
+      for (const one of [tagged, later, untagged]) one.close();
+      await new Promise<void>((resolve) => counting.server.close(() => resolve()));
+    }
   });
 });

@@ -365,3 +365,58 @@ function toProtoError(error: unknown): { message: string; code?: string } {
   }
   return { message: String(error) };
 }
+
+/** Set by a client on requests it makes after the request they serve was answered. */
+export const afterAnswerHeader = "x-test-after-answer";
+
+export interface RoundTripCounts {
+  /** HTTP requests to the database before the answer: the round trips the request waited for. */
+  beforeAnswer: number;
+  /** Those after it (work under `waitUntil`, e.g. marking sent replies). */
+  afterAnswer: number;
+  /** Every request by path below the tag, e.g. `{ "POST /v2/pipeline": 3 }`. */
+  paths: Record<string, number>;
+}
+
+export interface RoundTripCounter {
+  /**
+   * The server as it was, and under `/__count/<tag>/` the same server with each request tallied
+   * under the tag: a client given `<url>/__count/<tag>/` as its URL is counted apart from others.
+   */
+  fetch: (request: Request) => Promise<Response>;
+  counts: (tag: string) => RoundTripCounts;
+}
+
+/**
+ * Counts round trips to the database per tag: every HTTP request (pipelines, cursors, version
+ * probes alike) is one round trip to Turso and one subrequest on Workers.
+ */
+export function countRoundTrips(
+  serve: (request: Request) => Response | Promise<Response>,
+): RoundTripCounter {
+  const tallies = new Map<string, RoundTripCounts>();
+  return {
+    async fetch(request) {
+      const url = new URL(request.url);
+      const counted = /^\/__count\/([^/]+)(\/.*)$/.exec(url.pathname);
+      if (!counted?.[1] || !counted[2]) return serve(request);
+      const [, tag, path] = counted;
+      const tally = tallies.get(tag) ?? { beforeAnswer: 0, afterAnswer: 0, paths: {} };
+      tallies.set(tag, tally);
+      if (request.headers.has(afterAnswerHeader)) tally.afterAnswer++;
+      else tally.beforeAnswer++;
+      const key = `${request.method} ${path}`;
+      tally.paths[key] = (tally.paths[key] ?? 0) + 1;
+      url.pathname = path;
+      const hasBody = request.method !== "GET" && request.method !== "HEAD";
+      return serve(
+        new Request(url, {
+          method: request.method,
+          headers: request.headers,
+          body: hasBody ? await request.arrayBuffer() : null,
+        }),
+      );
+    },
+    counts: (tag) => tallies.get(tag) ?? { beforeAnswer: 0, afterAnswer: 0, paths: {} },
+  };
+}

@@ -3,6 +3,8 @@ import { hashPassword } from "../../src/staff/password";
 import type { Category, Severity, Source } from "../../src/vocabulary/categories";
 import type { Store } from "../../src/store/db";
 import { insertEscalation } from "../../src/store/escalations";
+import { escalations } from "../../src/store/schema";
+import { eq } from "drizzle-orm";
 import { insertRegistrant } from "../../src/store/registrants";
 import type { StaffRole } from "../../src/vocabulary/kinds";
 import { createCenter, createStaff } from "../../src/store/staff";
@@ -59,8 +61,9 @@ export async function mintEscalation(
 ) {
   const now = input.now ?? Date.UTC(2026, 10, 20, 9, 0, 0);
   const ackDueAt = input.ackDueAt ?? now + 86_400_000;
-  return store.write((tx) =>
-    insertEscalation(tx, {
+  const id = crypto.randomUUID();
+  await store.commit(
+    insertEscalation(store.db, id, {
       centerId: input.centerId,
       registrantId: input.registrantId,
       category: input.category ?? "health",
@@ -73,6 +76,9 @@ export async function mintEscalation(
       reescalateAt: input.reescalateAt ?? ackDueAt,
     }),
   );
+  const [row] = await store.db.select().from(escalations).where(eq(escalations.id, id));
+  if (!row) throw new Error("escalation not written");
+  return row;
 }
 
 export interface ApiClient {

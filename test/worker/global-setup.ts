@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
 import { MockLine, mockLineApp } from "../../src/emulator/mock-line";
 import { openStore } from "../../src/store/open-node";
 import { listen } from "../support/app";
-import { createHranaServer } from "../support/hrana-server";
+import { countRoundTrips, createHranaServer, type HranaServer } from "../support/hrana-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +31,7 @@ export async function setup(project: TestProject): Promise<void> {
 
   const databaseAuthToken = crypto.randomUUID();
   const hrana = createHranaServer({ path, authToken: databaseAuthToken });
-  const database = await listen(hrana.app.fetch);
+  const database = await listen(databaseWithTestRoutes(hrana).fetch);
 
   const lineChannelAccessToken = crypto.randomUUID();
   const mock = new MockLine(lineChannelAccessToken);
@@ -66,6 +66,18 @@ function mockLineWithTestRoutes(mock: MockLine) {
   );
   app.get("/__test/requests", (c) => c.json(mock.requests));
   app.route("/", mockLineApp(mock));
+  return app;
+}
+
+/**
+ * The test Hrana server plus a route reading how many requests a client sent under a tag (see
+ * countRoundTrips): the workerd tests count a webhook request's database round trips with it.
+ */
+function databaseWithTestRoutes(hrana: HranaServer) {
+  const counter = countRoundTrips(hrana.app.fetch);
+  const app = new Hono();
+  app.get("/__test/round-trips/:tag", (c) => c.json(counter.counts(c.req.param("tag"))));
+  app.all("*", (c) => counter.fetch(c.req.raw));
   return app;
 }
 

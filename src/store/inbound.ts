@@ -1,0 +1,266 @@
+// What a webhook request's events need to know, read at once: which events the ledger already
+// has, and for each person who wrote, their account, conversation, registrant row and center.
+// One batch (one round trip to Turso) for the whole request, however many events it carries.
+import { and, desc, eq, sql } from "drizzle-orm";
+import * as z from "zod";
+import { pendingCheckinWhere } from "./checkins";
+import { claimedAmong } from "./events";
+import type { Queryable } from "./db";
+import type { LineAccount } from "./accounts";
+import type { PendingCheckin, SavedConversation } from "./conversations";
+import type { RegistrantRow } from "./registrants";
+import {
+  answers,
+  centers,
+  checkins,
+  consents,
+  conversations,
+  escalations,
+  handoverEvents,
+  handovers,
+  lineAccounts,
+  registrants,
+  staff,
+} from "./schema";
+import {
+  accountRoles,
+  checkinStatuses,
+  escalationStatuses,
+  questionKeys,
+  handoverConsents,
+  type HandoverConsent,
+} from "../vocabulary/kinds";
+import type { UnresolvedEscalation } from "./escalations";
+import type { AlertTarget } from "./staff-alert-ledger";
+import type { TrendCheckin } from "./trends";
+
+export type CenterRow = typeof centers.$inferSelect;
+
+/** One person who wrote, as the request found them. Fields change as the request's events run. */
+export interface Person {
+  account: Pick<LineAccount, "role" | "personId" | "following"> | null;
+  conversation: (SavedConversation & { version: number }) | null;
+  pendingCheckin: PendingCheckin | null;
+  /** Their registrant row, when the account is a registrant's. */
+  registrant: RegistrantRow | null;
+  center: CenterRow | null;
+  /** Whether the consent text `consentText` was put to them already. */
+  renewalAsked: boolean;
+  /** The handover question pending for them (null: no handover recorded). */
+  handover: { consent: HandoverConsent | null; requestId: number | null } | null;
+  /** A registrant's unresolved escalations, by category. */
+  unresolved: Map<string, UnresolvedEscalation>;
+  /** Their center's staff who take alerts on LINE. */
+  staff: AlertTarget[];
+  /**
+   * Their check-ins of the last weeks with answers, for the trend rules when a check-in ends: read
+   * for someone in a check-in (null for anyone else).
+   */
+  checkins: TrendCheckin[] | null;
+}
+
+export interface Inbound {
+  /** Event keys the ledger already had. */
+  claimed: Set<string>;
+  people: Map<string, Person>;
+}
+
+const pendingSchema = z.tuple([z.string(), z.string()]).nullable();
+const flag = z.union([z.boolean(), z.number()]).transform(Boolean);
+const unresolvedSchema = z.array(
+  z.object({
+    id: z.string(),
+    category: z.string(),
+    severity: z.string(),
+    severityRank: z.number(),
+    status: z.enum(escalationStatuses),
+    ackDueAt: z.number(),
+    alertedRank: z.number().nullable(),
+  }),
+);
+const answerSchema = z.tuple([z.string(), z.number().nullable()]);
+const checkinsSchema = z
+  .array(
+    z.object({
+      id: z.string(),
+      status: z.enum(checkinStatuses),
+      weekKey: z.string(),
+      sentAt: z.number(),
+      answers: z.partialRecord(z.enum(questionKeys), answerSchema),
+    }),
+  )
+  .transform((rows) =>
+    rows.map((row): TrendCheckin => ({
+      ...row,
+      answers: Object.fromEntries(
+        Object.entries(row.answers).map(([question, [value, score]]) => [
+          question,
+          { value, score },
+        ]),
+      ),
+    })),
+  );
+const staffSchema = z.array(
+  z.object({
+    id: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    lineUserId: z.string(),
+    alertUrgent: flag,
+    alertHigh: flag,
+    alertDigest: flag,
+    accountRole: z.enum(accountRoles),
+  }),
+);
+const handoverSchema = z.tuple([z.enum(handoverConsents).nullable(), z.number().nullable()]);
+
+/**
+ * Reads what a request's events need. On the database, in one batch; on a transaction (which has
+ * no batch), one statement after the other.
+ */
+export async function readInbound(
+  q: Queryable,
+  request: {
+    keys: string[];
+    lineUserIds: string[];
+    consentText: number;
+    /** How many weeks of check-ins the trend rules read. */
+    trendWeeks: number;
+    now: number;
+  },
+): Promise<Inbound> {
+  const claimed = claimedAmong(q, request.keys);
+  const people = peopleQuery(q, request);
+  const [claimedRows, peopleRows] =
+    "batch" in q ? await q.batch([claimed, people]) : [await claimed, await people];
+  const found = new Map<string, Person>();
+  for (const row of peopleRows) {
+    const handover = row.handover === null ? null : handoverSchema.parse(JSON.parse(row.handover));
+    const pending = pendingSchema.parse(row.pending === null ? null : JSON.parse(row.pending));
+    found.set(row.lineUserId, {
+      account: row.account,
+      conversation: row.conversation && {
+        flow: row.conversation.flow,
+        state: row.conversation.state,
+        version: row.conversation.version,
+      },
+      pendingCheckin: pending && { checkinId: pending[0], weekKey: pending[1] },
+      registrant: row.registrant,
+      center: row.center,
+      renewalAsked: row.renewalAsked === 1,
+      handover: handover && { consent: handover[0], requestId: handover[1] },
+      unresolved: new Map(
+        unresolvedSchema
+          .parse(JSON.parse(row.unresolved))
+          .map(({ category, ...rest }) => [category, rest]),
+      ),
+      staff: staffSchema.parse(JSON.parse(row.staff)),
+      checkins: row.checkins === null ? null : checkinsSchema.parse(JSON.parse(row.checkins)),
+    });
+  }
+  return { claimed: new Set(claimedRows.map((row) => row.key)), people: found };
+}
+
+/** A person nobody has heard from yet. */
+export function newPerson(): Person {
+  return {
+    account: null,
+    conversation: null,
+    pendingCheckin: null,
+    registrant: null,
+    center: null,
+    renewalAsked: false,
+    handover: null,
+    unresolved: new Map(),
+    staff: [],
+    checkins: null,
+  };
+}
+
+function peopleQuery(
+  q: Queryable,
+  {
+    lineUserIds,
+    consentText,
+    trendWeeks,
+    now,
+  }: { lineUserIds: string[]; consentText: number; trendWeeks: number; now: number },
+) {
+  const person = sql<string>`person.value`;
+  // the scheduled check-in sent and not begun, as loadConversationOrCheckin finds it
+  const pending = q
+    .select({ found: sql`json_array(${checkins.id}, ${checkins.weekKey})` })
+    .from(checkins)
+    .where(pendingCheckinWhere(sql`${registrants.id}`, person, now))
+    .orderBy(desc(checkins.sentAt))
+    .limit(1);
+  const lastAsked = q
+    .select({ id: handoverEvents.id })
+    .from(handoverEvents)
+    .where(
+      and(
+        eq(handoverEvents.registrantId, registrants.id),
+        eq(handoverEvents.kind, "consent_asked"),
+      ),
+    )
+    .orderBy(desc(handoverEvents.at), desc(handoverEvents.id))
+    .limit(1);
+  // as recentWeeksForTrends reads them: the check-ins of the last weeks, each with its answers
+  const sentBy = sql`${checkins.registrantId} = ${registrants.id} and ${checkins.sentAt} <= ${now}`;
+  const recent = sql`(select json_group_array(json_object('id', ${checkins.id},
+      'status', ${checkins.status}, 'weekKey', ${checkins.weekKey}, 'sentAt', ${checkins.sentAt},
+      'answers', json((select json_group_object(${answers.question},
+          json_array(${answers.value}, ${answers.score}))
+        from ${answers} where ${answers.checkinId} = ${checkins.id}))))
+    from ${checkins} where ${sentBy} and ${checkins.weekKey} in (
+      select ${checkins.weekKey} from ${checkins} where ${sentBy}
+      group by ${checkins.weekKey} order by max(${checkins.sentAt}) desc limit ${trendWeeks}))`;
+  return q
+    .select({
+      lineUserId: person,
+      account: {
+        role: lineAccounts.role,
+        personId: lineAccounts.personId,
+        following: lineAccounts.following,
+      },
+      conversation: {
+        flow: conversations.flow,
+        state: conversations.state,
+        version: conversations.version,
+      },
+      registrant: registrants,
+      center: centers,
+      pending: sql<string | null>`(${pending})`,
+      renewalAsked: sql<number>`exists (select 1 from ${consents}
+        where ${consents.registrantId} = ${registrants.id}
+          and ${consents.textVersion} = ${consentText})`,
+      handover: sql<string | null>`(select json_array(${handovers.consent}, (${lastAsked}))
+        from ${handovers} where ${handovers.registrantId} = ${registrants.id})`,
+      unresolved: sql<string>`(select json_group_array(json_object('id', ${escalations.id},
+          'category', ${escalations.category}, 'severity', ${escalations.severity},
+          'severityRank', ${escalations.severityRank}, 'status', ${escalations.status},
+          'ackDueAt', ${escalations.ackDueAt}, 'alertedRank', ${escalations.alertedRank}))
+        from ${escalations} where ${escalations.registrantId} = ${registrants.id}
+          and ${escalations.status} in ('open', 'acknowledged'))`,
+      // as linkedStaff reads them (a second line_accounts, named apart from the person's)
+      staff: sql<string>`(select json_group_array(json_object('id', ${staff.id},
+          'displayName', ${staff.displayName}, 'role', ${staff.role},
+          'lineUserId', ${staff.lineUserId}, 'alertUrgent', ${staff.alertUrgent},
+          'alertHigh', ${staff.alertHigh}, 'alertDigest', ${staff.alertDigest},
+          'accountRole', staff_account.role))
+        from ${staff} join ${lineAccounts} as staff_account
+          on staff_account.line_user_id = ${staff.lineUserId}
+        where ${staff.centerId} = ${registrants.centerId} and ${staff.deactivatedAt} is null
+          and staff_account.following = 1)`,
+      checkins: sql<string | null>`case when ${conversations.flow} = 'checkin'
+        or (${pending}) is not null then ${recent} end`,
+    })
+    .from(sql`json_each(${JSON.stringify(lineUserIds)}) as person`)
+    .leftJoin(lineAccounts, eq(lineAccounts.lineUserId, person))
+    .leftJoin(conversations, eq(conversations.lineUserId, person))
+    .leftJoin(
+      registrants,
+      and(eq(lineAccounts.role, "registrant"), eq(registrants.id, lineAccounts.personId)),
+    )
+    .leftJoin(centers, eq(centers.id, registrants.centerId));
+}
