@@ -1,5 +1,16 @@
 // Check-ins and their answers: the one writer of check-in rows (sent, answered, reminded, missed).
-import { eq, and, asc, desc, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import {
+  eq,
+  and,
+  asc,
+  desc,
+  inArray,
+  isNull,
+  lte,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import type { Tx, Queryable, Statement } from "./db";
 import { answers, checkins, conversations, lineAccounts, registrants } from "./schema";
 import type { CheckinOrigin, QuestionKey } from "../vocabulary/kinds";
@@ -73,8 +84,17 @@ export const missedAfterMs = 72 * 60 * 60 * 1000;
  * `registrant` and `lineUserId` are SQL naming the person; served by checkins_registrant_idx.
  */
 export function pendingCheckinWhere(registrant: SQL, lineUserId: SQL, now: number): SQL {
+  return pendingCheckinSince(registrant, lineUserId, now - missedAfterMs);
+}
+
+/** pendingCheckinWhere with the time it looks back to (`now - missedAfterMs`) given as SQL. */
+export function pendingCheckinSince(
+  registrant: SQL,
+  lineUserId: SQL,
+  since: number | SQLWrapper,
+): SQL {
   return sql`${checkins.registrantId} = ${registrant}
-    and ${checkins.sentAt} > ${now - missedAfterMs}
+    and ${checkins.sentAt} > ${since}
     and ${checkins.status} = 'sent' and ${checkins.origin} = 'scheduled'
     and not exists (select 1 from ${conversations}
       where ${conversations.lineUserId} = ${lineUserId}

@@ -1,11 +1,13 @@
 // The database handle: drizzle over libSQL, with every write going through one group-commit queue.
 import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import type { Client } from "@libsql/client";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { LibSQLDatabase, LibSQLTransaction } from "drizzle-orm/libsql";
 import type * as schema from "./schema";
 
 export type Schema = typeof schema;
-export type Db = LibSQLDatabase<Schema>;
+/** drizzle over libSQL, with the client under it (for batches of prepared reads). */
+export type Db = LibSQLDatabase<Schema> & { $client: Client };
 export type Tx = LibSQLTransaction<Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything queries can run on: the database itself or an open transaction. */
 export type Queryable = Db | Tx;

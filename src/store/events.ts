@@ -2,7 +2,7 @@
 import type { EventOutcome } from "../vocabulary/kinds";
 import { processedEvents } from "./schema";
 import type { Queryable, Statement, Tx } from "./db";
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQLWrapper } from "drizzle-orm";
 
 export interface EventRecord {
   webhookEventId: string;
@@ -33,14 +33,12 @@ export function recordEvent(q: Queryable, record: EventRecord): Statement {
   return q.insert(processedEvents).values(record);
 }
 
-/** Which of these event keys the ledger already has. */
-export function claimedAmong(q: Queryable, keys: string[]) {
+/** Which of these event keys (a JSON array: SQL or a placeholder) the ledger already has. */
+export function claimedAmong(q: Queryable, keys: SQLWrapper) {
   return q
     .select({ key: processedEvents.webhookEventId })
     .from(processedEvents)
-    .where(
-      sql`${processedEvents.webhookEventId} in (select value from json_each(${JSON.stringify(keys)}))`,
-    );
+    .where(sql`${processedEvents.webhookEventId} in (select value from json_each(${keys}))`);
 }
 
 export async function findEvent(db: Queryable, webhookEventId: string) {

@@ -1,11 +1,12 @@
 // What a webhook request's events need to know, read at once: which events the ledger already
 // has, and for each person who wrote, their account, conversation, registrant row and center.
 // One batch (one round trip to Turso) for the whole request, however many events it carries.
-import { and, desc, eq, sql } from "drizzle-orm";
+import type { InArgs } from "@libsql/client";
+import { and, desc, eq, fillPlaceholders, sql } from "drizzle-orm";
 import * as z from "zod";
-import { pendingCheckinWhere } from "./checkins";
+import { missedAfterMs, pendingCheckinSince } from "./checkins";
 import { claimedAmong } from "./events";
-import type { Queryable } from "./db";
+import type { Db, Queryable } from "./db";
 import type { LineAccount } from "./accounts";
 import type { PendingCheckin, SavedConversation } from "./conversations";
 import type { RegistrantRow } from "./registrants";
@@ -114,25 +115,65 @@ const staffSchema = z.array(
 );
 const handoverSchema = z.tuple([z.enum(handoverConsents).nullable(), z.number().nullable()]);
 
+/** The values a request's reads are run with (the queries hold placeholders for them). */
+function valuesOf(request: InboundRequest) {
+  return {
+    keys: JSON.stringify(request.keys),
+    people: JSON.stringify(request.lineUserIds),
+    since: request.now - missedAfterMs,
+    now: request.now,
+    consentText: request.consentText,
+    trendWeeks: request.trendWeeks,
+  };
+}
+
+export interface InboundRequest {
+  keys: string[];
+  lineUserIds: string[];
+  consentText: number;
+  /** How many weeks of check-ins the trend rules read. */
+  trendWeeks: number;
+  now: number;
+}
+
+/** The two reads, built once per database: building them costs more than running them. */
+const built = new WeakMap<Db, ReturnType<typeof prepareReads>>();
+
+function prepareReads(q: Queryable) {
+  return {
+    claimed: claimedAmong(q, sql.placeholder("keys")).prepare(),
+    people: peopleQuery(q).prepare(),
+  };
+}
+
 /**
- * Reads what a request's events need. On the database, in one batch; on a transaction (which has
- * no batch), one statement after the other.
+ * Reads what a request's events need. On the database, in one batch (one round trip); on a
+ * transaction (which has no batch), one after the other.
  */
-export async function readInbound(
-  q: Queryable,
-  request: {
-    keys: string[];
-    lineUserIds: string[];
-    consentText: number;
-    /** How many weeks of check-ins the trend rules read. */
-    trendWeeks: number;
-    now: number;
-  },
-): Promise<Inbound> {
-  const claimed = claimedAmong(q, request.keys);
-  const people = peopleQuery(q, request);
-  const [claimedRows, peopleRows] =
-    "batch" in q ? await q.batch([claimed, people]) : [await claimed, await people];
+export async function readInbound(q: Queryable, request: InboundRequest): Promise<Inbound> {
+  const values = valuesOf(request);
+  let claimedRows: { key: string }[];
+  let peopleRows: Awaited<ReturnType<ReturnType<typeof prepareReads>["people"]["all"]>>;
+  if (isDb(q)) {
+    let reads = built.get(q);
+    if (!reads) {
+      reads = prepareReads(q);
+      built.set(q, reads);
+    }
+    const [claimed, people] = await q.$client.batch(
+      [reads.claimed, reads.people].map((prepared) => {
+        const query = prepared.getQuery();
+        return { sql: query.sql, args: fillPlaceholders(query.params, values) as InArgs };
+      }),
+      "read",
+    );
+    claimedRows = reads.claimed.mapResult(claimed, true) as typeof claimedRows;
+    peopleRows = reads.people.mapResult(people, true) as typeof peopleRows;
+  } else {
+    const reads = prepareReads(q);
+    claimedRows = await reads.claimed.all(values);
+    peopleRows = await reads.people.all(values);
+  }
   const found = new Map<string, Person>();
   for (const row of peopleRows) {
     const handover = row.handover === null ? null : handoverSchema.parse(JSON.parse(row.handover));
@@ -161,6 +202,10 @@ export async function readInbound(
   return { claimed: new Set(claimedRows.map((row) => row.key)), people: found };
 }
 
+function isDb(q: Queryable): q is Db {
+  return "batch" in q;
+}
+
 /** A person nobody has heard from yet. */
 export function newPerson(): Person {
   return {
@@ -177,21 +222,14 @@ export function newPerson(): Person {
   };
 }
 
-function peopleQuery(
-  q: Queryable,
-  {
-    lineUserIds,
-    consentText,
-    trendWeeks,
-    now,
-  }: { lineUserIds: string[]; consentText: number; trendWeeks: number; now: number },
-) {
+function peopleQuery(q: Queryable) {
   const person = sql<string>`person.value`;
+  const now = sql.placeholder("now");
   // the scheduled check-in sent and not begun, as loadConversationOrCheckin finds it
   const pending = q
     .select({ found: sql`json_array(${checkins.id}, ${checkins.weekKey})` })
     .from(checkins)
-    .where(pendingCheckinWhere(sql`${registrants.id}`, person, now))
+    .where(pendingCheckinSince(sql`${registrants.id}`, person, sql.placeholder("since")))
     .orderBy(desc(checkins.sentAt))
     .limit(1);
   const lastAsked = q
@@ -214,7 +252,8 @@ function peopleQuery(
         from ${answers} where ${answers.checkinId} = ${checkins.id}))))
     from ${checkins} where ${sentBy} and ${checkins.weekKey} in (
       select ${checkins.weekKey} from ${checkins} where ${sentBy}
-      group by ${checkins.weekKey} order by max(${checkins.sentAt}) desc limit ${trendWeeks}))`;
+      group by ${checkins.weekKey} order by max(${checkins.sentAt}) desc
+      limit ${sql.placeholder("trendWeeks")}))`;
   return q
     .select({
       lineUserId: person,
@@ -233,7 +272,7 @@ function peopleQuery(
       pending: sql<string | null>`(${pending})`,
       renewalAsked: sql<number>`exists (select 1 from ${consents}
         where ${consents.registrantId} = ${registrants.id}
-          and ${consents.textVersion} = ${consentText})`,
+          and ${consents.textVersion} = ${sql.placeholder("consentText")})`,
       handover: sql<string | null>`(select json_array(${handovers.consent}, (${lastAsked}))
         from ${handovers} where ${handovers.registrantId} = ${registrants.id})`,
       unresolved: sql<string>`(select json_group_array(json_object('id', ${escalations.id},
@@ -255,7 +294,7 @@ function peopleQuery(
       checkins: sql<string | null>`case when ${conversations.flow} = 'checkin'
         or (${pending}) is not null then ${recent} end`,
     })
-    .from(sql`json_each(${JSON.stringify(lineUserIds)}) as person`)
+    .from(sql`json_each(${sql.placeholder("people")}) as person`)
     .leftJoin(lineAccounts, eq(lineAccounts.lineUserId, person))
     .leftJoin(conversations, eq(conversations.lineUserId, person))
     .leftJoin(

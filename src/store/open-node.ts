@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { createStore, type Store } from "./db";
 import * as schema from "./schema";
+import { cachePreparedStatements } from "./statement-cache";
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
@@ -19,7 +20,10 @@ export interface OpenOptions {
 
 export async function openStore(options: OpenOptions): Promise<Store> {
   const isFile = options.url.startsWith("file:");
-  if (isFile) ensureParentFolder(options.url);
+  if (isFile) {
+    ensureParentFolder(options.url);
+    cachePreparedStatements();
+  }
   const client = createClient({
     url: options.url,
     authToken: options.authToken,
