@@ -10,6 +10,7 @@ import Database from "libsql";
 const perConnection = 512;
 
 const cache = new WeakMap<object, Map<string, unknown>>();
+const schemaChange = /^\s*(create|alter|drop)\b/i;
 let installed = false;
 
 /** Makes `prepare` on every embedded connection of this process reuse statements. */
@@ -18,11 +19,22 @@ export function cachePreparedStatements(): void {
   installed = true;
   const prototype = Database.prototype as unknown as {
     prepare: (this: object, source: string, ...rest: unknown[]) => unknown;
+    exec: (this: object, source: string, ...rest: unknown[]) => unknown;
   };
   const prepare = prototype.prepare;
+  const exec = prototype.exec;
+  // a schema change (a migration) may change what a kept statement's columns are: start afresh
+  prototype.exec = function (this: object, source: string, ...rest: unknown[]) {
+    cache.delete(this);
+    return exec.call(this, source, ...rest);
+  };
   prototype.prepare = function (this: object, source: string, ...rest: unknown[]) {
     // the driver's own internal calls (pragmas) pass more arguments: left as they are
     if (rest.length > 0) return prepare.call(this, source, ...rest);
+    if (schemaChange.test(source)) {
+      cache.delete(this);
+      return prepare.call(this, source);
+    }
     let statements = cache.get(this);
     if (!statements) {
       statements = new Map();
@@ -30,7 +42,7 @@ export function cachePreparedStatements(): void {
     }
     let statement = statements.get(source);
     if (statement === undefined) {
-      statement = remembersColumns(prepare.call(this, source));
+      statement = remembersAnswers(prepare.call(this, source));
       if (statements.size >= perConnection) {
         const oldest = statements.keys().next().value;
         if (oldest !== undefined) statements.delete(oldest);
@@ -41,12 +53,31 @@ export function cachePreparedStatements(): void {
   };
 }
 
-/** The client reads a statement's columns twice per execute: they do not change. */
-function remembersColumns(statement: unknown): unknown {
-  const target = statement as { columns?: () => unknown };
+/**
+ * What the client asks of a statement on every execute and does not change for one statement:
+ * its columns (read twice), and whether it takes raw mode: one that returns no rows refuses it
+ * by throwing (the client catches that to tell writes from reads), and the refusal is kept.
+ */
+function remembersAnswers(statement: unknown): unknown {
+  const target = statement as {
+    columns?: () => unknown;
+    raw?: (on?: boolean) => unknown;
+  };
   const columns = target.columns;
-  if (typeof columns !== "function") return statement;
+  const raw = target.raw;
+  if (typeof columns !== "function" || typeof raw !== "function") return statement;
   let known: unknown;
   target.columns = () => (known ??= columns.call(statement));
+  // a statement that returns no rows refuses raw mode whatever is asked: the refusal is kept
+  let refused: { error: unknown } | undefined;
+  target.raw = (on?: boolean) => {
+    if (refused) throw refused.error;
+    try {
+      return raw.call(statement, on);
+    } catch (error) {
+      refused = { error };
+      throw error;
+    }
+  };
   return statement;
 }
