@@ -279,12 +279,9 @@ export async function awaitingAlert(
     .limit(limit);
 }
 
-/**
- * Claims the alert for an escalation at its current severity: true for exactly one caller, however
- * many sweeps run at once (the row is read again inside the write).
- */
-export async function claimAlert(tx: Tx, id: string, rank: number, now: number): Promise<boolean> {
-  const rows = await tx
+/** The alert at this severity, claimed: only while it is open at it and staff were not yet told. */
+function claimAlertUpdate(q: Queryable, id: string, rank: number, now: number) {
+  return q
     .update(escalations)
     .set({ alertedRank: rank, updatedAt: now })
     .where(
@@ -294,8 +291,15 @@ export async function claimAlert(tx: Tx, id: string, rank: number, now: number):
         eq(escalations.severityRank, rank),
         or(isNull(escalations.alertedRank), gt(escalations.alertedRank, rank)),
       ),
-    )
-    .returning({ id: escalations.id });
+    );
+}
+
+/**
+ * Claims the alert for an escalation at its current severity: true for exactly one caller, however
+ * many sweeps run at once (the row is read again inside the write).
+ */
+export async function claimAlert(tx: Tx, id: string, rank: number, now: number): Promise<boolean> {
+  const rows = await claimAlertUpdate(tx, id, rank, now).returning({ id: escalations.id });
   return rows.length > 0;
 }
 
@@ -309,20 +313,7 @@ export function claimAlertStatements(
   rank: number,
   now: number,
 ): Statement[] {
-  return [
-    q
-      .update(escalations)
-      .set({ alertedRank: rank, updatedAt: now })
-      .where(
-        and(
-          eq(escalations.id, id),
-          eq(escalations.status, "open"),
-          eq(escalations.severityRank, rank),
-          or(isNull(escalations.alertedRank), gt(escalations.alertedRank, rank)),
-        ),
-      ),
-    writeGuard(q, "escalations"),
-  ];
+  return [claimAlertUpdate(q, id, rank, now), writeGuard(q, "escalations")];
 }
 
 /** Open escalations past their re-escalation time, the longest overdue first. */

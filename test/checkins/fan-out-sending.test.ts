@@ -8,10 +8,9 @@ import type { LineApi } from "../../src/line/api";
 import { deliverDue, sweepLeaseMs } from "../../src/outbox/delivery";
 import { checkins, lineAccounts, outbox, registrants } from "../../src/store/schema";
 import { nextWeeklySlot } from "../../src/time/calendar";
+import { mintDueRegistrants } from "../support/due";
 import { createTestApp, type TestApp } from "../support/app";
 import { createTestClock, type TestClock } from "../support/clock";
-import { newLineUserId } from "../support/events";
-import { mintCenter } from "../support/staff";
 
 let t: TestApp;
 let clock: TestClock;
@@ -31,38 +30,9 @@ afterEach(async () => {
 
 const db = () => t.db.store.db;
 
-/** Registrants due at `due`, linked and following, at the given weekday and minute. */
-async function dueRegistrants(n: number, slot: { weekday?: number; minute?: number } = {}) {
-  const center = await mintCenter(t.db.store);
-  const people = Array.from({ length: n }, () => ({
-    id: crypto.randomUUID(),
-    line: newLineUserId(),
-  }));
-  await t.db.store.write(async (tx) => {
-    await tx.insert(registrants).values(
-      people.map((person) => ({
-        id: person.id,
-        centerId: center.id,
-        displayName: "x",
-        lineUserId: person.line,
-        consentedAt: 1,
-        checkinWeekday: slot.weekday ?? 5,
-        checkinMinute: slot.minute ?? 18 * 60,
-        nextCheckinAt: friday,
-        createdAt: 0,
-      })),
-    );
-    await tx.insert(lineAccounts).values(
-      people.map((person) => ({
-        lineUserId: person.line,
-        role: "registrant" as const,
-        personId: person.id,
-        firstSeenAt: 0,
-        lastSeenAt: 0,
-      })),
-    );
-  });
-  return people;
+/** Registrants due at Friday 18:00, linked and following, written directly. */
+function dueRegistrants(n: number, slot: { weekday?: number; minute?: number } = {}) {
+  return mintDueRegistrants(t.db.store, n, friday, slot);
 }
 
 function multicastRecipients(): string[] {

@@ -9,15 +9,15 @@ import {
   answers,
   checkins,
   conversations,
-  lineAccounts,
   outbox,
   pushUsage,
   registrants,
 } from "../../src/store/schema";
 import { encodePostback } from "../../src/words/postback";
+import { mintDueRegistrants } from "../support/due";
 import { createTestApp, type TestApp } from "../support/app";
 import { createTestClock, type TestClock } from "../support/clock";
-import { newLineUserId, stickerEvent } from "../support/events";
+import { stickerEvent } from "../support/events";
 import { buttonsOf, lineChat, registrantOnLine, textOf } from "../support/line-chat";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
@@ -63,35 +63,8 @@ async function sentCheckin() {
 }
 
 /** Registrants due at Friday 18:00, linked and following, written directly. */
-async function dueRegistrants(n: number) {
-  const center = await mintCenter(t.db.store);
-  const people = Array.from({ length: n }, () => ({
-    id: crypto.randomUUID(),
-    line: newLineUserId(),
-  }));
-  await t.db.store.write(async (tx) => {
-    await tx.insert(registrants).values(
-      people.map((person) => ({
-        id: person.id,
-        centerId: center.id,
-        displayName: "x",
-        lineUserId: person.line,
-        consentedAt: 1,
-        nextCheckinAt: friday,
-        createdAt: 0,
-      })),
-    );
-    await tx.insert(lineAccounts).values(
-      people.map((person) => ({
-        lineUserId: person.line,
-        role: "registrant" as const,
-        personId: person.id,
-        firstSeenAt: 0,
-        lastSeenAt: 0,
-      })),
-    );
-  });
-  return people;
+function dueRegistrants(n: number) {
+  return mintDueRegistrants(t.db.store, n, friday);
 }
 
 describe("a check-in whose conversation was not created when it was sent", () => {
