@@ -57,7 +57,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 /**
  * Sends every due weekly check-in: one check-in row per person and the opening messages (the
  * same for everyone that week) as multicasts of up to 500 through the outbox. The conversation
- * is not written here: it begins with the person's first answer (loadConversationOrCheckin).
+ * is not written here: it begins with the person's first answer (readInbound).
  * Someone already in a check-in is skipped this week: only one is ever open.
  *
  * Each write claims up to `batchSize` people (claimDueBatch: read and claimed inside the write,

@@ -7,25 +7,6 @@ import type { AccountRole } from "../vocabulary/kinds";
 
 export type LineAccount = typeof lineAccounts.$inferSelect;
 
-/** Records that a LINE user was heard from, creating them as a guest the first time. */
-export async function touchAccount(
-  tx: Tx,
-  lineUserId: string,
-  now: number,
-): Promise<Pick<LineAccount, "role" | "personId">> {
-  const rows = await tx
-    .insert(lineAccounts)
-    .values({ lineUserId, firstSeenAt: now, lastSeenAt: now })
-    .onConflictDoUpdate({
-      target: lineAccounts.lineUserId,
-      set: { lastSeenAt: sql`max(${lineAccounts.lastSeenAt}, ${now})` },
-    })
-    .returning({ role: lineAccounts.role, personId: lineAccounts.personId });
-  const account = rows[0];
-  if (!account) throw new Error("account upsert returned no row");
-  return account;
-}
-
 /**
  * Records that a LINE user was heard from, for one who read the account first: a new account is
  * inserted (a concurrent first message makes the write fail and be redone), a known one is touched

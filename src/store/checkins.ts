@@ -122,21 +122,6 @@ export async function usersInCheckin(
   return new Set(rows.map((row) => row.line_user_id));
 }
 
-/** Scheduled check-ins, 'sent' (their conversations begin with the first answer). */
-export async function insertCheckins(
-  tx: Tx,
-  rows: { id: string; registrantId: string }[],
-  weekKey: string,
-  now: number,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((row) => [row.id, row.registrantId]));
-  await tx.run(sql`
-    insert into ${checkins} (id, registrant_id, origin, week_key, status, sent_at)
-    select value ->> 0, value ->> 1, 'scheduled', ${weekKey}, 'sent', ${now}
-    from json_each(${json})`);
-}
-
 /**
  * Scheduled check-ins, 'sent', one for each registrant id `registrantIds` selects (a query of one
  * column, `registrant_id`), made in SQL with time-ordered ids: RFC 9562 version 7's layout, the

@@ -1,7 +1,7 @@
 // The processed-events ledger and the inbound message log.
 import type { EventOutcome } from "../vocabulary/kinds";
 import { processedEvents } from "./schema";
-import type { Queryable, Statement, Tx } from "./db";
+import type { Queryable, Statement } from "./db";
 import { eq, sql, type SQLWrapper } from "drizzle-orm";
 
 export interface EventRecord {
@@ -13,16 +13,6 @@ export interface EventRecord {
   redelivered: boolean;
   eventTimestamp: number;
   receivedAt: number;
-}
-
-/** Marks an event processed. False when it already was: the caller must then do nothing. */
-export async function claimEvent(tx: Tx, record: EventRecord): Promise<boolean> {
-  const inserted = await tx
-    .insert(processedEvents)
-    .values(record)
-    .onConflictDoNothing()
-    .returning({ id: processedEvents.webhookEventId });
-  return inserted.length === 1;
 }
 
 /**

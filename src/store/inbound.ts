@@ -225,7 +225,7 @@ export function newPerson(): Person {
 function peopleQuery(q: Queryable) {
   const person = sql<string>`person.value`;
   const now = sql.placeholder("now");
-  // the scheduled check-in sent and not begun, as loadConversationOrCheckin finds it
+  // the scheduled check-in sent and not begun, as the person's conversation begins with it
   const pending = q
     .select({ found: sql`json_array(${checkins.id}, ${checkins.weekKey})` })
     .from(checkins)

@@ -813,10 +813,10 @@ describe("a new link code for an existing registrant", () => {
       expect(linkCode).not.toBe(created.linkCode);
       const { redeemLinkCode } = await import("../../src/store/link");
       const { hashLinkCode } = await import("../../src/link/codes");
-      const { touchAccount } = await import("../../src/store/accounts");
+      const { touchStatements } = await import("../../src/store/accounts");
       const user = newLineUserId();
       const results = await t.db.store.write(async (tx) => {
-        await touchAccount(tx, user, 0);
+        for (const statement of touchStatements(tx, user, null, 0)) await statement;
         return [
           await redeemLinkCode(tx, user, await hashLinkCode(created.linkCode), Date.now()),
           await redeemLinkCode(tx, user, await hashLinkCode(linkCode), Date.now()),
