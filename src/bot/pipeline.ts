@@ -25,9 +25,7 @@ import { hashLinkCode, normalizeLinkCode } from "../link/codes";
 import { touchStatements } from "../store/accounts";
 import { logMessages } from "../store/conversation-log";
 import { saveStatements, type SavedConversation } from "../store/conversations";
-import { isWriteConflict, type Tx } from "../store/db";
-import type { Store } from "../store/db";
-import { coveredRegistrants, findContact } from "../store/employers";
+import { isWriteConflict, type Store } from "../store/db";
 import { recordEvent } from "../store/events";
 import {
   newPerson,
@@ -39,7 +37,7 @@ import {
 import { redeemLinkCode } from "../store/link";
 import { holdForSending, type OutboxRow } from "../store/outbox";
 import type { RegistrantRow } from "../store/registrants";
-import { dateKey, isOpenAt, nextOpening } from "../time/business-time";
+import { isOpenAt, nextOpening } from "../time/business-time";
 import type { AccountRole } from "../vocabulary/kinds";
 import { textOfReplies } from "../words/message-text";
 import { consentTextVersion, hoursInWords, needsRenewal } from "../words/registrant";
@@ -223,13 +221,9 @@ class RequestRun implements KnownEscalations {
       person = await this.reread(lineUserId);
     }
     const registrant = role === "registrant" ? person.registrant : null;
-    const employer =
-      role === "employer_contact" && person.account?.personId
-        ? await employerContext(
-            await writes.transaction("employer contact"),
-            person.account.personId,
-            now,
-          )
+    const employer: EmployerContext | undefined =
+      role === "employer_contact" && person.employer
+        ? { ...person.employer, calendar: calendarOf(person.center) }
         : undefined;
 
     // the handover question is answered by its buttons only: what is pending, for a button tap
@@ -542,22 +536,5 @@ function registrantContext(
     checkinWeekday: row.checkinWeekday,
     checkinMinute: row.checkinMinute,
     handover: handover ?? undefined,
-  };
-}
-
-/** An employer contact's context: who they may report about, and their center's calendar. */
-async function employerContext(
-  tx: Tx,
-  contactId: string,
-  now: number,
-): Promise<EmployerContext | undefined> {
-  const contact = await findContact(tx, contactId);
-  if (!contact) return undefined;
-  return {
-    contactId: contact.id,
-    employerId: contact.employerId,
-    centerId: contact.centerId,
-    registrants: await coveredRegistrants(tx, contact.employerId, dateKey(now)),
-    calendar: await centerCalendar(tx, contact.centerId),
   };
 }

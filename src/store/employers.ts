@@ -1,5 +1,17 @@
 // Employers, their contacts and who works where; whom a contact may report about.
-import { and, asc, count, eq, gte, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gte,
+  isNotNull,
+  isNull,
+  ne,
+  or,
+  sql,
+  type SQLWrapper,
+} from "drizzle-orm";
 import type { Queryable, Tx } from "./db";
 import { setAccountRole } from "./accounts";
 import { employerContacts, employers, employments, registrants } from "./schema";
@@ -52,7 +64,19 @@ export async function findContact(
  * an end still to come) and consenting to the employer link.
  */
 export async function coveredRegistrants(db: Queryable, employerId: string, today: string) {
-  return db
+  return coverageQuery(db, employerId, today);
+}
+
+/**
+ * coveredRegistrants' query, the one definition of whom an employer's contacts may name: read
+ * alone, or inside a webhook request's reads (the employer and the day given as SQL there).
+ */
+export function coverageQuery(
+  q: Queryable,
+  employerId: string | SQLWrapper,
+  today: string | SQLWrapper,
+) {
+  return q
     .select({ id: registrants.id, displayName: registrants.displayName })
     .from(employments)
     .innerJoin(registrants, eq(registrants.id, employments.registrantId))

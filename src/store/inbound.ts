@@ -2,7 +2,9 @@
 // has, and for each person who wrote, their account, conversation, registrant row and center.
 // One batch (one round trip to Turso) for the whole request, however many events it carries.
 import type { InArgs } from "@libsql/client";
-import { and, desc, eq, fillPlaceholders, sql } from "drizzle-orm";
+import { and, desc, eq, fillPlaceholders, isNotNull, sql } from "drizzle-orm";
+import { dateKey } from "../time/business-time";
+import { coverageQuery } from "./employers";
 import * as z from "zod";
 import { missedAfterMs, pendingCheckinSince } from "./checkins";
 import { claimedAmong } from "./events";
@@ -16,6 +18,7 @@ import {
   checkins,
   consents,
   conversations,
+  employerContacts,
   escalations,
   handoverEvents,
   handovers,
@@ -44,6 +47,17 @@ export interface Person {
   pendingCheckin: PendingCheckin | null;
   /** Their registrant row, when the account is a registrant's. */
   registrant: RegistrantRow | null;
+  /**
+   * When the account is an employer contact's (still linked): who they are, and the people they
+   * may name (coverageQuery, as of the request's day).
+   */
+  employer: {
+    contactId: string;
+    employerId: string;
+    centerId: string;
+    registrants: { id: string; displayName: string }[];
+  } | null;
+  /** The registrant's or the employer contact's center. */
   center: CenterRow | null;
   /** Whether the consent text `consentText` was put to them already. */
   renewalAsked: boolean;
@@ -67,6 +81,7 @@ export interface Inbound {
 }
 
 const pendingSchema = z.tuple([z.string(), z.string()]).nullable();
+const coveredSchema = z.array(z.object({ id: z.string(), displayName: z.string() }));
 const flag = z.union([z.boolean(), z.number()]).transform(Boolean);
 const unresolvedSchema = z.array(
   z.object({
@@ -121,6 +136,7 @@ function valuesOf(request: InboundRequest) {
     keys: JSON.stringify(request.keys),
     people: JSON.stringify(request.lineUserIds),
     since: request.now - missedAfterMs,
+    today: dateKey(request.now),
     now: request.now,
     consentText: request.consentText,
     trendWeeks: request.trendWeeks,
@@ -187,6 +203,12 @@ export async function readInbound(q: Queryable, request: InboundRequest): Promis
       },
       pendingCheckin: pending && { checkinId: pending[0], weekKey: pending[1] },
       registrant: row.registrant,
+      employer: row.contact && {
+        contactId: row.contact.id,
+        employerId: row.contact.employerId,
+        centerId: row.contact.centerId,
+        registrants: coveredSchema.parse(JSON.parse(row.covered ?? "[]")),
+      },
       center: row.center,
       renewalAsked: row.renewalAsked === 1,
       handover: handover && { consent: handover[0], requestId: handover[1] },
@@ -213,6 +235,7 @@ export function newPerson(): Person {
     conversation: null,
     pendingCheckin: null,
     registrant: null,
+    employer: null,
     center: null,
     renewalAsked: false,
     handover: null,
@@ -268,6 +291,16 @@ function peopleQuery(q: Queryable) {
         version: conversations.version,
       },
       registrant: registrants,
+      contact: {
+        id: employerContacts.id,
+        employerId: employerContacts.employerId,
+        centerId: employerContacts.centerId,
+      },
+      // whom the contact may name: the one definition, over the contact's employer
+      covered: sql<string | null>`case when ${employerContacts.id} is not null then
+        (select json_group_array(json_object('id', covered.id, 'displayName', covered.display_name))
+          from (${coverageQuery(q, employerContacts.employerId, sql.placeholder("today"))}) as covered)
+        end`,
       center: centers,
       pending: sql<string | null>`(${pending})`,
       renewalAsked: sql<number>`exists (select 1 from ${consents}
@@ -301,5 +334,16 @@ function peopleQuery(q: Queryable) {
       registrants,
       and(eq(lineAccounts.role, "registrant"), eq(registrants.id, lineAccounts.personId)),
     )
-    .leftJoin(centers, eq(centers.id, registrants.centerId));
+    .leftJoin(
+      employerContacts,
+      and(
+        eq(lineAccounts.role, "employer_contact"),
+        eq(employerContacts.id, lineAccounts.personId),
+        isNotNull(employerContacts.lineUserId),
+      ),
+    )
+    .leftJoin(
+      centers,
+      eq(centers.id, sql`coalesce(${registrants.centerId}, ${employerContacts.centerId})`),
+    );
 }

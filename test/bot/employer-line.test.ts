@@ -116,6 +116,30 @@ describe("linking an employer contact", () => {
     expect(textOf(await say(userId, "報告"))).toContain("田中 一郎さんについて");
   });
 
+  it("reads the contact and whom they may name with the request, and writes it in one batch", async () => {
+    const company = await employer();
+    await registrant("田中 一郎", company);
+    await registrant("佐藤 次郎", await employer("よその会社"));
+    const { userId } = await contact(company);
+    const store = t.db.store;
+    const calls = { write: 0, commit: 0 };
+    const write = store.write.bind(store);
+    const commit = store.commit.bind(store);
+    store.write = ((unit: Parameters<typeof write>[0]) => {
+      calls.write++;
+      return write(unit);
+    }) as typeof write;
+    store.commit = (statements) => {
+      calls.commit++;
+      return commit(statements);
+    };
+    const reply = textOf(await say(userId, "報告"));
+    expect(reply).toContain("田中 一郎さんについて");
+    expect(reply).not.toContain("佐藤");
+    // no transaction: the request's batch, then the reply's "sent" mark
+    expect(calls).toEqual({ write: 0, commit: 2 });
+  });
+
   it("tells a contact with nobody to report on to call the center", async () => {
     const { userId } = await contact(await employer());
     expect(textOf(await say(userId, "相談する"))).toContain("センターにお電話で");
