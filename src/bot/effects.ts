@@ -308,6 +308,8 @@ async function fileEmployerReport(
   const registrant = await findRegistrantById(tx, report.registrantId);
   if (!registrant) return;
   const raised = await raise(target, registrant, reportSignal(report), now);
+  // the report row points at the escalation: asking for the transaction again runs the raise's
+  // statements first
   await insertEmployerReport(await target.writes.transaction("employer report"), {
     centerId: registrant.centerId,
     employerId: employer.employerId,
