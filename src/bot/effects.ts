@@ -13,14 +13,12 @@ import { allowedOutbound } from "../outbox/queue";
 import { setFollowing } from "../store/accounts";
 import { answerStatements, completeCheckin, insertCheckin } from "../store/checkins";
 import { logMessages, markUnread } from "../store/conversation-log";
-import type { Tx } from "../store/db";
 import { answerPulse, insertEmployerReport } from "../store/employer-reports";
-import { answerHandoverQuestion } from "../store/handovers";
+import { answerHandoverStatements } from "../store/handovers";
 import type { Person } from "../store/inbound";
 import { enqueueStatement, type OutboxRow } from "../store/outbox";
 import {
   consentStatements,
-  findRegistrantById,
   nextCheckinAt,
   setCheckinSchedule,
   setNextCheckin,
@@ -62,14 +60,17 @@ export interface EffectTarget {
  * anyone else (the person an employer reports about). Signals update the map.
  */
 export interface KnownEscalations {
-  unresolved(registrant: RegistrantRow): Promise<Map<string, UnresolvedEscalation>>;
-  calendar(registrant: RegistrantRow): Promise<CenterCalendar>;
+  unresolved(registrant: RegistrantRef): Promise<Map<string, UnresolvedEscalation>>;
+  calendar(registrant: RegistrantRef): Promise<CenterCalendar>;
 }
+
+/** Who a signal is about: what raising it and alerting staff to it need of the registrant. */
+export type RegistrantRef = Pick<RegistrantRow, "id" | "centerId" | "displayName">;
 
 interface Applying extends EffectTarget {
   writes: RequestWrites;
   /** Escalations this event opened or raised to urgent or high: their staff alerts go out now. */
-  escalated: Map<string, RegistrantRow>;
+  escalated: Map<string, RegistrantRef>;
 }
 
 /**
@@ -81,7 +82,7 @@ export async function applyEffects(
   target: EffectTarget,
   effects: Effect[],
   now: number,
-): Promise<Map<string, RegistrantRow>> {
+): Promise<Map<string, RegistrantRef>> {
   const applying: Applying = { ...target, writes, escalated: new Map() };
   for (const effect of effects) {
     await applyEffect(applying, effect, now);
@@ -105,7 +106,7 @@ function employerOf(target: EffectTarget, effect: Effect): EmployerContext {
 }
 
 /** Files a signal under the person's escalations (see raiseStatements), in the request's writes. */
-async function raise(target: Applying, registrant: RegistrantRow, signal: Signal, now: number) {
+async function raise(target: Applying, registrant: RegistrantRef, signal: Signal, now: number) {
   const unresolved = await target.known.unresolved(registrant);
   const planned = raiseStatements(
     target.writes.q,
@@ -163,13 +164,19 @@ async function applyEffect(target: Applying, effect: Effect, now: number) {
       // checked again in the store against the question pending: a tap that lost a race with a
       // paper decision records nothing
       const registrant = registrantOf(target, effect);
-      await answerHandoverQuestion(await writes.transaction("handover answer"), {
-        registrantId: registrant.id,
-        requestId: effect.requestId,
-        decision: effect.decision,
-        channel: "line",
-        now,
-      });
+      writes.add(
+        ...answerHandoverStatements(q, {
+          registrantId: registrant.id,
+          requestId: effect.requestId,
+          decision: effect.decision,
+          channel: "line",
+          now,
+        }),
+      );
+      const pending = target.person.handover;
+      if (pending?.consent === "asked" && pending.requestId === effect.requestId) {
+        pending.consent = effect.decision;
+      }
       return;
     }
     case "setPaused": {
@@ -257,22 +264,19 @@ async function applyEffect(target: Applying, effect: Effect, now: number) {
       await raise(target, registrantOf(target, effect), effect.signal, now);
       return;
     case "employerReport":
-      await fileEmployerReport(
-        await writes.transaction("employer report"),
-        target,
-        effect.report,
-        now,
-      );
+      await fileEmployerReport(target, effect.report, now);
       return;
     case "pulseAnswer": {
       const employer = employerOf(target, effect);
-      await answerPulse(await writes.transaction("pulse answer"), {
-        contactId: employer.contactId,
-        registrantId: effect.registrantId,
-        month: effect.month,
-        answer: effect.answer,
-        now,
-      });
+      writes.add(
+        answerPulse(q, {
+          contactId: employer.contactId,
+          registrantId: effect.registrantId,
+          month: effect.month,
+          answer: effect.answer,
+          now,
+        }),
+      );
       return;
     }
     case "rejectPostback":
@@ -294,34 +298,34 @@ async function applyEffect(target: Applying, effect: Effect, now: number) {
  * What a report means is rules/employer-report's to say; here it is recorded.
  */
 async function fileEmployerReport(
-  tx: Tx,
   target: Applying,
   report: Extract<Effect, { type: "employerReport" }>["report"],
   now: number,
 ) {
   const employer = target.employer;
-  // checked again against this transaction's list: never recorded against someone not covered
-  if (!employer?.registrants.some((person) => person.id === report.registrantId)) {
+  // checked again against the list read with this request: never recorded against someone not
+  // covered
+  const registrant = target.person.covered.get(report.registrantId);
+  if (!employer || !registrant) {
     target.log.warn("employer.report_refused", { reason: "not-covered" });
     return;
   }
-  const registrant = await findRegistrantById(tx, report.registrantId);
-  if (!registrant) return;
   const raised = await raise(target, registrant, reportSignal(report), now);
-  // the report row points at the escalation: asking for the transaction again runs the raise's
-  // statements first
-  await insertEmployerReport(await target.writes.transaction("employer report"), {
-    centerId: registrant.centerId,
-    employerId: employer.employerId,
-    contactId: employer.contactId,
-    registrantId: registrant.id,
-    kind: report.kind,
-    urgency: report.urgency,
-    words: report.words,
-    via: report.via,
-    escalationId: raised.escalationId,
-    now,
-  });
+  // the report row points at the escalation, whose statements were added just before it
+  target.writes.add(
+    insertEmployerReport(target.writes.q, {
+      centerId: registrant.centerId,
+      employerId: employer.employerId,
+      contactId: employer.contactId,
+      registrantId: registrant.id,
+      kind: report.kind,
+      urgency: report.urgency,
+      words: report.words,
+      via: report.via,
+      escalationId: raised.escalationId,
+      now,
+    }),
+  );
   if (report.words === null) return;
   const { findings } = target.classifier.classify(report.words);
   for (const signal of signalsInReportWords(report.words, findings)) {

@@ -47,11 +47,15 @@ import {
   queueReplies,
   trendWeeks,
   type KnownEscalations,
+  type RegistrantRef,
 } from "./effects";
 import { classifyEvent, eventKey, type WebhookEvent } from "./events";
 import { NeedsTransaction, RequestWrites } from "./writes";
 
 type Classified = ReturnType<typeof classifyEvent>;
+
+/** What raising a signal about a registrant and alerting staff to it read of them. */
+type Known = Pick<Person, "unresolved" | "center" | "staff">;
 
 export interface EventDeps {
   config: Config;
@@ -306,12 +310,12 @@ class RequestRun implements KnownEscalations {
   }
 
   /**
-   * Staff alerts for an escalation an event just opened or raised: from what was read with the
-   * request when the person wrote themselves, else (an employer's report) read in the transaction.
+   * Staff alerts for an escalation an event just opened or raised: planned from what was read with
+   * the request (see knownOf), else read in the transaction.
    */
   private async alert(
     escalationId: string,
-    registrant: RegistrantRow,
+    registrant: RegistrantRef,
     now: number,
   ): Promise<(() => OutboxRow)[]> {
     const options = {
@@ -319,9 +323,9 @@ class RequestRun implements KnownEscalations {
       log: this.deps.log,
       leaseUntil: now + freshLeaseMs,
     };
-    const person = this.writerOf(registrant.id);
-    const escalation = person && [...person.unresolved.values()].find((e) => e.id === escalationId);
-    if (!person || !escalation) {
+    const known = this.knownOf(registrant.id);
+    const escalation = known && [...known.unresolved.values()].find((e) => e.id === escalationId);
+    if (!known || !escalation) {
       const tx = await this.writes.transaction("staff alert");
       return (await alertNow(tx, [escalationId], options, now)).map((row) => () => row);
     }
@@ -333,8 +337,8 @@ class RequestRun implements KnownEscalations {
         registrantId: registrant.id,
         registrantName: registrant.displayName,
       },
-      calendarOf(person.center),
-      person.staff,
+      calendarOf(known.center),
+      known.staff,
       options,
       now,
     );
@@ -345,30 +349,38 @@ class RequestRun implements KnownEscalations {
     return planned.queued.map((queued) => () => queued.row(this.writes.result(first + queued.at)));
   }
 
-  /** The person who wrote in this request and is this registrant, if any. */
-  private writerOf(registrantId: string): Person | undefined {
-    for (const person of this.found.people.values()) {
-      if (person.registrant?.id === registrantId) return person;
+  /**
+   * What the request read of a registrant: their unresolved escalations, center and the center's
+   * staff. They were read when the registrant wrote in this request, or when an employer contact
+   * who wrote may name them (and they are of the contact's center, whose staff were read).
+   * Undefined when they were not read.
+   */
+  private knownOf(registrantId: string): Known | undefined {
+    const people = [...this.found.people.values()];
+    const writer = people.find((person) => person.registrant?.id === registrantId);
+    if (writer) return writer;
+    for (const person of people) {
+      const covered = person.covered.get(registrantId);
+      if (covered && covered.centerId === person.employer?.centerId) {
+        return { unresolved: covered.unresolved, center: person.center, staff: person.staff };
+      }
     }
     return undefined;
   }
 
-  async unresolved(registrant: RegistrantRow): Promise<Map<string, UnresolvedEscalation>> {
-    const person = this.writerOf(registrant.id);
-    if (person) return person.unresolved;
-    let known = this.others.get(registrant.id);
-    if (!known) {
-      const tx = await this.writes.transaction("another person's escalations");
-      const rows = await unresolvedOf(tx, registrant.id);
-      known = new Map(rows.map((row) => [row.category, row]));
-      this.others.set(registrant.id, known);
-    }
-    return known;
+  async unresolved(registrant: RegistrantRef): Promise<Map<string, UnresolvedEscalation>> {
+    const known = this.knownOf(registrant.id)?.unresolved ?? this.others.get(registrant.id);
+    if (known) return known;
+    const tx = await this.writes.transaction("another person's escalations");
+    const rows = await unresolvedOf(tx, registrant.id);
+    const read = new Map(rows.map((row) => [row.category, row]));
+    this.others.set(registrant.id, read);
+    return read;
   }
 
-  async calendar(registrant: RegistrantRow): Promise<CenterCalendar> {
-    const person = this.writerOf(registrant.id);
-    if (person) return calendarOf(person.center);
+  async calendar(registrant: RegistrantRef): Promise<CenterCalendar> {
+    const known = this.knownOf(registrant.id);
+    if (known) return calendarOf(known.center);
     return centerCalendar(
       await this.writes.transaction("a center's calendar"),
       registrant.centerId,

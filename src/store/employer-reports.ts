@@ -1,7 +1,7 @@
 // What companies tell the center: their reports about a person, the notices back to them, and
 // the monthly pulse asked of them.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
+import type { Queryable, Statement, Tx } from "./db";
 import {
   employerContacts,
   employerPulses,
@@ -13,8 +13,9 @@ import {
 } from "./schema";
 import type { EmployerReportKind, EmployerReportUrgency, PulseAnswer } from "../vocabulary/kinds";
 
-export async function insertEmployerReport(
-  tx: Tx,
+/** A report row (a statement: awaited on a transaction, or in a batch); returns its id. */
+export function insertEmployerReport(
+  q: Queryable,
   report: {
     centerId: string;
     employerId: string;
@@ -27,11 +28,12 @@ export async function insertEmployerReport(
     escalationId: string;
     now: number;
   },
-): Promise<string> {
-  const id = crypto.randomUUID();
+) {
   const { now, ...values } = report;
-  await tx.insert(employerReports).values({ id, ...values, createdAt: now });
-  return id;
+  return q
+    .insert(employerReports)
+    .values({ id: crypto.randomUUID(), ...values, createdAt: now })
+    .returning({ id: employerReports.id });
 }
 
 export type NoticeKind = "acknowledged" | "resolved";
@@ -160,9 +162,9 @@ export async function insertPulse(
   return rows.length > 0;
 }
 
-/** Records a pulse answer once: false for a second tap, or a question never asked. */
-export async function answerPulse(
-  tx: Tx,
+/** Records a pulse answer once: a second tap, or a question never asked, changes nothing. */
+export function answerPulse(
+  q: Queryable,
   pulse: {
     contactId: string;
     registrantId: string;
@@ -170,8 +172,8 @@ export async function answerPulse(
     answer: PulseAnswer;
     now: number;
   },
-): Promise<boolean> {
-  const rows = await tx
+): Statement {
+  return q
     .update(employerPulses)
     .set({ answer: pulse.answer, answeredAt: pulse.now })
     .where(
@@ -181,7 +183,5 @@ export async function answerPulse(
         eq(employerPulses.month, pulse.month),
         isNull(employerPulses.answer),
       ),
-    )
-    .returning({ id: employerPulses.id });
-  return rows.length > 0;
+    );
 }

@@ -77,7 +77,11 @@ export function coverageQuery(
   today: string | SQLWrapper,
 ) {
   return q
-    .select({ id: registrants.id, displayName: registrants.displayName })
+    .select({
+      id: registrants.id,
+      displayName: registrants.displayName,
+      centerId: registrants.centerId,
+    })
     .from(employments)
     .innerJoin(registrants, eq(registrants.id, employments.registrantId))
     .where(

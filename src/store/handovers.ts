@@ -1,8 +1,8 @@
 // A person's handover (引き継ぎ) to the next agency: its state and record of steps, the pending
 // LINE question, the center's people near the end without one, and what the packet is built from
 // (read column by column: no note, no message, no quoted word is ever selected).
-import { and, asc, desc, eq, inArray, lte, ne } from "drizzle-orm";
-import type { Queryable, Tx } from "./db";
+import { and, asc, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import type { Queryable, Statement, Tx } from "./db";
 import {
   employerContacts,
   employers,
@@ -103,11 +103,12 @@ export async function insertHandoverEvent(
 
 /**
  * The person's answer on LINE, taken only while that question is the one pending: the consent
- * moves from asked to the answer in one conditional update, so a second tap (or a paper decision
- * staff recorded meanwhile) changes nothing. True when it was taken.
+ * moves from asked to the answer in one conditional update (the last question asked must still be
+ * `requestId`), so a second tap (or a paper decision staff recorded meanwhile) changes nothing,
+ * and the step is recorded only when the update took. Statements, for the request's batch.
  */
-export async function answerHandoverQuestion(
-  tx: Tx,
+export function answerHandoverStatements(
+  q: Queryable,
   args: {
     registrantId: string;
     requestId: number;
@@ -115,28 +116,40 @@ export async function answerHandoverQuestion(
     channel: ShareChannel;
     now: number;
   },
-): Promise<boolean> {
-  const asked = await latestHandoverEvent(tx, args.registrantId, "consent_asked");
-  if (asked?.id !== args.requestId) return false;
-  const updated = await tx
-    .update(handovers)
-    .set({
-      consent: args.decision,
-      consentChannel: args.channel,
-      consentAt: args.now,
-      updatedAt: args.now,
-    })
-    .where(and(eq(handovers.registrantId, args.registrantId), eq(handovers.consent, "asked")))
-    .returning({ id: handovers.registrantId });
-  if (updated.length === 0) return false;
-  await insertHandoverEvent(tx, {
-    registrantId: args.registrantId,
-    kind: args.decision === "given" ? "consent_given" : "consent_declined",
-    staffId: null,
-    at: args.now,
-    detail: { channel: args.channel, requestId: args.requestId },
-  });
-  return true;
+): Statement[] {
+  const lastAsked = q
+    .select({ id: handoverEvents.id })
+    .from(handoverEvents)
+    .where(
+      and(
+        eq(handoverEvents.registrantId, args.registrantId),
+        eq(handoverEvents.kind, "consent_asked"),
+      ),
+    )
+    .orderBy(desc(handoverEvents.at), desc(handoverEvents.id))
+    .limit(1);
+  const kind: HandoverEventKind = args.decision === "given" ? "consent_given" : "consent_declined";
+  const detail = JSON.stringify({ channel: args.channel, requestId: args.requestId });
+  return [
+    q
+      .update(handovers)
+      .set({
+        consent: args.decision,
+        consentChannel: args.channel,
+        consentAt: args.now,
+        updatedAt: args.now,
+      })
+      .where(
+        and(
+          eq(handovers.registrantId, args.registrantId),
+          eq(handovers.consent, "asked"),
+          sql`(${lastAsked}) = ${args.requestId}`,
+        ),
+      ),
+    // the step, only when the update just before it took
+    q.run(sql`insert into ${handoverEvents} (registrant_id, kind, staff_id, at, detail)
+      select ${args.registrantId}, ${kind}, null, ${args.now}, ${detail} where changes() > 0`),
+  ];
 }
 
 /**

@@ -2,7 +2,7 @@
 // has, and for each person who wrote, their account, conversation, registrant row and center.
 // One batch (one round trip to Turso) for the whole request, however many events it carries.
 import type { InArgs } from "@libsql/client";
-import { and, desc, eq, fillPlaceholders, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, fillPlaceholders, isNotNull, sql, type SQLWrapper } from "drizzle-orm";
 import { dateKey } from "../time/business-time";
 import { coverageQuery } from "./employers";
 import * as z from "zod";
@@ -57,6 +57,11 @@ export interface Person {
     centerId: string;
     registrants: { id: string; displayName: string }[];
   } | null;
+  /**
+   * For an employer contact, the people they may name with what filing a report about one needs:
+   * their center and unresolved escalations (by category). Empty for anyone else.
+   */
+  covered: Map<string, Covered>;
   /** The registrant's or the employer contact's center. */
   center: CenterRow | null;
   /** Whether the consent text `consentText` was put to them already. */
@@ -74,6 +79,14 @@ export interface Person {
   checkins: TrendCheckin[] | null;
 }
 
+/** A registrant an employer contact may name, as a report about them needs them. */
+export interface Covered {
+  id: string;
+  displayName: string;
+  centerId: string;
+  unresolved: Map<string, UnresolvedEscalation>;
+}
+
 export interface Inbound {
   /** Event keys the ledger already had. */
   claimed: Set<string>;
@@ -81,8 +94,6 @@ export interface Inbound {
 }
 
 const pendingSchema = z.tuple([z.string(), z.string()]).nullable();
-const coveredSchema = z.array(z.object({ id: z.string(), displayName: z.string() }));
-const flag = z.union([z.boolean(), z.number()]).transform(Boolean);
 const unresolvedSchema = z.array(
   z.object({
     id: z.string(),
@@ -94,6 +105,15 @@ const unresolvedSchema = z.array(
     alertedRank: z.number().nullable(),
   }),
 );
+const coveredSchema = z.array(
+  z.object({
+    id: z.string(),
+    displayName: z.string(),
+    centerId: z.string(),
+    unresolved: unresolvedSchema,
+  }),
+);
+const flag = z.union([z.boolean(), z.number()]).transform(Boolean);
 const answerSchema = z.tuple([z.string(), z.number().nullable()]);
 const checkinsSchema = z
   .array(
@@ -192,6 +212,7 @@ export async function readInbound(q: Queryable, request: InboundRequest): Promis
   }
   const found = new Map<string, Person>();
   for (const row of peopleRows) {
+    const covered = coveredSchema.parse(JSON.parse(row.covered ?? "[]"));
     const handover = row.handover === null ? null : handoverSchema.parse(JSON.parse(row.handover));
     const pending = pendingSchema.parse(row.pending === null ? null : JSON.parse(row.pending));
     found.set(row.lineUserId, {
@@ -207,21 +228,27 @@ export async function readInbound(q: Queryable, request: InboundRequest): Promis
         contactId: row.contact.id,
         employerId: row.contact.employerId,
         centerId: row.contact.centerId,
-        registrants: coveredSchema.parse(JSON.parse(row.covered ?? "[]")),
+        registrants: covered.map(({ id, displayName }) => ({ id, displayName })),
       },
+      covered: new Map(
+        covered.map(({ unresolved, ...rest }) => [
+          rest.id,
+          { ...rest, unresolved: unresolvedByCategory(unresolved) },
+        ]),
+      ),
       center: row.center,
       renewalAsked: row.renewalAsked === 1,
       handover: handover && { consent: handover[0], requestId: handover[1] },
-      unresolved: new Map(
-        unresolvedSchema
-          .parse(JSON.parse(row.unresolved))
-          .map(({ category, ...rest }) => [category, rest]),
-      ),
+      unresolved: unresolvedByCategory(unresolvedSchema.parse(JSON.parse(row.unresolved))),
       staff: staffSchema.parse(JSON.parse(row.staff)),
       checkins: row.checkins === null ? null : checkinsSchema.parse(JSON.parse(row.checkins)),
     });
   }
   return { claimed: new Set(claimedRows.map((row) => row.key)), people: found };
+}
+
+function unresolvedByCategory(rows: z.infer<typeof unresolvedSchema>) {
+  return new Map(rows.map(({ category, ...rest }) => [category, rest]));
 }
 
 function isDb(q: Queryable): q is Db {
@@ -236,6 +263,7 @@ export function newPerson(): Person {
     pendingCheckin: null,
     registrant: null,
     employer: null,
+    covered: new Map(),
     center: null,
     renewalAsked: false,
     handover: null,
@@ -243,6 +271,16 @@ export function newPerson(): Person {
     staff: [],
     checkins: null,
   };
+}
+
+/** A registrant's unresolved escalations, as a JSON array. */
+function unresolvedJson(registrantId: SQLWrapper) {
+  return sql<string>`(select json_group_array(json_object('id', ${escalations.id},
+      'category', ${escalations.category}, 'severity', ${escalations.severity},
+      'severityRank', ${escalations.severityRank}, 'status', ${escalations.status},
+      'ackDueAt', ${escalations.ackDueAt}, 'alertedRank', ${escalations.alertedRank}))
+    from ${escalations} where ${escalations.registrantId} = ${registrantId}
+      and ${escalations.status} in ('open', 'acknowledged'))`;
 }
 
 function peopleQuery(q: Queryable) {
@@ -298,7 +336,8 @@ function peopleQuery(q: Queryable) {
       },
       // whom the contact may name: the one definition, over the contact's employer
       covered: sql<string | null>`case when ${employerContacts.id} is not null then
-        (select json_group_array(json_object('id', covered.id, 'displayName', covered.display_name))
+        (select json_group_array(json_object('id', covered.id, 'displayName', covered.display_name,
+            'centerId', covered.center_id, 'unresolved', json(${unresolvedJson(sql`covered.id`)})))
           from (${coverageQuery(q, employerContacts.employerId, sql.placeholder("today"))}) as covered)
         end`,
       center: centers,
@@ -308,12 +347,7 @@ function peopleQuery(q: Queryable) {
           and ${consents.textVersion} = ${sql.placeholder("consentText")})`,
       handover: sql<string | null>`(select json_array(${handovers.consent}, (${lastAsked}))
         from ${handovers} where ${handovers.registrantId} = ${registrants.id})`,
-      unresolved: sql<string>`(select json_group_array(json_object('id', ${escalations.id},
-          'category', ${escalations.category}, 'severity', ${escalations.severity},
-          'severityRank', ${escalations.severityRank}, 'status', ${escalations.status},
-          'ackDueAt', ${escalations.ackDueAt}, 'alertedRank', ${escalations.alertedRank}))
-        from ${escalations} where ${escalations.registrantId} = ${registrants.id}
-          and ${escalations.status} in ('open', 'acknowledged'))`,
+      unresolved: unresolvedJson(registrants.id),
       // as linkedStaff reads them (a second line_accounts, named apart from the person's)
       staff: sql<string>`(select json_group_array(json_object('id', ${staff.id},
           'displayName', ${staff.displayName}, 'role', ${staff.role},
@@ -322,7 +356,8 @@ function peopleQuery(q: Queryable) {
           'accountRole', staff_account.role))
         from ${staff} join ${lineAccounts} as staff_account
           on staff_account.line_user_id = ${staff.lineUserId}
-        where ${staff.centerId} = ${registrants.centerId} and ${staff.deactivatedAt} is null
+        where ${staff.centerId} = coalesce(${registrants.centerId}, ${employerContacts.centerId})
+          and ${staff.deactivatedAt} is null
           and staff_account.following = 1)`,
       checkins: sql<string | null>`case when ${conversations.flow} = 'checkin'
         or (${pending}) is not null then ${recent} end`,

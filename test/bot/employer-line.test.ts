@@ -21,7 +21,14 @@ import { createTestClock, type TestClock } from "../support/clock";
 import { newLineUserId } from "../support/events";
 import { buttonsOf, lineChat, textOf, type Sent } from "../support/line-chat";
 import { accountOf } from "../support/queries";
-import { loginAs, mintCenter, mintRegistrant, mintStaff, type ApiClient } from "../support/staff";
+import {
+  loginAs,
+  mintCenter,
+  mintEscalation,
+  mintRegistrant,
+  mintStaff,
+  type ApiClient,
+} from "../support/staff";
 
 /** Tuesday 2026-11-24 10:00 in Tokyo: the center is open. */
 const tuesday = Date.parse("2026-11-24T10:00:00+09:00");
@@ -84,6 +91,23 @@ async function contact(employerId: string, displayName = "人事 鈴木") {
   return { id, userId, reply };
 }
 
+/** Counts the store's transactions and batches from now on. */
+function countWrites() {
+  const store = t.db.store;
+  const calls = { write: 0, commit: 0 };
+  const write = store.write.bind(store);
+  const commit = store.commit.bind(store);
+  store.write = ((unit: Parameters<typeof write>[0]) => {
+    calls.write++;
+    return write(unit);
+  }) as typeof write;
+  store.commit = (statements) => {
+    calls.commit++;
+    return commit(statements);
+  };
+  return calls;
+}
+
 async function reportsOf(registrantId: string) {
   return db().select().from(employerReports).where(eq(employerReports.registrantId, registrantId));
 }
@@ -121,23 +145,51 @@ describe("linking an employer contact", () => {
     await registrant("田中 一郎", company);
     await registrant("佐藤 次郎", await employer("よその会社"));
     const { userId } = await contact(company);
-    const store = t.db.store;
-    const calls = { write: 0, commit: 0 };
-    const write = store.write.bind(store);
-    const commit = store.commit.bind(store);
-    store.write = ((unit: Parameters<typeof write>[0]) => {
-      calls.write++;
-      return write(unit);
-    }) as typeof write;
-    store.commit = (statements) => {
-      calls.commit++;
-      return commit(statements);
-    };
+    const calls = countWrites();
     const reply = textOf(await say(userId, "報告"));
     expect(reply).toContain("田中 一郎さんについて");
     expect(reply).not.toContain("佐藤");
     // no transaction: the request's batch, then the reply's "sent" mark
     expect(calls).toEqual({ write: 0, commit: 2 });
+  });
+
+  it("files a report, raises it on the person's escalation and alerts staff, all in the request's batch", async () => {
+    const company = await employer();
+    const tanaka = await registrant("田中 一郎", company);
+    await registrant("佐藤 花子", company);
+    // a caseworker who takes urgent alerts on their own LINE
+    const code = await json<{ linkCode: string }>(staff.call("POST", "/api/me/line-link-code"));
+    const caseworkerLine = newLineUserId();
+    await say(caseworkerLine, code.linkCode);
+    // the person already has an open escalation of the same category (from their own words)
+    const before = await mintEscalation(t.db.store, {
+      centerId: center,
+      registrantId: tanaka.id,
+      category: "unreachable",
+      severity: "high",
+      source: "checkin",
+      now: clock(),
+    });
+    const { userId } = await contact(company);
+    const calls = countWrites();
+    const who = await say(userId, "相談する");
+    const what = await tap(userId, who, "田中 一郎");
+    const words = await tap(userId, what, "無断欠勤・連絡がつかない");
+    expect(textOf(await tap(userId, words, "なし"))).toContain("センターにすぐ伝えました");
+    // four requests, each one batch and one "sent" mark (and the alert's), never a transaction
+    expect(calls.write).toBe(0);
+
+    const escalation = await escalationOf(tanaka.id, "unreachable");
+    expect(escalation).toMatchObject({ id: before.id, severity: "urgent", status: "open" });
+    expect(await reportsOf(tanaka.id)).toMatchObject([
+      { kind: "no_show", via: "buttons", escalationId: before.id },
+    ]);
+    const joined = await db().select().from(signals).where(eq(signals.escalationId, before.id));
+    expect(joined.map((signal) => signal.source)).toEqual(["employer"]);
+    // raised to urgent: the caseworker hears at once, with no health details
+    const alerts = t.mock.messagesTo(caseworkerLine).slice(1);
+    expect(alerts).toHaveLength(1);
+    expect(JSON.stringify(alerts)).not.toContain("無断欠勤");
   });
 
   it("tells a contact with nobody to report on to call the center", async () => {
@@ -398,8 +450,11 @@ describe("the monthly pulse", () => {
       "【月に1回の確認】田中 一郎さんの最近の様子はいかがですか？",
     ]);
     const tanakaQuestion = asked[1] ? [asked[1]] : [];
+    const calls = countWrites();
     const what = await tap(userId, tanakaQuestion, "相談したい");
     expect(textOf(what)).toContain("田中 一郎さんについて");
+    // the answer is taken in the request's batch, with no transaction
+    expect(calls.write).toBe(0);
     expect(textOf(await tap(userId, tanakaQuestion, "問題なし"))).toContain("ありがとうございます");
     const rows = await db()
       .select()

@@ -178,4 +178,66 @@ describe("the handover question on LINE", () => {
     expect(stranger.length).toBeGreaterThan(0);
     expect((await row())?.consent).toBe("asked");
   });
+
+  it("takes the answer in the request's one batch, with no transaction", async () => {
+    const question = await ask();
+    const store = t.db.store;
+    const calls = { write: 0, commit: 0 };
+    const write = store.write.bind(store);
+    const commit = store.commit.bind(store);
+    store.write = ((unit: Parameters<typeof write>[0]) => {
+      calls.write++;
+      return write(unit);
+    }) as typeof write;
+    store.commit = (statements) => {
+      calls.commit++;
+      return commit(statements);
+    };
+    await chat.tap(person.userId, question, "いいよ");
+    expect((await row())?.consent).toBe("given");
+    // the request's batch, then the reply's "sent" mark
+    expect(calls).toEqual({ write: 0, commit: 2 });
+  });
+
+  it("records nothing when staff decide on paper, or ask anew, between the read and the write", async () => {
+    for (const meanwhile of ["paper", "asked anew"] as const) {
+      const question = await ask();
+      const store = t.db.store;
+      const commit = store.commit.bind(store);
+      let once = true;
+      store.commit = async (statements) => {
+        if (once) {
+          once = false;
+          if (meanwhile === "paper") {
+            const paper = { decision: "declined", channel: "paper" };
+            expect((await api.call("POST", `${base()}/consent`, paper)).status).toBe(200);
+          } else {
+            // another agency, and the question asked again about it: the tap is for the old one
+            const agency = { needed: true, agency: "さくら就業・生活支援センター" };
+            expect((await api.call("PUT", base(), agency)).status).toBe(200);
+            expect((await api.call("POST", `${base()}/consent-request`)).status).toBe(202);
+          }
+        }
+        return commit(statements);
+      };
+      const before = await steps();
+      await chat.tap(person.userId, question, "いいよ");
+      store.commit = commit;
+      // the request read the question as pending; its write found it no longer was
+      expect(await row()).toMatchObject(
+        meanwhile === "paper"
+          ? { consent: "declined", consentChannel: "paper" }
+          : { consent: "asked", agency: "さくら就業・生活支援センター" },
+      );
+      expect((await steps()).slice(before.length)).toEqual(
+        meanwhile === "paper" ? ["consent_declined"] : ["agency", "consent_asked"],
+      );
+      await t.background.drain();
+      clock.advance(30 * 60_000);
+      if (meanwhile === "paper") {
+        const reset = { needed: true, agency: "みなと就業・生活支援センター" };
+        expect((await api.call("PUT", base(), reset)).status).toBe(200);
+      }
+    }
+  });
 });

@@ -111,7 +111,7 @@ async function mintWorld() {
     summary: "企業から: コミュニケーション",
     now: clock(),
   });
-  const reportId = await store.write((tx) =>
+  const [report] = await store.write((tx) =>
     insertEmployerReport(tx, {
       centerId: center.id,
       employerId: employer.id,
@@ -125,6 +125,7 @@ async function mintWorld() {
       now: clock(),
     }),
   );
+  if (!report) throw new Error("no report row");
   return {
     centerId: center.id,
     caseworker,
@@ -139,7 +140,7 @@ async function mintWorld() {
     covered,
     uncovered,
     escalation,
-    reportId,
+    reportId: report.id,
   };
 }
 
