@@ -32,10 +32,12 @@ import {
   readInbound,
   type CenterRow,
   type Inbound as Found,
+  type InboundRequest,
+  type LinkAttempt,
   type Person,
 } from "../store/inbound";
-import { redeemLinkCode } from "../store/link";
-import { holdForSending, type OutboxRow } from "../store/outbox";
+import { redemptionStatements } from "../store/link";
+import type { OutboxRow } from "../store/outbox";
 import type { RegistrantRow } from "../store/registrants";
 import { isOpenAt, nextOpening } from "../time/business-time";
 import type { AccountRole } from "../vocabulary/kinds";
@@ -78,6 +80,8 @@ interface Keyed {
   event: WebhookEvent;
   key: string;
   classified: Classified;
+  /** The hash of the link code the text may be (null: it is not one). */
+  codeHash: string | null;
 }
 
 /**
@@ -98,11 +102,10 @@ export async function processEvents(
   events: readonly WebhookEvent[],
 ): Promise<EventResult[]> {
   const keyed = await Promise.all(
-    events.map(async (event) => ({
-      event,
-      key: await eventKey(event),
-      classified: classifyEvent(event),
-    })),
+    events.map(async (event) => {
+      const classified = classifyEvent(event);
+      return { event, key: await eventKey(event), classified, codeHash: await codeIn(classified) };
+    }),
   );
   for (let attempt = 1; ; attempt++) {
     try {
@@ -120,15 +123,28 @@ export async function processEvent(deps: EventDeps, event: WebhookEvent): Promis
   return result;
 }
 
-/** What the request reads: the events' keys and the people who wrote them. */
-function readsOf(keyed: Keyed[], now: number) {
+/** The hash of the link code a text is, when it is one (whether it is tried depends on what is read). */
+async function codeIn(classified: Classified): Promise<string | null> {
+  if (classified.kind !== "handled" || classified.input.type !== "text") return null;
+  const code = normalizeLinkCode(classified.input.text);
+  return code === null ? null : hashLinkCode(code);
+}
+
+/** What the request reads: the events' keys, the people who wrote them, the codes they sent. */
+function readsOf(keyed: Keyed[], now: number): InboundRequest {
   const lineUserIds = new Set<string>();
-  for (const { classified } of keyed) {
-    if (classified.kind === "handled") lineUserIds.add(classified.lineUserId);
+  const attempts = new Map<string, { lineUserId: string; hash: string }>();
+  for (const { classified, codeHash } of keyed) {
+    if (classified.kind !== "handled") continue;
+    const { lineUserId } = classified;
+    lineUserIds.add(lineUserId);
+    if (codeHash !== null)
+      attempts.set(`${lineUserId} ${codeHash}`, { lineUserId, hash: codeHash });
   }
   return {
     keys: keyed.map((one) => one.key),
     lineUserIds: [...lineUserIds],
+    attempts: [...attempts.values()],
     consentText: consentTextVersion,
     trendWeeks,
     now,
@@ -184,7 +200,7 @@ class RequestRun implements KnownEscalations {
   }
 
   /** One event: claim it, then run it. */
-  async handle({ event, key, classified }: Keyed): Promise<void> {
+  async handle({ event, key, classified, codeHash }: Keyed): Promise<void> {
     const { deps, writes } = this;
     const q = writes.q;
     const now = deps.clock();
@@ -217,13 +233,18 @@ class RequestRun implements KnownEscalations {
     person.account ??= { role: "guest", personId: null, following: true };
     const role = person.account.role;
     const conversation = resume(deps.flows, openedConversation(person));
-    const link = await this.resolveLinkCode(role, lineUserId, classified.input, conversation, now);
+    const link = this.resolveLinkCode(
+      role,
+      lineUserId,
+      classified.input,
+      codeHash,
+      conversation,
+      now,
+    );
     const input = link.input;
-    for (const row of link.menuChanges) outbox.push(() => row);
-    if (link.linked) {
-      // what the person is now (their role, their rows) is read again for their next events
-      person = await this.reread(lineUserId);
-    }
+    outbox.push(...link.menuChanges);
+    // what the person is now (their role, their rows), for this event and their next ones
+    if (link.linked) person = link.linked;
     const registrant = role === "registrant" ? person.registrant : null;
     const employer: EmployerContext | undefined =
       role === "employer_contact" && person.employer
@@ -387,50 +408,86 @@ class RequestRun implements KnownEscalations {
     );
   }
 
-  /** Reads one person again, inside the transaction, after their account changed. */
-  private async reread(lineUserId: string): Promise<Person> {
-    const tx = await this.writes.transaction("link");
-    const again = await readInbound(tx, {
-      keys: [],
-      lineUserIds: [lineUserId],
-      consentText: consentTextVersion,
-      trendWeeks,
-      now: this.deps.clock(),
-    });
-    const person = again.people.get(lineUserId) ?? newPerson();
-    this.found.people.set(lineUserId, person);
-    return person;
-  }
-
   /**
-   * A text that is a link code, sent outside a conversation, is tried against the database here
-   * (flows do no I/O) and reaches the flow as the outcome.
+   * A text that is a link code, sent outside a conversation, is tried against what was read (flows
+   * do no I/O) and reaches the flow as the outcome. The code, its person and the failures counted
+   * were read with the request; trying it changes them for the request's next events.
    */
-  private async resolveLinkCode(
+  private resolveLinkCode(
     role: AccountRole,
     lineUserId: string,
     input: Inbound,
+    codeHash: string | null,
     conversation: Conversation | null,
     now: number,
-  ): Promise<{ input: Inbound; menuChanges: OutboxRow[]; linked: boolean }> {
-    const unchanged = { input, menuChanges: [], linked: false };
-    if (input.type !== "text" || conversation !== null) return unchanged;
-    const code = normalizeLinkCode(input.text);
-    if (code === null) return unchanged;
+  ): { input: Inbound; menuChanges: (() => OutboxRow)[]; linked: Person | null } {
+    const unchanged = { input, menuChanges: [], linked: null };
+    if (input.type !== "text" || conversation !== null || codeHash === null) return unchanged;
     if (role !== "guest") {
       return { ...unchanged, input: { type: "link", result: { outcome: "already-linked" } } };
     }
-    const tx = await this.writes.transaction("link code");
-    const redemption = await redeemLinkCode(tx, lineUserId, await hashLinkCode(code), now);
+    const attempt = this.found.attempts.get(lineUserId)?.get(codeHash);
+    if (!attempt) throw new Error("a link code was not read with its request");
+    const planned = redemptionStatements(this.writes.q, {
+      lineUserId,
+      codeHash,
+      code: attempt.code,
+      failures: attempt.failures,
+      role: this.person(lineUserId).account?.role ?? null,
+      now,
+      leaseUntil: now + freshLeaseMs,
+    });
+    const first = this.writes.add(...planned.statements) - planned.statements.length + 1;
+    const { redemption } = planned;
+    if (redemption.outcome === "unknown-code") this.failed(lineUserId);
     if (redemption.outcome !== "linked") {
       return { ...unchanged, input: { type: "link", result: { outcome: redemption.outcome } } };
     }
-    // the person's own menu goes out with the replies, right after the commit
+    const linked = this.usedUp(codeHash, attempt, lineUserId);
+    // the person's own menu (and their old account's) go out with the replies, after the commit
     return {
       input: { type: "link", result: { outcome: "linked", subject: redemption.subject } },
-      menuChanges: await holdForSending(tx, redemption.menuChanges, now + freshLeaseMs),
-      linked: true,
+      menuChanges: planned.menus.map((menu) => () => menu.row(this.writes.result(first + menu.at))),
+      linked,
     };
+  }
+
+  /** A wrong code counts against this LINE user and everyone, for the request's next attempts. */
+  private failed(lineUserId: string): void {
+    for (const [user, attempts] of this.found.attempts) {
+      for (const attempt of attempts.values()) {
+        attempt.failures.everyone++;
+        if (user === lineUserId) attempt.failures.mine++;
+      }
+    }
+  }
+
+  /**
+   * A code that linked someone works no more, and the person is now this account's: their old
+   * account, should it write later in the request, is a guest. Returns the person as linked.
+   */
+  private usedUp(codeHash: string, attempt: LinkAttempt, lineUserId: string): Person {
+    const code = attempt.code;
+    for (const attempts of this.found.attempts.values()) {
+      const same = attempts.get(codeHash);
+      if (same) same.code = null;
+    }
+    const previous = code?.previous?.lineUserId;
+    const old = previous && previous !== lineUserId ? this.found.people.get(previous) : undefined;
+    if (old?.account) {
+      old.account = { ...old.account, role: "guest", personId: null };
+      Object.assign(old, { ...newPerson(), account: old.account, conversation: old.conversation });
+    }
+    const linked = attempt.linked ?? newPerson();
+    const account = this.person(lineUserId).account;
+    linked.account = {
+      role: code?.subject ?? "guest",
+      personId: code?.subjectId ?? null,
+      following: account?.following ?? true,
+    };
+    linked.conversation = this.person(lineUserId).conversation;
+    this.found.people.set(lineUserId, linked);
+    return linked;
   }
 }
 

@@ -1,7 +1,7 @@
 // LINE accounts the bot knows, and what it knows them as.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { writeGuard, type Queryable, type Statement, type Tx } from "./db";
-import { queueMenuChange, type OutboxRow } from "./outbox";
+import { menuChangeStatements, type OutboxRow } from "./outbox";
 import { lineAccounts } from "./schema";
 import type { AccountRole } from "../vocabulary/kinds";
 
@@ -54,14 +54,47 @@ export async function setAccountRole(
     .select({ role: lineAccounts.role })
     .from(lineAccounts)
     .where(eq(lineAccounts.lineUserId, lineUserId));
-  const previous = before[0]?.role;
-  // an account the bot never heard from has no menu to change
-  if (previous === undefined) return null;
-  await tx
-    .update(lineAccounts)
-    .set({ role, personId })
-    .where(eq(lineAccounts.lineUserId, lineUserId));
-  return previous === role ? null : queueMenuChange(tx, lineUserId, role, now);
+  const change = roleStatements(tx, lineUserId, before[0]?.role ?? null, role, personId, now, null);
+  let menu: OutboxRow | null = null;
+  for (const [i, statement] of change.statements.entries()) {
+    const result: unknown = await statement;
+    if (i === change.menuAt) menu = change.menu(result);
+  }
+  return menu;
+}
+
+/**
+ * setAccountRole as statements, from the role read (null: an account the bot never heard from,
+ * which has no menu to change and no row). The update holds only while the role is still the one
+ * read (writeGuard). The menu change, when there is one, is held for the caller until
+ * `leaseUntil` when given; `menu` turns the result of the statement at `menuAt` into its row.
+ */
+export function roleStatements(
+  q: Queryable,
+  lineUserId: string,
+  read: AccountRole | null,
+  role: AccountRole,
+  personId: string | null,
+  now: number,
+  leaseUntil: number | null,
+): { statements: Statement[]; menuAt: number; menu: (result: unknown) => OutboxRow } {
+  const none = { statements: [], menuAt: -1, menu: () => failNoMenu() };
+  if (read === null) return none;
+  const statements: Statement[] = [
+    q
+      .update(lineAccounts)
+      .set({ role, personId })
+      .where(and(eq(lineAccounts.lineUserId, lineUserId), eq(lineAccounts.role, read))),
+    writeGuard(q, "line_accounts"),
+  ];
+  if (read === role) return { ...none, statements };
+  const change = menuChangeStatements(q, lineUserId, role, now, leaseUntil);
+  statements.push(...change.statements);
+  return { statements, menuAt: statements.length - 1, menu: change.row };
+}
+
+function failNoMenu(): never {
+  throw new Error("no menu change was queued");
 }
 
 export function setFollowing(

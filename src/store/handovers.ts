@@ -14,7 +14,7 @@ import {
   supportContacts,
   supportReports,
 } from "./schema";
-import type { HandoverConsent, HandoverEventKind, ShareChannel } from "../vocabulary/kinds";
+import type { HandoverEventKind, ShareChannel } from "../vocabulary/kinds";
 
 export type HandoverRow = typeof handovers.$inferSelect;
 export type HandoverEventRow = typeof handoverEvents.$inferSelect;
@@ -46,20 +46,6 @@ export async function latestHandoverEvent(
     .orderBy(desc(handoverEvents.at), desc(handoverEvents.id))
     .limit(1);
   return rows[0] ?? null;
-}
-
-/**
- * What the person's answer on LINE is checked against: the consent as it stands and the id of the
- * last question asked (its buttons carry that id). Null when no handover was ever recorded.
- */
-export async function handoverQuestionState(
-  db: Queryable,
-  registrantId: string,
-): Promise<{ consent: HandoverConsent | null; requestId: number | null } | null> {
-  const row = await findHandover(db, registrantId);
-  if (!row) return null;
-  const asked = await latestHandoverEvent(db, registrantId, "consent_asked");
-  return { consent: row.consent, requestId: asked?.id ?? null };
 }
 
 export async function insertHandover(

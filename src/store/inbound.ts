@@ -8,6 +8,13 @@ import { coverageQuery } from "./employers";
 import * as z from "zod";
 import { missedAfterMs, pendingCheckinSince } from "./checkins";
 import { claimedAmong } from "./events";
+import {
+  attemptOf,
+  linkAttemptsQuery,
+  workingCode,
+  type LinkFailures,
+  type WorkingCode,
+} from "./link";
 import type { Db, Queryable } from "./db";
 import type { LineAccount } from "./accounts";
 import type { PendingCheckin, SavedConversation } from "./conversations";
@@ -23,6 +30,7 @@ import {
   handoverEvents,
   handovers,
   lineAccounts,
+  linkCodes,
   registrants,
   staff,
 } from "./schema";
@@ -33,6 +41,7 @@ import {
   questionKeys,
   handoverConsents,
   type HandoverConsent,
+  type LinkSubject,
 } from "../vocabulary/kinds";
 import type { UnresolvedEscalation } from "./escalations";
 import type { AlertTarget } from "./staff-alert-ledger";
@@ -91,6 +100,18 @@ export interface Inbound {
   /** Event keys the ledger already had. */
   claimed: Set<string>;
   people: Map<string, Person>;
+  /**
+   * Link codes tried (by LINE user, then code hash): whether the code works, whose it is, the
+   * failures counted, and the person as they will be once linked (null when the code does not
+   * work).
+   */
+  attempts: Map<string, Map<string, LinkAttempt>>;
+}
+
+export interface LinkAttempt {
+  code: WorkingCode | null;
+  failures: LinkFailures;
+  linked: Person | null;
 }
 
 const pendingSchema = z.tuple([z.string(), z.string()]).nullable();
@@ -155,6 +176,7 @@ function valuesOf(request: InboundRequest) {
   return {
     keys: JSON.stringify(request.keys),
     people: JSON.stringify(request.lineUserIds),
+    attempts: JSON.stringify(request.attempts),
     since: request.now - missedAfterMs,
     today: dateKey(request.now),
     now: request.now,
@@ -166,21 +188,30 @@ function valuesOf(request: InboundRequest) {
 export interface InboundRequest {
   keys: string[];
   lineUserIds: string[];
+  /** Texts that may be link codes, by who sent them and the code's hash. */
+  attempts: { lineUserId: string; hash: string }[];
   consentText: number;
   /** How many weeks of check-ins the trend rules read. */
   trendWeeks: number;
   now: number;
 }
 
-/** The two reads, built once per database: building them costs more than running them. */
+/** The reads, built once per database: building them costs more than running them. */
 const built = new WeakMap<Db, ReturnType<typeof prepareReads>>();
 
 function prepareReads(q: Queryable) {
+  const now = sql.placeholder("now");
   return {
     claimed: claimedAmong(q, sql.placeholder("keys")).prepare(),
-    people: peopleQuery(q).prepare(),
+    people: peopleQuery(q, "as-is").prepare(),
+    // only when texts may be link codes
+    attempts: linkAttemptsQuery(q, sql.placeholder("attempts"), now).prepare(),
+    linked: peopleQuery(q, "as-linked").prepare(),
   };
 }
+
+type Prepared = ReturnType<typeof prepareReads>;
+type RowsOf<K extends keyof Prepared> = Awaited<ReturnType<Prepared[K]["all"]>>;
 
 /**
  * Reads what a request's events need. On the database, in one batch (one round trip); on a
@@ -188,63 +219,92 @@ function prepareReads(q: Queryable) {
  */
 export async function readInbound(q: Queryable, request: InboundRequest): Promise<Inbound> {
   const values = valuesOf(request);
-  let claimedRows: { key: string }[];
-  let peopleRows: Awaited<ReturnType<ReturnType<typeof prepareReads>["people"]["all"]>>;
+  const tries = request.attempts.length > 0;
+  let rows: { [K in keyof Prepared]: RowsOf<K> };
   if (isDb(q)) {
     let reads = built.get(q);
     if (!reads) {
       reads = prepareReads(q);
       built.set(q, reads);
     }
-    const [claimed, people] = await q.$client.batch(
-      [reads.claimed, reads.people].map((prepared) => {
+    const run = [reads.claimed, reads.people, ...(tries ? [reads.attempts, reads.linked] : [])];
+    const results = await q.$client.batch(
+      run.map((prepared) => {
         const query = prepared.getQuery();
         return { sql: query.sql, args: fillPlaceholders(query.params, values) as InArgs };
       }),
       "read",
     );
-    claimedRows = reads.claimed.mapResult(claimed, true) as typeof claimedRows;
-    peopleRows = reads.people.mapResult(people, true) as typeof peopleRows;
+    const mapped = <K extends keyof Prepared>(key: K, i: number): RowsOf<K> =>
+      (results[i] ? reads[key].mapResult(results[i], true) : []) as RowsOf<K>;
+    rows = {
+      claimed: mapped("claimed", 0),
+      people: mapped("people", 1),
+      attempts: mapped("attempts", 2),
+      linked: mapped("linked", 3),
+    };
   } else {
     const reads = prepareReads(q);
-    claimedRows = await reads.claimed.all(values);
-    peopleRows = await reads.people.all(values);
+    rows = {
+      claimed: await reads.claimed.all(values),
+      people: await reads.people.all(values),
+      attempts: tries ? await reads.attempts.all(values) : [],
+      linked: tries ? await reads.linked.all(values) : [],
+    };
   }
-  const found = new Map<string, Person>();
-  for (const row of peopleRows) {
-    const covered = coveredSchema.parse(JSON.parse(row.covered ?? "[]"));
-    const handover = row.handover === null ? null : handoverSchema.parse(JSON.parse(row.handover));
-    const pending = pendingSchema.parse(row.pending === null ? null : JSON.parse(row.pending));
-    found.set(row.lineUserId, {
-      account: row.account,
-      conversation: row.conversation && {
-        flow: row.conversation.flow,
-        state: row.conversation.state,
-        version: row.conversation.version,
-      },
-      pendingCheckin: pending && { checkinId: pending[0], weekKey: pending[1] },
-      registrant: row.registrant,
-      employer: row.contact && {
-        contactId: row.contact.id,
-        employerId: row.contact.employerId,
-        centerId: row.contact.centerId,
-        registrants: covered.map(({ id, displayName }) => ({ id, displayName })),
-      },
-      covered: new Map(
-        covered.map(({ unresolved, ...rest }) => [
-          rest.id,
-          { ...rest, unresolved: unresolvedByCategory(unresolved) },
-        ]),
-      ),
-      center: row.center,
-      renewalAsked: row.renewalAsked === 1,
-      handover: handover && { consent: handover[0], requestId: handover[1] },
-      unresolved: unresolvedByCategory(unresolvedSchema.parse(JSON.parse(row.unresolved))),
-      staff: staffSchema.parse(JSON.parse(row.staff)),
-      checkins: row.checkins === null ? null : checkinsSchema.parse(JSON.parse(row.checkins)),
-    });
+  const people = new Map(rows.people.map((row) => [row.lineUserId, personOf(row)]));
+  const linked = new Map(rows.linked.map((row) => [`${row.lineUserId} ${row.hash}`, row]));
+  const attempts = new Map<string, Map<string, LinkAttempt>>();
+  for (const row of rows.attempts) {
+    const as = linked.get(`${row.lineUserId} ${row.hash}`);
+    let mine = attempts.get(row.lineUserId);
+    if (!mine) {
+      mine = new Map();
+      attempts.set(row.lineUserId, mine);
+    }
+    mine.set(row.hash, { ...attemptOf(row), linked: as ? personOf(as) : null });
   }
-  return { claimed: new Set(claimedRows.map((row) => row.key)), people: found };
+  return { claimed: new Set(rows.claimed.map((row) => row.key)), people, attempts };
+}
+
+/** A person as read: their rows, and what the JSON columns hold, checked. */
+function personOf(row: RowsOf<"people">[number]): Person {
+  const following = row.account?.following ?? true;
+  const account =
+    row.linkedAs !== null && row.linkedId !== null
+      ? { role: row.linkedAs, personId: row.linkedId, following }
+      : row.account && { ...row.account, following };
+  const covered = coveredSchema.parse(JSON.parse(row.covered ?? "[]"));
+  const handover = row.handover === null ? null : handoverSchema.parse(JSON.parse(row.handover));
+  const pending = pendingSchema.parse(row.pending === null ? null : JSON.parse(row.pending));
+  return {
+    account,
+    conversation: row.conversation && {
+      flow: row.conversation.flow,
+      state: row.conversation.state,
+      version: row.conversation.version,
+    },
+    pendingCheckin: pending && { checkinId: pending[0], weekKey: pending[1] },
+    registrant: row.registrant,
+    employer: row.contact && {
+      contactId: row.contact.id,
+      employerId: row.contact.employerId,
+      centerId: row.contact.centerId,
+      registrants: covered.map(({ id, displayName }) => ({ id, displayName })),
+    },
+    covered: new Map(
+      covered.map(({ unresolved, ...rest }) => [
+        rest.id,
+        { ...rest, unresolved: unresolvedByCategory(unresolved) },
+      ]),
+    ),
+    center: row.center,
+    renewalAsked: row.renewalAsked === 1,
+    handover: handover && { consent: handover[0], requestId: handover[1] },
+    unresolved: unresolvedByCategory(unresolvedSchema.parse(JSON.parse(row.unresolved))),
+    staff: staffSchema.parse(JSON.parse(row.staff)),
+    checkins: row.checkins === null ? null : checkinsSchema.parse(JSON.parse(row.checkins)),
+  };
 }
 
 function unresolvedByCategory(rows: z.infer<typeof unresolvedSchema>) {
@@ -283,9 +343,23 @@ function unresolvedJson(registrantId: SQLWrapper) {
       and ${escalations.status} in ('open', 'acknowledged'))`;
 }
 
-function peopleQuery(q: Queryable) {
-  const person = sql<string>`person.value`;
+/**
+ * The people who wrote, as they are ("as-is", from `people`: a JSON array of LINE user ids), or
+ * as they will be once a link code they sent links them ("as-linked", from `attempts`: only the
+ * codes that work, each giving the code's person in place of the account's).
+ */
+function peopleQuery(q: Queryable, mode: "as-is" | "as-linked") {
   const now = sql.placeholder("now");
+  const linking = mode === "as-linked";
+  const person = linking
+    ? sql<string>`json_extract(person.value, '$.lineUserId')`
+    : sql<string>`person.value`;
+  const code = (column: SQLWrapper) =>
+    sql`(select ${column} from ${linkCodes}
+      where ${workingCode(sql`json_extract(person.value, '$.hash')`, now)})`;
+  // whose rows are read: the code's person when linking, else the account's
+  const role = linking ? code(linkCodes.subjectType) : sql`${lineAccounts.role}`;
+  const personId = linking ? code(linkCodes.subjectId) : sql`${lineAccounts.personId}`;
   // the scheduled check-in sent and not begun, as the person's conversation begins with it
   const pending = q
     .select({ found: sql`json_array(${checkins.id}, ${checkins.weekKey})` })
@@ -318,6 +392,9 @@ function peopleQuery(q: Queryable) {
   return q
     .select({
       lineUserId: person,
+      hash: linking ? sql<string>`json_extract(person.value, '$.hash')` : sql<string>`null`,
+      linkedAs: sql<LinkSubject | null>`${linking ? role : sql`null`}`,
+      linkedId: sql<string | null>`${linking ? personId : sql`null`}`,
       account: {
         role: lineAccounts.role,
         personId: lineAccounts.personId,
@@ -362,23 +439,22 @@ function peopleQuery(q: Queryable) {
       checkins: sql<string | null>`case when ${conversations.flow} = 'checkin'
         or (${pending}) is not null then ${recent} end`,
     })
-    .from(sql`json_each(${sql.placeholder("people")}) as person`)
+    .from(sql`json_each(${sql.placeholder(linking ? "attempts" : "people")}) as person`)
     .leftJoin(lineAccounts, eq(lineAccounts.lineUserId, person))
     .leftJoin(conversations, eq(conversations.lineUserId, person))
-    .leftJoin(
-      registrants,
-      and(eq(lineAccounts.role, "registrant"), eq(registrants.id, lineAccounts.personId)),
-    )
+    .leftJoin(registrants, and(eq(role, "registrant"), eq(registrants.id, personId)))
     .leftJoin(
       employerContacts,
       and(
-        eq(lineAccounts.role, "employer_contact"),
-        eq(employerContacts.id, lineAccounts.personId),
-        isNotNull(employerContacts.lineUserId),
+        eq(role, "employer_contact"),
+        eq(employerContacts.id, personId),
+        // a contact staff unlinked is no longer one (until a code links them again)
+        linking ? undefined : isNotNull(employerContacts.lineUserId),
       ),
     )
     .leftJoin(
       centers,
       eq(centers.id, sql`coalesce(${registrants.centerId}, ${employerContacts.centerId})`),
-    );
+    )
+    .where(linking ? isNotNull(role) : undefined);
 }

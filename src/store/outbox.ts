@@ -70,61 +70,49 @@ export function enqueueStatement(q: Queryable, message: NewOutboxMessage) {
 }
 
 /**
- * Queues the change of a person's rich menu to their role's (a guest's: LINE's default), in the
- * transaction that changed the role. It carries no words, so it bypasses the employer allow-list,
+ * Queues the change of a person's rich menu to their role's (a guest's: LINE's default), with the
+ * statement that changed the role. It carries no words, so it bypasses the employer allow-list,
  * and it is no message: no push budget, not among the undelivered. A change still waiting for
- * the same person is dropped, so that only the latest role reaches LINE.
+ * the same person is dropped, so that only the latest role reaches LINE. Held for the caller
+ * until `leaseUntil` when given, so it can send it right after its commit without the sweep
+ * sending it too.
  */
-export async function queueMenuChange(
-  tx: Tx,
+export function menuChangeStatements(
+  q: Queryable,
   lineUserId: string,
   role: AccountRole,
   now: number,
-): Promise<OutboxRow> {
-  await tx.delete(outbox).where(
-    and(
-      eq(outbox.kind, "richmenu"),
-      eq(outbox.status, "pending"),
-      sql`${outbox.recipients} = ${JSON.stringify([lineUserId])}`,
-      // one a sender holds right now is left to finish
-      or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now)),
-    ),
-  );
+  leaseUntil: number | null,
+) {
   const values = {
     retryKey: crypto.randomUUID(),
     kind: "richmenu" as const,
     recipients: [lineUserId],
     messages: [],
     menuRole: role,
+    leaseUntil,
     nextAttemptAt: now,
     createdAt: now,
   };
-  const rows = await tx.insert(outbox).values(values).returning();
-  const row = rows[0];
-  if (!row) throw new Error("outbox insert returned no row");
-  return row;
-}
-
-/**
- * Holds rows for the caller until `until`, so it can send them right after its commit without
- * the sweep sending them too (the webhook does this for the menu of a person who just linked).
- */
-export async function holdForSending(
-  tx: Tx,
-  rows: OutboxRow[],
-  until: number,
-): Promise<OutboxRow[]> {
-  if (rows.length === 0) return rows;
-  await tx
-    .update(outbox)
-    .set({ leaseUntil: until })
-    .where(
-      inArray(
-        outbox.id,
-        rows.map((row) => row.id),
+  return {
+    statements: [
+      q.delete(outbox).where(
+        and(
+          eq(outbox.kind, "richmenu"),
+          eq(outbox.status, "pending"),
+          sql`${outbox.recipients} = ${JSON.stringify([lineUserId])}`,
+          // one a sender holds right now is left to finish
+          or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now)),
+        ),
       ),
-    );
-  return rows.map((row) => ({ ...row, leaseUntil: until }));
+      q.insert(outbox).values(values).returning(),
+    ] as const,
+    row: (result: unknown): OutboxRow => {
+      const row = (result as OutboxRow[])[0];
+      if (!row) throw new Error("outbox insert returned no row");
+      return row;
+    },
+  };
 }
 
 /** Marks many first-attempt successes sent in one statement (the replies of one batch). */

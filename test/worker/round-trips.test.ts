@@ -4,6 +4,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CapturedRequest } from "../../src/emulator/mock-line";
+import { hashLinkCode } from "../../src/link/codes";
 import { signBody } from "../../src/line/signature";
 import { consentTextVersion } from "../../src/words/registrant";
 import worker from "../../src/worker";
@@ -136,9 +137,16 @@ async function postCounted(body: string) {
     body,
   });
   const ctx = createExecutionContext();
+  let answered = false;
+  // the worker hands what it sends after the answer to waitUntil as it answers: from then on the
+  // database requests are the sending's (a menu change reads the menu's id at once)
+  const waitUntil = ctx.waitUntil.bind(ctx);
+  ctx.waitUntil = (promise) => {
+    answered = true;
+    waitUntil(promise);
+  };
   // the worker builds its database client per request, taking the global fetch as it finds it
   const plainFetch = globalThis.fetch;
-  let answered = false;
   globalThis.fetch = (input, init) => {
     const outgoing = new Request(input, init);
     if (!answered || !outgoing.url.startsWith(databaseUrl)) return plainFetch(outgoing);
@@ -224,6 +232,63 @@ describe("database round trips per webhook request", () => {
       // the urgent alert reaches the caseworker on LINE right after the commit
       [staffUserId]: ["push"],
     });
+    expect(roundTrips.beforeAnswer).toBeGreaterThan(0);
+    expect(roundTrips.beforeAnswer).toBeLessThanOrEqual(maxRoundTrips);
+  });
+
+  it("keeps to 2 round trips when a body carries a link code and a wrong one", async () => {
+    const now = Date.now();
+    const centerId = crypto.randomUUID();
+    const registrantId = crypto.randomUUID();
+    const code = "31415926535897";
+    await db.batch(
+      [
+        {
+          sql: "insert into centers (id, name, created_at) values (?, ?, ?)",
+          args: [centerId, "連携センター", now],
+        },
+        {
+          sql: `insert into registrants (id, center_id, display_name, created_at)
+                values (?, ?, '連携 太郎', ?)`,
+          args: [registrantId, centerId, now],
+        },
+        {
+          sql: `insert into link_codes (code_hash, center_id, subject_type, subject_id,
+                  created_at, expires_at)
+                values (?, ?, 'registrant', ?, ?, ?)`,
+          args: [await hashLinkCode(code), centerId, registrantId, now, now + 86_400_000],
+        },
+      ],
+      "write",
+    );
+    const [linking, guessing] = [newLineUserId(), newLineUserId()];
+    const events = [
+      textEvent(linking, code, { replyToken: await issueReplyToken(linking) }),
+      textEvent(guessing, "27182818284590", { replyToken: await issueReplyToken(guessing) }),
+    ];
+
+    const { response, roundTrips } = await postCounted(webhookBody(...events));
+    report("a link code and a wrong one", roundTrips);
+
+    expect(response.status).toBe(200);
+    expect(await outcomesOf(events)).toEqual(["handled", "handled"]);
+    const linked = await db.execute({
+      sql: `select registrants.line_user_id, line_accounts.role from registrants
+            join line_accounts on line_accounts.line_user_id = registrants.line_user_id
+            where registrants.id = ?`,
+      args: [registrantId],
+    });
+    expect(linked.rows.map((row) => [row.line_user_id, row.role])).toEqual([
+      [linking, "registrant"],
+    ]);
+    const failures = await db.execute({
+      sql: "select count(*) as n from link_failures where line_user_id = ?",
+      args: [guessing],
+    });
+    expect(failures.rows[0]?.n).toBe(1);
+    const endpoints = await endpointsFor([linking, guessing]);
+    expect(endpoints.get(linking)).toContain("reply");
+    expect(endpoints.get(guessing)).toEqual(["reply"]);
     expect(roundTrips.beforeAnswer).toBeGreaterThan(0);
     expect(roundTrips.beforeAnswer).toBeLessThanOrEqual(maxRoundTrips);
   });
