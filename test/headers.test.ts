@@ -2,7 +2,11 @@
 // the connection it came on.
 import http from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, listen, type TestApp } from "./support/app";
+import { maxWebhookBytes } from "../src/bot/webhook";
+import { signBody } from "../src/line/signature";
+import { createTestApp, listen, testSecret, type TestApp } from "./support/app";
+import { newLineUserId, textEvent, webhookBody } from "./support/events";
+import { countRows, processedEvents } from "./support/queries";
 import { mintCenter, mintStaff, testPassword } from "./support/staff";
 
 let t: TestApp;
@@ -102,5 +106,36 @@ describe("the session cookie over https", () => {
     // the plain name is not accepted where the prefixed one is expected
     const plain = cookie.replace("__Host-", "");
     expect((await t.request("/api/me", { headers: { cookie: plain } })).status).toBe(401);
+  });
+
+  it("refuses a body by the length it declares, and takes one that fits, whole", async () => {
+    const { server, url } = await listen((request, env) => t.app.fetch(request, env, t.background));
+    const post = (body: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          `${url}/webhook`,
+          { method: "POST", headers: { "content-type": "application/json", ...headers } },
+          (response) => {
+            response.resume();
+            response.on("end", () => resolve(response.statusCode ?? 0));
+          },
+        );
+        request.on("error", reject);
+        request.end(body);
+      });
+    try {
+      const big = "x".repeat(maxWebhookBytes + 1);
+      expect(await post(big, { "content-length": String(big.length) })).toBe(413);
+      const body = webhookBody(textEvent(newLineUserId(), "こんにちは"));
+      const signature = await signBody(testSecret, body);
+      const fits = {
+        "content-length": String(Buffer.byteLength(body)),
+        "x-line-signature": signature,
+      };
+      expect(await post(body, fits)).toBe(200);
+      expect(await countRows(t.db.store, processedEvents)).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -1,7 +1,7 @@
 // POST /webhook: raw body, signature, parse, record every event durably, answer, then reply.
 import { validateSignature } from "@line/bot-sdk";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { limitBody } from "../http/body-limit";
 import type { AppEnv } from "../http/app-env";
 import { AppError, errorBody } from "../core/errors";
 import { sendFresh } from "../outbox/delivery";
@@ -14,7 +14,7 @@ export function webhookRoutes() {
   const app = new Hono<AppEnv>();
   app.post(
     "/webhook",
-    bodyLimit({
+    limitBody({
       maxSize: maxWebhookBytes,
       onError: (c) => c.json(errorBody("payload_too_large", "Body is over 1 MiB"), 413),
     }),

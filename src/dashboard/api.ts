@@ -1,7 +1,7 @@
 // The staff JSON API of CONTRACT.md: one table of routes (one module per aggregate under api/),
 // each with the least role it needs.
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { limitBody } from "../http/body-limit";
 import { errorBody } from "../core/errors";
 import { clientAddress, login } from "./auth";
 import { requireStaff, setSessionCookie } from "./session-middleware";
@@ -38,7 +38,7 @@ export function apiRoutesApp() {
   const app = new Hono<StaffEnv>();
   app.use(
     "/api/*",
-    bodyLimit({
+    limitBody({
       maxSize: 64 * 1024,
       onError: (c) => c.json(errorBody("payload_too_large", "Body is over 64 KiB"), 413),
     }),

@@ -6,7 +6,7 @@ import { isLineUserId } from "../line/user-id";
 import { signBody } from "../line/signature";
 import { AppError, errorBody } from "../core/errors";
 import { jsonBodyOf } from "../http/json-body";
-import { bodyLimit } from "hono/body-limit";
+import { limitBody } from "../http/body-limit";
 import { sameOriginOnly } from "../http/same-origin";
 import type { Emulator } from "./emulator";
 import { buildEvent, emulatorActionSchema, type EmulatorAction } from "./events";
@@ -24,7 +24,7 @@ export function emulatorRoutes(emulator: Emulator, selfFetch: SelfFetch) {
   app.use("/emulator/api/*", sameOriginOnly());
   app.use(
     "/emulator/api/*",
-    bodyLimit({
+    limitBody({
       maxSize: 64 * 1024,
       onError: (c) => c.json(errorBody("payload_too_large", "Body is over 64 KiB"), 413),
     }),

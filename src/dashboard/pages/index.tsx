@@ -1,6 +1,6 @@
 // The server-rendered dashboard: one table of pages, each with the least role it needs, plus login.
 import { Hono, type Context, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { limitBody } from "../../http/body-limit";
 import { AppError } from "../../core/errors";
 import type { StaffRole } from "../../vocabulary/kinds";
 import { sameOriginOnly } from "../../http/same-origin";
@@ -368,7 +368,7 @@ const noStore: MiddlewareHandler<StaffEnv> = async (c, next) => {
   }
 };
 
-const formLimit = bodyLimit({
+const formLimit = limitBody({
   maxSize: 64 * 1024,
   onError: (c) =>
     render(
