@@ -8,6 +8,7 @@ import { foldText, type FoldedText } from "./fold";
 import { denialTail, leadInOnly, negationTail } from "./fragments";
 import { general } from "./general-patterns";
 import { generalReading } from "./general-reading";
+import { wordsFor } from "./rule-words";
 import { compileTables, type CompiledRule, type Outcome } from "./rules";
 import {
   lifeCategories,
@@ -16,6 +17,7 @@ import {
   storyWords,
   type Surroundings,
 } from "./surroundings";
+import { WordIndex } from "./word-index";
 
 export interface RuleFinding {
   category: Category;
@@ -45,7 +47,8 @@ interface Hit {
   harmToOthers: boolean;
 }
 
-const rules: CompiledRule[] = compileTables([
+/** The phrase tables' rules, in the order they are read. */
+export const phraseRules: readonly CompiledRule[] = compileTables([
   crisisTable,
   harmToOthersTable,
   abuseTable,
@@ -53,7 +56,19 @@ const rules: CompiledRule[] = compileTables([
   ...concernTables,
 ]);
 
-const ruleNumbers = new Map(rules.map((rule, number) => [rule, number]));
+const ruleNumbers = new Map(phraseRules.map((rule, number) => [rule, number]));
+
+/**
+ * Most patterns cannot match without one of a few words (「死に」 for 「死にたい」…): found for all
+ * of them in one pass, a message is searched only with the patterns whose words it holds. A rule
+ * left unsearched has no match, so nothing it would have read is missed.
+ */
+const ruleWords = new WordIndex(phraseRules.map((rule) => wordsFor(rule.pattern)));
+
+/** Per rule (in `phraseRules` order), 1 when `folded` holds one of its words and it must be searched. */
+export function rulesToSearch(folded: string): Uint8Array {
+  return ruleWords.present(folded);
+}
 
 /** Context windows stay short: the words that change a phrase sit next to it, and it keeps long texts linear. */
 const nearby = 32;
@@ -172,7 +187,9 @@ function findHits(folded: string): { hits: Hit[]; defused: boolean } {
   const hits: Hit[] = [];
   let defused = false;
   const index = new MessageIndex(folded);
-  for (const rule of rules) {
+  const searched = rulesToSearch(folded);
+  for (const [number, rule] of phraseRules.entries()) {
+    if (searched[number] === 0) continue;
     rule.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = rule.pattern.exec(folded)) !== null) {
@@ -269,7 +286,7 @@ export function readByRules(text: string, folded: FoldedText = foldText(text)): 
  */
 function compileNow(): void {
   const patterns: RegExp[] = [negationTail, denialTail, leadInOnly, ...Object.values(general)];
-  for (const rule of rules) {
+  for (const rule of phraseRules) {
     patterns.push(rule.pattern);
     for (const context of rule.contexts) {
       for (const pattern of [context.before, context.after, context.sentence, context.message]) {
