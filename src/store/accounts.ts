@@ -1,6 +1,6 @@
 // LINE accounts the bot knows, and what it knows them as.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { writeGuard, type Queryable, type Statement, type Tx } from "./db";
+import { template, writeGuard, type Queryable, type Statement, type Tx } from "./db";
 import { menuChangeStatements, type OutboxRow } from "./outbox";
 import { lineAccounts } from "./schema";
 import type { AccountRole } from "../vocabulary/kinds";
@@ -18,25 +18,42 @@ export function touchStatements(
   read: Pick<LineAccount, "role" | "personId"> | null,
   now: number,
 ): Statement[] {
-  if (read === null) {
-    return [q.insert(lineAccounts).values({ lineUserId, firstSeenAt: now, lastSeenAt: now })];
-  }
-  return [
+  if (read === null) return [insertAccount(q, { lineUserId, now })];
+  const values = { lineUserId, now, role: read.role, personId: read.personId };
+  const touch = read.personId === null ? touchGuest(q, values) : touchPerson(q, values);
+  return [touch, writeGuard(q, "line_accounts")];
+}
+
+const insertAccount = template<{ lineUserId: string; now: number }>((q) =>
+  q.insert(lineAccounts).values({
+    lineUserId: sql.placeholder("lineUserId"),
+    firstSeenAt: sql.placeholder("now"),
+    lastSeenAt: sql.placeholder("now"),
+  }),
+);
+
+type Touch = { lineUserId: string; now: number } & Pick<LineAccount, "role" | "personId">;
+
+/** The touch of an account still as read: with no person, or with the one read. */
+function touchTemplate(withPerson: boolean) {
+  return template<Touch>((q) =>
     q
       .update(lineAccounts)
-      .set({ lastSeenAt: sql`max(${lineAccounts.lastSeenAt}, ${now})` })
+      .set({ lastSeenAt: sql`max(${lineAccounts.lastSeenAt}, ${sql.placeholder("now")})` })
       .where(
         and(
-          eq(lineAccounts.lineUserId, lineUserId),
-          eq(lineAccounts.role, read.role),
-          read.personId === null
-            ? isNull(lineAccounts.personId)
-            : eq(lineAccounts.personId, read.personId),
+          eq(lineAccounts.lineUserId, sql.placeholder("lineUserId")),
+          eq(lineAccounts.role, sql.placeholder("role")),
+          withPerson
+            ? eq(lineAccounts.personId, sql.placeholder("personId"))
+            : isNull(lineAccounts.personId),
         ),
       ),
-    writeGuard(q, "line_accounts"),
-  ];
+  );
 }
+
+const touchGuest = touchTemplate(false);
+const touchPerson = touchTemplate(true);
 
 /**
  * What a LINE account is known as from now on (linked to a person, or a guest again). When the

@@ -1,6 +1,6 @@
 // A registrant's conversation as staff read it, and whether the center has read it yet.
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
-import type { Queryable, Statement, Tx } from "./db";
+import { placeholders, suffixed, template, type Queryable, type Statement, type Tx } from "./db";
 import { escalations, messages, registrants } from "./schema";
 import { type MessageDirection } from "../vocabulary/kinds";
 
@@ -37,8 +37,31 @@ function valuesOf(row: NewLogMessage) {
 /** Several rows of one event in one statement (the person's message and the bot's answer). */
 export function logMessages(q: Queryable, rows: NewLogMessage[]): Statement | undefined {
   if (rows.length === 0) return undefined;
-  return q.insert(messages).values(rows.map(valuesOf));
+  let insert = insertRows.get(rows.length);
+  if (!insert) {
+    const count = rows.length;
+    insert = template((db) =>
+      db
+        .insert(messages)
+        .values(Array.from({ length: count }, (_, i) => placeholders(messageShape, `_${i}`))),
+    );
+    insertRows.set(count, insert);
+  }
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => Object.assign(values, suffixed(valuesOf(row), `_${i}`)));
+  return insert(q, values);
 }
+
+/** Inserts of so many rows, each built once. */
+const insertRows = new Map<number, (q: Queryable, values: Record<string, unknown>) => Statement>();
+const messageShape = valuesOf({
+  lineUserId: "",
+  registrantId: null,
+  direction: "in",
+  messageType: "",
+  text: null,
+  now: 0,
+});
 
 /**
  * A staff reply, once per idempotency key: null when that key was used already (the first

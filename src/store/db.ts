@@ -1,5 +1,5 @@
 // The database handle: drizzle over libSQL, with every write going through one group-commit queue.
-import { sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import { fillPlaceholders, sql, type ExtractTablesWithRelations } from "drizzle-orm";
 import type { Client } from "@libsql/client";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { LibSQLDatabase, LibSQLTransaction } from "drizzle-orm/libsql";
@@ -13,6 +13,80 @@ export type Tx = LibSQLTransaction<Schema, ExtractTablesWithRelations<Schema>>;
 export type Queryable = Db | Tx;
 /** A statement built but not run: awaited on a transaction, or sent in a batch (Store.commit). */
 export type Statement = BatchItem<"sqlite"> & Promise<unknown>;
+
+/** What drizzle's prepared queries offer that a template needs. */
+interface PreparedQuery {
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(response: unknown, isFromBatch?: boolean): unknown;
+  execute(values?: Record<string, unknown>): unknown;
+}
+
+/**
+ * A statement shape whose SQL is built once per database (or transaction), with placeholders,
+ * and filled for each use: drizzle builds a statement's SQL anew each time, which on the
+ * webhook's path cost more than SQLite running it. `build` names its values with
+ * `sql.placeholder`; the statement it returns for `values` runs like any other: awaited, or in a
+ * batch (drizzle's batch asks it for its query and hands it its result to map).
+ */
+// V is named by callers so that each use's values are checked against the template's
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+export function template<V extends object>(
+  build: (q: Queryable) => { prepare(): unknown },
+): (q: Queryable, values: V) => Statement {
+  const built = new WeakMap<Queryable, PreparedQuery>();
+  return (q, values) => {
+    let prepared = built.get(q);
+    if (!prepared) {
+      prepared = build(q).prepare() as PreparedQuery;
+      built.set(q, prepared);
+    }
+    return filled(prepared, values as Record<string, unknown>);
+  };
+}
+
+/**
+ * Placeholders named after the keys of `shape` (with `suffix`), to build a template's values:
+ * `placeholders({ a: 0, b: 0 }, "1")` → `{ a: sql.placeholder("a1"), b: sql.placeholder("b1") }`.
+ */
+export function placeholders<K extends string>(
+  shape: Record<K, unknown>,
+  suffix = "",
+): Record<K, ReturnType<typeof sql.placeholder>> {
+  const out = {} as Record<K, ReturnType<typeof sql.placeholder>>;
+  for (const key of Object.keys(shape) as K[]) out[key] = sql.placeholder(`${key}${suffix}`);
+  return out;
+}
+
+/** Values for a template built with `placeholders(…, suffix)`. */
+export function suffixed(values: Record<string, unknown>, suffix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) out[`${key}${suffix}`] = value;
+  return out;
+}
+
+function filled(prepared: PreparedQuery, values: Record<string, unknown>): Statement {
+  const query = () => {
+    const { sql: text, params } = prepared.getQuery();
+    return { sql: text, params: fillPlaceholders(params, values) };
+  };
+  let running: Promise<unknown> | undefined;
+  const run = () => (running ??= Promise.resolve(prepared.execute(values)));
+  const statement = {
+    _prepare: () => ({
+      getQuery: query,
+      mapResult: (response: unknown, isFromBatch?: boolean) =>
+        prepared.mapResult(response, isFromBatch),
+    }),
+    toSQL: query,
+    then: (onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) =>
+      run().then(onFulfilled, onRejected),
+    catch: (onRejected?: (reason: unknown) => unknown) => run().catch(onRejected),
+    finally: (onFinally?: () => void) => run().finally(onFinally),
+    [Symbol.toStringTag]: "Statement",
+  };
+  // drizzle's batch takes anything with _prepare(); the type names only its own builders
+  return statement as unknown as Statement;
+}
 
 /** Whether the database answers at all (health checks). */
 export async function ping(db: Db): Promise<void> {

@@ -1,7 +1,7 @@
 // The processed-events ledger and the inbound message log.
 import type { EventOutcome } from "../vocabulary/kinds";
 import { processedEvents } from "./schema";
-import type { Queryable, Statement } from "./db";
+import { placeholders, template, type Queryable, type Statement } from "./db";
 import { eq, sql, type SQLWrapper } from "drizzle-orm";
 
 export interface EventRecord {
@@ -20,8 +20,23 @@ export interface EventRecord {
  * insert, so a concurrent claim of the same event makes the whole write fail and be redone.
  */
 export function recordEvent(q: Queryable, record: EventRecord): Statement {
-  return q.insert(processedEvents).values(record);
+  return insertEvent(q, record);
 }
+
+const eventShape: Record<keyof EventRecord, true> = {
+  webhookEventId: true,
+  eventType: true,
+  lineUserId: true,
+  outcome: true,
+  reason: true,
+  redelivered: true,
+  eventTimestamp: true,
+  receivedAt: true,
+};
+
+const insertEvent = template<EventRecord>((q) =>
+  q.insert(processedEvents).values(placeholders(eventShape)),
+);
 
 /** Which of these event keys (a JSON array: SQL or a placeholder) the ledger already has. */
 export function claimedAmong(q: Queryable, keys: SQLWrapper) {

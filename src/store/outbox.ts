@@ -1,6 +1,6 @@
 // The outbox: every outbound message waits here, in the transaction that caused it, until LINE took it.
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
-import type { Queryable, Statement, Tx } from "./db";
+import { placeholders, template, type Queryable, type Statement, type Tx } from "./db";
 import { outbox } from "./schema";
 import { type AccountRole, type OutboxKind, type OutboxPurpose } from "../vocabulary/kinds";
 
@@ -32,22 +32,9 @@ export async function enqueue(tx: Tx, message: NewOutboxMessage): Promise<Outbox
  * id) is back.
  */
 export function enqueueStatement(q: Queryable, message: NewOutboxMessage) {
-  const values = {
-    retryKey: crypto.randomUUID(),
-    kind: message.kind,
-    recipients: message.recipients,
-    messages: message.messages,
-    replyToken: message.replyToken ?? null,
-    replyExpiresAt: message.replyExpiresAt ?? null,
-    leaseUntil: message.leaseUntil ?? null,
-    sourceEventId: message.sourceEventId ?? null,
-    purpose: message.purpose ?? "message",
-    about: message.about ?? null,
-    nextAttemptAt: message.now,
-    createdAt: message.now,
-  };
+  const values = messageValues(message);
   // Only the id comes back: the rest is known here, and reading it back costs per event.
-  const statement = q.insert(outbox).values(values).returning({ id: outbox.id });
+  const statement = insertMessage(q, values);
   return {
     statement,
     retryKey: values.retryKey,
@@ -68,6 +55,42 @@ export function enqueueStatement(q: Queryable, message: NewOutboxMessage) {
     },
   };
 }
+
+function messageValues(message: NewOutboxMessage) {
+  return {
+    retryKey: crypto.randomUUID(),
+    kind: message.kind,
+    recipients: message.recipients,
+    messages: message.messages,
+    replyToken: message.replyToken ?? null,
+    replyExpiresAt: message.replyExpiresAt ?? null,
+    leaseUntil: message.leaseUntil ?? null,
+    sourceEventId: message.sourceEventId ?? null,
+    purpose: message.purpose ?? "message",
+    about: message.about ?? null,
+    nextAttemptAt: message.now,
+    createdAt: message.now,
+  };
+}
+
+const messageShape: Record<keyof ReturnType<typeof messageValues>, true> = {
+  retryKey: true,
+  kind: true,
+  recipients: true,
+  messages: true,
+  replyToken: true,
+  replyExpiresAt: true,
+  leaseUntil: true,
+  sourceEventId: true,
+  purpose: true,
+  about: true,
+  nextAttemptAt: true,
+  createdAt: true,
+};
+
+const insertMessage = template<ReturnType<typeof messageValues>>((q) =>
+  q.insert(outbox).values(placeholders(messageShape)).returning({ id: outbox.id }),
+);
 
 /**
  * Queues the change of a person's rich menu to their role's (a guest's: LINE's default), with the
