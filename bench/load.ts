@@ -15,6 +15,8 @@ export interface LoadResult {
   non200: number;
   /** Requests that got no answer at all (reset, timeout). */
   failed: number;
+  /** Why they got none, counted by error code or message ("ECONNRESET", "timeout"). */
+  failures: Record<string, number>;
   /** Requests never sent because the deadline passed. */
   skipped: number;
   wallMs: number;
@@ -51,6 +53,7 @@ export class LoadClient {
   async fire(requests: PreparedRequest[], options: LoadOptions): Promise<LoadResult> {
     const latencies = new Float64Array(requests.length);
     const statuses: Record<string, number> = {};
+    const failures: Record<string, number> = {};
     let answered = 0;
     let failed = 0;
     let next = 0;
@@ -62,8 +65,9 @@ export class LoadClient {
         if (request === undefined) break;
         const begin = performance.now();
         const status = await this.send(request, options.timeoutMs);
-        if (status === null) {
+        if (typeof status === "string") {
           failed++;
+          failures[status] = (failures[status] ?? 0) + 1;
           continue;
         }
         latencies[answered++] = performance.now() - begin;
@@ -81,6 +85,7 @@ export class LoadClient {
       ok,
       non200: answered - ok,
       failed,
+      failures,
       skipped: requests.length - next,
       wallMs,
       latenciesMs: sorted,
@@ -92,8 +97,8 @@ export class LoadClient {
     this.agent.destroy();
   }
 
-  /** Resolves with the status once the whole answer is read, or null if none came. */
-  private send(request: PreparedRequest, timeoutMs: number): Promise<number | null> {
+  /** Resolves with the status once the whole answer is read, or why none came. */
+  private send(request: PreparedRequest, timeoutMs: number): Promise<number | string> {
     return new Promise((done) => {
       const outgoing = http.request(
         {
@@ -107,19 +112,23 @@ export class LoadClient {
         },
         (response) => {
           response.on("end", () => {
-            done(response.statusCode ?? null);
+            done(response.statusCode ?? "no status");
           });
-          response.on("error", () => {
-            done(null);
+          response.on("error", (error) => {
+            done(reasonOf(error));
           });
           response.resume();
         },
       );
       outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error("timeout")));
-      outgoing.on("error", () => {
-        done(null);
+      outgoing.on("error", (error) => {
+        done(reasonOf(error));
       });
       outgoing.end(request.body);
     });
   }
+}
+
+function reasonOf(error: Error & { code?: string }): string {
+  return error.code ?? error.message;
 }

@@ -53,6 +53,8 @@ interface Round {
   /** Cores everything else (not the two servers, not this process) kept busy while answering. */
   otherCoresBusy: number | null;
   statuses: Record<string, number>;
+  /** Requests with no answer, by why (a reset, a timeout). */
+  failures: Record<string, number>;
 }
 
 interface PeerSettings {
@@ -205,6 +207,7 @@ export async function runPeerComparison(): Promise<BenchmarkResult> {
           idleSideCpuMs: round(spent(idleBefore, idleAtLastAnswer) / 1_000, 0) ?? 0,
           otherCoresBusy: round(busyOthers / 1e6 / wallSeconds, 2),
           statuses: run.statuses,
+          failures: run.failures,
         });
       }
     }
@@ -359,6 +362,9 @@ function report(outcome: Outcome): BenchmarkResult {
   }
   if (rounds.length < settings.rounds * 2) {
     notes.push(`  time limit reached: ${rounds.length} of ${settings.rounds * 2} rounds ran`);
+  }
+  for (const r of rounds.filter((one) => Object.keys(one.failures).length > 0)) {
+    notes.push(`  ${r.side} round ${r.round}: no answer to ${JSON.stringify(r.failures)}`);
   }
   const warmErrors = outcome.warmErrors.tsunagi + outcome.warmErrors.peer;
   if (warmErrors > 0) notes.push(`  warm-up errors: ${JSON.stringify(outcome.warmErrors)}`);

@@ -203,7 +203,11 @@ async function runWebhookBenchmark(): Promise<BenchmarkResult> {
       );
     }
     if (run.skipped > 0) notes.push(`  time limit reached: ${run.skipped} events not sent`);
-    if (run.non200 + run.failed > 0) notes.push(`  statuses: ${JSON.stringify(run.statuses)}`);
+    if (run.non200 + run.failed > 0) {
+      notes.push(
+        `  statuses: ${JSON.stringify(run.statuses)}, no answer: ${JSON.stringify(run.failures)}`,
+      );
+    }
 
     let details: Record<string, unknown> = {
       statuses: run.statuses,
