@@ -51,6 +51,9 @@ export class LoadClient {
   }
 
   async fire(requests: PreparedRequest[], options: LoadOptions): Promise<LoadResult> {
+    // connections left idle since the last run may be closing at the server's end (Node closes a
+    // kept-alive socket after 5 s idle): a request sent on one as it closes is reset, never seen
+    this.closeIdleSockets();
     const latencies = new Float64Array(requests.length);
     const statuses: Record<string, number> = {};
     const failures: Record<string, number> = {};
@@ -95,6 +98,12 @@ export class LoadClient {
 
   close(): void {
     this.agent.destroy();
+  }
+
+  private closeIdleSockets(): void {
+    for (const sockets of Object.values(this.agent.freeSockets)) {
+      for (const socket of sockets ?? []) socket.destroy();
+    }
   }
 
   /** Resolves with the status once the whole answer is read, or why none came. */
