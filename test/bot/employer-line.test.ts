@@ -21,6 +21,7 @@ import { createTestClock, type TestClock } from "../support/clock";
 import { newLineUserId } from "../support/events";
 import { buttonsOf, lineChat, textOf, type Sent } from "../support/line-chat";
 import { accountOf } from "../support/queries";
+import { countWrites } from "../support/write-count";
 import {
   loginAs,
   mintCenter,
@@ -91,23 +92,6 @@ async function contact(employerId: string, displayName = "人事 鈴木") {
   return { id, userId, reply };
 }
 
-/** Counts the store's transactions and batches from now on. */
-function countWrites() {
-  const store = t.db.store;
-  const calls = { write: 0, commit: 0 };
-  const write = store.write.bind(store);
-  const commit = store.commit.bind(store);
-  store.write = ((unit: Parameters<typeof write>[0]) => {
-    calls.write++;
-    return write(unit);
-  }) as typeof write;
-  store.commit = (statements) => {
-    calls.commit++;
-    return commit(statements);
-  };
-  return calls;
-}
-
 async function reportsOf(registrantId: string) {
   return db().select().from(employerReports).where(eq(employerReports.registrantId, registrantId));
 }
@@ -145,7 +129,7 @@ describe("linking an employer contact", () => {
     await registrant("田中 一郎", company);
     await registrant("佐藤 次郎", await employer("よその会社"));
     const { userId } = await contact(company);
-    const calls = countWrites();
+    const calls = countWrites(t.db.store);
     const reply = textOf(await say(userId, "報告"));
     expect(reply).toContain("田中 一郎さんについて");
     expect(reply).not.toContain("佐藤");
@@ -171,7 +155,7 @@ describe("linking an employer contact", () => {
       now: clock(),
     });
     const { userId } = await contact(company);
-    const calls = countWrites();
+    const calls = countWrites(t.db.store);
     const who = await say(userId, "相談する");
     const what = await tap(userId, who, "田中 一郎");
     const words = await tap(userId, what, "無断欠勤・連絡がつかない");
@@ -450,7 +434,7 @@ describe("the monthly pulse", () => {
       "【月に1回の確認】田中 一郎さんの最近の様子はいかがですか？",
     ]);
     const tanakaQuestion = asked[1] ? [asked[1]] : [];
-    const calls = countWrites();
+    const calls = countWrites(t.db.store);
     const what = await tap(userId, tanakaQuestion, "相談したい");
     expect(textOf(what)).toContain("田中 一郎さんについて");
     // the answer is taken in the request's batch, with no transaction

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from "../support/app";
 import { createTestClock, type TestClock } from "../support/clock";
 import { buttonsOf, lineChat, registrantOnLine, textOf, type Sent } from "../support/line-chat";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
+import { countWrites } from "../support/write-count";
 
 /** Tuesday 2026-11-24 10:00 in Tokyo. */
 const start = Date.parse("2026-11-24T10:00:00+09:00");
@@ -181,18 +182,7 @@ describe("the handover question on LINE", () => {
 
   it("takes the answer in the request's one batch, with no transaction", async () => {
     const question = await ask();
-    const store = t.db.store;
-    const calls = { write: 0, commit: 0 };
-    const write = store.write.bind(store);
-    const commit = store.commit.bind(store);
-    store.write = ((unit: Parameters<typeof write>[0]) => {
-      calls.write++;
-      return write(unit);
-    }) as typeof write;
-    store.commit = (statements) => {
-      calls.commit++;
-      return commit(statements);
-    };
+    const calls = countWrites(t.db.store);
     await chat.tap(person.userId, question, "いいよ");
     expect((await row())?.consent).toBe("given");
     // the request's batch, then the reply's "sent" mark
