@@ -16,10 +16,11 @@ import { runTick, startTicker } from "./schedule/tick";
 import { ensureDemoSupervisor } from "./staff/accounts";
 import { buildDeps } from "./services";
 import { keepAliveReply } from "./line/node-reply";
+import { threadedMulticast } from "./line/node-multicast";
 import { installRichMenus, RichMenuError } from "./line/rich-menu";
 import { defaultRichMenuImageDir, readRichMenuImages } from "./line/rich-menu-images";
 import { replaceRichMenus } from "./store/rich-menus";
-import { openStore } from "./store/open-node";
+import { closeStore, openStore } from "./store/open-node";
 
 const tickEveryMs = 5_000;
 
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
   // before anything else: without its model the bot must not run on the phrase tables alone
   const classifier = createClassifier(readTextModelFile(config.textModelPath));
   const log = createLogger();
-  const store = await openStore({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const store = await openStore({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+    checkpointInThread: true,
+  });
   const emulator = config.emulator
     ? new Emulator(new MockLine(config.channelAccessToken))
     : undefined;
@@ -44,7 +49,12 @@ async function main(): Promise<void> {
     channelAccessToken: config.channelAccessToken,
     baseUrl: config.lineApiBaseUrl,
   });
-  const deps = buildDeps(config, store, classifier, { log, reply });
+  // multicasts paced on a thread of their own: the embedded database blocks this one as it writes
+  const multicast = threadedMulticast({
+    channelAccessToken: config.channelAccessToken,
+    baseUrl: config.lineApiBaseUrl,
+  });
+  const deps = buildDeps(config, store, classifier, { log, reply, multicast: multicast.send });
   const app = createApp(deps, {
     mount: emulator ? (routes) => mountEmulator(routes, emulator) : undefined,
   });
@@ -112,7 +122,8 @@ async function main(): Promise<void> {
     server?.close();
     await stopTicker();
     await background.drain();
-    store.close();
+    await multicast.close();
+    await closeStore(store);
     if (tokenFile !== undefined) await rm(tokenFile, { force: true });
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 // Builds the app's dependencies from parsed config; shared by the Node entry, tests and the bench.
 import type { AppDeps } from "./http/app-env";
-import { createLineApi, type ReplyTransport } from "./line/api";
+import { createLineApi, type MulticastTransport, type ReplyTransport } from "./line/api";
 import { systemClock, type Clock } from "./core/clock";
 import type { Config } from "./core/config";
 import type { TextClassifier } from "./escalation/classifier";
@@ -12,7 +12,12 @@ export function buildDeps(
   config: Config,
   store: Store,
   classifier: TextClassifier,
-  options: { clock?: Clock; log?: Logger; reply?: ReplyTransport } = {},
+  options: {
+    clock?: Clock;
+    log?: Logger;
+    reply?: ReplyTransport;
+    multicast?: MulticastTransport;
+  } = {},
 ): AppDeps {
   return {
     config,
@@ -21,6 +26,7 @@ export function buildDeps(
       channelAccessToken: config.channelAccessToken,
       baseUrl: config.lineApiBaseUrl,
       reply: options.reply,
+      multicast: options.multicast,
     }),
     clock: options.clock ?? systemClock,
     log: options.log ?? createLogger(),

@@ -17,6 +17,16 @@ export interface LineApi {
   unlinkRichMenu(userId: string): Promise<SendResult>;
 }
 
+/**
+ * Sends one multicast, paced to LINE's limit and its recipients checked (isLineUserId) by the
+ * transport itself (Node: a thread of its own, node-multicast.ts); answers sorted as `classify` does.
+ */
+export type MulticastTransport = (
+  to: string[],
+  messages: messagingApi.Message[],
+  retryKey: string,
+) => Promise<SendResult>;
+
 /** Sends one reply; the answer sorted as the SDK's errors are (a Node keep-alive sender). */
 export type ReplyTransport = (
   replyToken: string,
@@ -30,6 +40,8 @@ export interface LineApiOptions {
   reply?: ReplyTransport | undefined;
   /** LINE's per-channel multicast limit; beyond it LINE answers 429. */
   multicastPerSecond?: number;
+  /** The multicast call when not the SDK's here (Node: on its own thread); it paces itself. */
+  multicast?: MulticastTransport | undefined;
 }
 
 /**
@@ -57,6 +69,7 @@ export function createLineApi(options: LineApiOptions): LineApi {
   });
   const multicastTurn = pacer(options.multicastPerSecond ?? 200);
   const transport = options.reply;
+  const multicastTransport = options.multicast;
   return {
     async reply(replyToken, messages) {
       if (transport) return transport(replyToken, messages);
@@ -77,6 +90,8 @@ export function createLineApi(options: LineApiOptions): LineApi {
       }
     },
     async multicast(to, messages, retryKey) {
+      // the transport's thread checks the ids itself (createLineApi there), off this thread
+      if (multicastTransport) return multicastTransport(to, messages, retryKey);
       const valid = to.filter(isLineUserId);
       if (valid.length === 0) return { ok: false, retryable: false, error: "invalid-recipient" };
       await multicastTurn();
