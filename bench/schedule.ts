@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { createClient, type Client, type InValue } from "@libsql/client";
 import { sql } from "drizzle-orm";
 import { createLineApi, type LineApi } from "../src/line/api";
+import { threadedMulticast, type ThreadedMulticast } from "../src/line/node-multicast";
 import { newLineUserId } from "../src/line/user-id";
 import type { Logger } from "../src/core/log";
 import { nextWeeklySlot } from "../src/time/calendar";
@@ -13,7 +14,7 @@ import { multicastLimit, sendDueCheckins } from "../src/checkins/send";
 import { deliverDue, type DeliveryDeps } from "../src/outbox/delivery";
 import type { Store } from "../src/store/db";
 import { usersInCheckin } from "../src/store/checkins";
-import { openStore } from "../src/store/open-node";
+import { closeStore, openStore } from "../src/store/open-node";
 import {
   flagFromEnv,
   intFromEnv,
@@ -274,22 +275,34 @@ async function runVariant(
   let line: MockLineThread | undefined;
   let store: Store | undefined;
   let profiling: Session | undefined;
+  let multicastThread: ThreadedMulticast | undefined;
   try {
     line = await serveMockLineInThread(accessToken, {
       rateLimits: { multicast: { perSecond: settings.perSecond, burst: settings.burst } },
       delayMs: settings.lineDelayMs,
     });
-    store = await openStore({ url });
+    // as the Node entry opens it: the WAL checkpointed from a thread of its own
+    store = await openStore({ url, checkpointInThread: variant === "as-is" });
     const sendFailures: Record<string, number> = {};
     const log = countingLogger(sendFailures);
     const calls: MulticastCall[] = [];
     const origin = performance.now();
     // Friday 18:00 plus the time the job has taken: due rows are due, sends move on.
     const clock = () => slot + Math.floor(performance.now() - origin);
-    const sdk = timed(createLineApi({ channelAccessToken: accessToken, baseUrl: line.url }), {
-      calls,
-      origin,
-    });
+    // as the Node entry builds it: multicasts from a thread of their own, started at boot
+    multicastThread =
+      variant === "as-is"
+        ? threadedMulticast({ channelAccessToken: accessToken, baseUrl: line.url })
+        : undefined;
+    await multicastThread?.ready;
+    const sdk = timed(
+      createLineApi({
+        channelAccessToken: accessToken,
+        baseUrl: line.url,
+        multicast: multicastThread?.send,
+      }),
+      { calls, origin },
+    );
     const api = variant === "as-is" ? sdk : paced(sdk, settings.perSecond);
     const deliveryDeps = { store, line: api, clock, log };
 
@@ -344,7 +357,7 @@ async function runVariant(
       ];
     }
 
-    store.close();
+    await closeStore(store);
     store = undefined;
     const tally = await line.tally();
     const first = calls.reduce((min, call) => Math.min(min, call.startedMs), Infinity);
@@ -375,6 +388,7 @@ async function runVariant(
   } finally {
     profiling?.disconnect();
     store?.close();
+    await multicastThread?.close();
     await line?.close();
   }
 }

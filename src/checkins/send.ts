@@ -5,12 +5,12 @@ import { openingMessages, startCheckin } from "../flows/checkin";
 import type { Logger } from "../core/log";
 import { raiseSignal } from "../escalation/engine";
 import type { Store, Tx } from "../store/db";
-import { queueOutbound } from "../outbox/queue";
+import { queueOutbound, queueOutboundAmong } from "../outbox/queue";
 import { sendFresh, sweepLeaseMs } from "../outbox/delivery";
 import type { LineApi } from "../line/api";
 import type { OutboxRow } from "../store/outbox";
 import { findRegistrantById } from "../store/registrants";
-import { anyoneDue, claimDueBatch, clearCheckinConversation } from "../store/schedule";
+import { claimDueBatch, clearCheckinConversation, countDue } from "../store/schedule";
 import { countPushes, pushesThisMonth } from "../store/push-budget";
 import {
   markMissed,
@@ -61,11 +61,13 @@ function chunks<T>(items: T[], size: number): T[][] {
  * Someone already in a check-in is skipped this week: only one is ever open.
  *
  * Each write claims up to `batchSize` people (claimDueBatch: read and claimed inside the write,
- * so two runs never claim the same person; the first write takes fewer, so that sending starts
- * early). With `deps.line`, a write's multicasts are held for this run and leave as soon as it
- * commits, paced by the LineApi, while the next write goes on (it yields between its multicasts
- * so that they can: the embedded database blocks the thread). Whatever is not sent (a crash,
- * LINE down) stays in the outbox with its retry key, for the sweep once the hold runs out.
+ * so two runs never claim the same person). With `deps.line`, a write's multicasts are held for
+ * this run and leave as soon as it commits, paced by the LineApi (on Node from a thread of its
+ * own, as the embedded database blocks this one; elsewhere the write yields between its
+ * multicasts so that they can leave) while the next write goes on. The first and the last write
+ * take fewer people, so that sending starts early and little is left after the last commit.
+ * Whatever is not sent (a crash, LINE down) stays in the outbox with its retry key, for the sweep
+ * once the hold runs out.
  * Without `deps.line` the sweep sends them all.
  */
 export async function sendDueCheckins(
@@ -75,13 +77,16 @@ export async function sendDueCheckins(
   let started = 0;
   let skipped = 0;
   let multicasts = 0;
-  if (!(await anyoneDue(deps.store.db, deps.clock()))) return { started, skipped, multicasts };
+  let due = await countDue(deps.store.db, deps.clock());
+  if (due === 0) return { started, skipped, multicasts };
   const line = deps.line;
   const sending: Promise<void>[] = [];
-  let limit = line ? Math.min(batchSize, firstBatch) : batchSize;
+  const small = Math.min(batchSize, smallBatch);
+  let first = true;
   try {
     for (;;) {
-      const asked = limit;
+      const asked = !line ? batchSize : first ? small : nextLimit(due, batchSize, small);
+      first = false;
       const result = await deps.store.write((tx) => startDue(tx, deps, asked));
       if (line) {
         const delivery = { store: deps.store, line, clock: deps.clock, log: deps.log };
@@ -91,8 +96,8 @@ export async function sendDueCheckins(
       started += result.started;
       multicasts += result.multicasts;
       skipped += result.claimed - result.started;
+      due -= result.claimed;
       if (result.claimed < asked) break;
-      limit = batchSize;
     }
   } finally {
     // sendFresh records its own failures; the rows stay in the outbox for the sweep
@@ -102,8 +107,21 @@ export async function sendDueCheckins(
   return { started, skipped, multicasts };
 }
 
-/** The first write's people when sending as it goes: a few multicasts leave within milliseconds. */
-const firstBatch = 5 * multicastLimit;
+/**
+ * The first and the last write's people when sending as it goes: a few multicasts leave within
+ * milliseconds of the start, and few are left to send after the last commit.
+ */
+const smallBatch = 5 * multicastLimit;
+
+/**
+ * The next write's people, with about `due` still due (countDue, less those claimed since):
+ * whole batches, then all but a small batch, then that. If people are still due when the count
+ * has run out (made due meanwhile), whole batches until a write claims fewer than it asked for.
+ */
+function nextLimit(due: number, batchSize: number, small: number): number {
+  if (due <= small) return due > 0 ? due : batchSize;
+  return Math.min(batchSize, due - small);
+}
 
 /**
  * One write of the fan-out: claims up to `limit` people, starts their check-ins and queues their
@@ -126,7 +144,7 @@ async function startDue(tx: Tx, deps: ScheduleDeps, limit: number) {
   for (let from = 0; from < recipients.length; from += multicastLimit) {
     // the previous write's multicasts leave in between
     if (deps.line && from > 0) await nextTurn();
-    const row = await queueOutbound(
+    const row = await queueOutboundAmong(
       tx,
       {
         kind: "multicast",
@@ -136,6 +154,7 @@ async function startDue(tx: Tx, deps: ScheduleDeps, limit: number) {
         leaseUntil: deps.line ? now + sweepLeaseMs : undefined,
         now,
       },
+      batch.employerContacts,
       deps.log,
     );
     if (row) queued.push(row);

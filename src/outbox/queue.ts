@@ -16,11 +16,21 @@ export async function queueOutbound(
   message: NewOutboxMessage,
   log: Logger,
 ): Promise<OutboxRow | null> {
-  const allowed = allowedOutbound(
-    message,
-    await employerAccountsAmong(tx, message.recipients),
-    log,
-  );
+  return queueOutboundAmong(tx, message, await employerAccountsAmong(tx, message.recipients), log);
+}
+
+/**
+ * queueOutbound for a caller that has read, in this same write, which recipients are employer
+ * contacts (the weekly fan-out reads each person's account as it claims them: 200 multicasts
+ * need not ask again, 500 recipients at a time).
+ */
+export async function queueOutboundAmong(
+  tx: Tx,
+  message: NewOutboxMessage,
+  employers: ReadonlySet<string>,
+  log: Logger,
+): Promise<OutboxRow | null> {
+  const allowed = allowedOutbound(message, employers, log);
   return allowed && enqueue(tx, allowed);
 }
 

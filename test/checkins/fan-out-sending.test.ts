@@ -72,6 +72,33 @@ describe("the fan-out with a LineApi", () => {
     expect(firstWrite.map((row) => row.id)).toEqual(byRegistrant.map((row) => row.id));
   });
 
+  it("keeps the last write small, so that little is left to send after its commit", async () => {
+    await dueRegistrants(1_203);
+    expect(await sendDueCheckins({ ...t.deps, settings }, 500)).toMatchObject({ started: 1_203 });
+    // writes of 500, 203 and 500 people (not 500, 500 and 203): the multicasts in queued order
+    const rows = await db().select().from(outbox).orderBy(outbox.id);
+    expect(rows.map((row) => row.recipients.length)).toEqual([500, 203, 500]);
+  });
+
+  it("takes an employer contact off the check-in multicast, read with the claim", async () => {
+    const people = await dueRegistrants(3);
+    const contact = people[0]?.line ?? "";
+    await db()
+      .update(lineAccounts)
+      .set({ role: "employer_contact" })
+      .where(eq(lineAccounts.lineUserId, contact));
+    const logged: string[] = [];
+    const log = { ...silentLogger, error: (event: string) => void logged.push(event) };
+    await sendDueCheckins({ ...t.deps, log, settings });
+    expect(multicastRecipients().sort()).toEqual(
+      people
+        .slice(1)
+        .map((person) => person.line)
+        .sort(),
+    );
+    expect(logged).toEqual(["outbound.blocked_for_employer"]);
+  });
+
   it("reaches each person once when two runs race, both sending", async () => {
     const people = await dueRegistrants(37);
     const results = await Promise.all([
