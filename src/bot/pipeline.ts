@@ -171,8 +171,8 @@ async function runRequest(deps: EventDeps, keyed: Keyed[]): Promise<EventResult[
 
 /** One request's events, run in order against what was read, into one set of writes. */
 class RequestRun implements KnownEscalations {
-  /** Unresolved escalations of registrants who did not write (read in the transaction). */
-  private readonly others = new Map<string, Map<string, UnresolvedEscalation>>();
+  /** Each registrant's unresolved escalations as this request has them (see knownOf). */
+  private readonly escalations = new Map<string, Map<string, UnresolvedEscalation>>();
   private readonly results: { key: string; duplicate: boolean; outbox: (() => OutboxRow)[] }[] = [];
 
   constructor(
@@ -374,29 +374,46 @@ class RequestRun implements KnownEscalations {
    * What the request read of a registrant: their unresolved escalations, center and the center's
    * staff. They were read when the registrant wrote in this request, or when an employer contact
    * who wrote may name them (and they are of the contact's center, whose staff were read).
-   * Undefined when they were not read.
+   * Undefined when they were not read. However they were found, the request keeps one map of a
+   * registrant's escalations (`escalations`), so that what one event raised is what the next sees,
+   * whoever writes next (the person, an employer about them, the person from a newly linked
+   * account).
    */
   private knownOf(registrantId: string): Known | undefined {
     const people = [...this.found.people.values()];
     const writer = people.find((person) => person.registrant?.id === registrantId);
-    if (writer) return writer;
-    for (const person of people) {
-      const covered = person.covered.get(registrantId);
-      if (covered && covered.centerId === person.employer?.centerId) {
-        return { unresolved: covered.unresolved, center: person.center, staff: person.staff };
-      }
+    const coveredBy = writer
+      ? undefined
+      : people.find((person) => {
+          const covered = person.covered.get(registrantId);
+          return covered && covered.centerId === person.employer?.centerId;
+        });
+    const read = writer?.unresolved ?? coveredBy?.covered.get(registrantId)?.unresolved;
+    const source = writer ?? coveredBy;
+    if (!source || !read) return undefined;
+    return {
+      unresolved: this.escalationsOf(registrantId, read),
+      center: source.center,
+      staff: source.staff,
+    };
+  }
+
+  /** The request's one map of a registrant's unresolved escalations: `read` the first time. */
+  private escalationsOf(registrantId: string, read: Map<string, UnresolvedEscalation>) {
+    let known = this.escalations.get(registrantId);
+    if (!known) {
+      known = read;
+      this.escalations.set(registrantId, known);
     }
-    return undefined;
+    return known;
   }
 
   async unresolved(registrant: RegistrantRef): Promise<Map<string, UnresolvedEscalation>> {
-    const known = this.knownOf(registrant.id)?.unresolved ?? this.others.get(registrant.id);
+    const known = this.knownOf(registrant.id)?.unresolved ?? this.escalations.get(registrant.id);
     if (known) return known;
     const tx = await this.writes.transaction("another person's escalations");
     const rows = await unresolvedOf(tx, registrant.id);
-    const read = new Map(rows.map((row) => [row.category, row]));
-    this.others.set(registrant.id, read);
-    return read;
+    return this.escalationsOf(registrant.id, new Map(rows.map((row) => [row.category, row])));
   }
 
   async calendar(registrant: RegistrantRef): Promise<CenterCalendar> {
@@ -474,11 +491,20 @@ class RequestRun implements KnownEscalations {
     }
     const previous = code?.previous?.lineUserId;
     const old = previous && previous !== lineUserId ? this.found.people.get(previous) : undefined;
+    const linked = attempt.linked ?? newPerson();
     if (old?.account) {
+      // what the old account's events changed of the person is the person's now
+      if (old.registrant && old.registrant.id === linked.registrant?.id) {
+        Object.assign(linked, {
+          registrant: old.registrant,
+          handover: old.handover,
+          renewalAsked: old.renewalAsked,
+          checkins: old.checkins,
+        });
+      }
       old.account = { ...old.account, role: "guest", personId: null };
       Object.assign(old, { ...newPerson(), account: old.account, conversation: old.conversation });
     }
-    const linked = attempt.linked ?? newPerson();
     const account = this.person(lineUserId).account;
     linked.account = {
       role: code?.subject ?? "guest",

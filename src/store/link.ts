@@ -174,14 +174,22 @@ export function redemptionStatements(
   if (args.failures.everyone >= maxGlobalLinkFailures) {
     return { redemption: { outcome: "busy" }, ...nothing };
   }
+  // the limits as read still hold when the write lands: attempts from concurrent requests each
+  // read the same counts, and the first to land may be the one that reaches a limit
+  const withinLimits = q.run(sql`insert into write_conflicts (what) select 'link_failures'
+    where (select count(*) from ${linkFailures} where ${linkFailures.lineUserId} = ${lineUserId}
+        and ${linkFailures.at} >= ${now - linkFailureWindowMs}) >= ${maxLinkFailures}
+      or (select count(*) from ${linkFailures}
+        where ${linkFailures.at} >= ${now - globalLinkFailureWindowMs}) >= ${maxGlobalLinkFailures}`);
   if (!code) {
     return {
       redemption: { outcome: "unknown-code" },
-      statements: [q.insert(linkFailures).values({ lineUserId, at: now })],
+      statements: [withinLimits, q.insert(linkFailures).values({ lineUserId, at: now })],
       menus: [],
     };
   }
   const statements: Statement[] = [
+    withinLimits,
     q
       .update(linkCodes)
       .set({ usedAt: now })

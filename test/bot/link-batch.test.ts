@@ -5,7 +5,14 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Statement } from "../../src/store/db";
 import { maxLinkFailures } from "../../src/store/link";
-import { linkCodes, linkFailures, outbox, registrants } from "../../src/store/schema";
+import {
+  escalations,
+  linkCodes,
+  linkFailures,
+  outbox,
+  registrants,
+  signals,
+} from "../../src/store/schema";
 import { createTestApp, type TestApp } from "../support/app";
 import { createTestClock } from "../support/clock";
 import { newLineUserId, textEvent, webhookBody } from "../support/events";
@@ -180,5 +187,48 @@ describe("a link code in the request's batch", () => {
     await post(text(userId, other.linkCode));
     expect(await linkedLine(other.id)).toBeNull();
     expect(await failures()).toBe(before);
+  });
+
+  it("holds the limit on wrong codes against requests that read the same count at once", async () => {
+    const userId = newLineUserId();
+    const wrong = (i: number) => text(userId, String(30_000_000_000_000 + i));
+    expect(
+      (await post(...Array.from({ length: maxLinkFailures - 1 }, (_, i) => wrong(i)))).status,
+    ).toBe(200);
+    // two more at once: each reads one below the limit; only the first to land may count
+    const responses = await Promise.all([
+      t.postWebhook(webhookBody(wrong(100))),
+      t.postWebhook(webhookBody(wrong(101))),
+    ]);
+    await t.background.drain();
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    expect(await failures()).toBe(maxLinkFailures);
+  });
+
+  it("keeps the person's escalations across the move: their old account's crisis, then the new one's", async () => {
+    const person = await newRegistrant();
+    const old = newLineUserId();
+    expect((await post(text(old, person.linkCode))).status).toBe(200);
+    const reissued = await staff.call("POST", `/api/registrants/${person.id}/link-code`);
+    const { linkCode } = (await reissued.json()) as { linkCode: string };
+    const next = newLineUserId();
+    const { status, calls } = await post(
+      text(old, "しにたい"),
+      text(next, linkCode),
+      text(next, "もう しにたい"),
+    );
+    expect(status).toBe(200);
+    expect(calls).toEqual({ transactions: 0, batches: 1 });
+    const open = await t.db.store.db
+      .select()
+      .from(escalations)
+      .where(eq(escalations.registrantId, person.id));
+    expect(open).toHaveLength(1);
+    const evidence = await t.db.store.db
+      .select()
+      .from(signals)
+      .where(eq(signals.registrantId, person.id));
+    expect(evidence).toHaveLength(2);
+    expect(replies(next)).toContain("0120-279-338");
   });
 });
