@@ -1,5 +1,12 @@
 // The database handle: drizzle over libSQL, with every write going through one group-commit queue.
-import { fillPlaceholders, sql, type ExtractTablesWithRelations } from "drizzle-orm";
+import {
+  fillPlaceholders,
+  is,
+  Param,
+  Placeholder,
+  sql,
+  type ExtractTablesWithRelations,
+} from "drizzle-orm";
 import type { Client } from "@libsql/client";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { LibSQLDatabase, LibSQLTransaction } from "drizzle-orm/libsql";
@@ -64,10 +71,25 @@ export function suffixed(values: Record<string, unknown>, suffix: string): Recor
   return out;
 }
 
+/**
+ * fillPlaceholders, except that a null stays SQL NULL: drizzle's encoder would write a JSON
+ * column's null as the text 'null' (its own inserts skip the encoder for null).
+ */
+function fill(params: unknown[], values: Record<string, unknown>): unknown[] {
+  return fillPlaceholders(
+    params.map((param) =>
+      is(param, Param) && is(param.value, Placeholder) && values[param.value.name] === null
+        ? null
+        : param,
+    ),
+    values,
+  );
+}
+
 function filled(prepared: PreparedQuery, values: Record<string, unknown>): Statement {
   const query = () => {
     const { sql: text, params } = prepared.getQuery();
-    return { sql: text, params: fillPlaceholders(params, values) };
+    return { sql: text, params: fill(params, values) };
   };
   let running: Promise<unknown> | undefined;
   const run = () => (running ??= Promise.resolve(prepared.execute(values)));

@@ -113,4 +113,28 @@ describe("a statement template", () => {
       /No value for placeholder "recipients"/,
     );
   });
+
+  it("writes a null as SQL NULL, a JSON column's too", async () => {
+    const withAbout = template<{ retryKey: string; about: string[] | null }>((q) =>
+      q.insert(outbox).values({
+        ...placeholders({ retryKey: 0, about: 0 }),
+        kind: "push",
+        recipients: ["U1"],
+        messages: [],
+        nextAttemptAt: 0,
+        createdAt: 0,
+      }),
+    );
+    await store.commit([
+      withAbout(store.db, { retryKey: "none", about: null }),
+      withAbout(store.db, { retryKey: "some", about: ["r1"] }),
+    ]);
+    const rows = await store.db.$client.execute(
+      "select retry_key, about is null as missing from outbox order by retry_key",
+    );
+    expect(rows.rows.map((row) => [row.retry_key, row.missing])).toEqual([
+      ["none", 1],
+      ["some", 0],
+    ]);
+  });
 });
