@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const multicast = threadedMulticast({
     channelAccessToken: config.channelAccessToken,
     baseUrl: config.lineApiBaseUrl,
+    log,
   });
   const deps = buildDeps(config, store, classifier, { log, reply, multicast: multicast.send });
   const app = createApp(deps, {

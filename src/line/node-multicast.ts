@@ -5,6 +5,8 @@
 import type { messagingApi } from "@line/bot-sdk";
 import * as z from "zod";
 import type { MulticastTransport, SendResult } from "./api";
+import type { Worker } from "node:worker_threads";
+import type { Logger } from "../core/log";
 import { startThread } from "../core/node-thread";
 
 /** To the thread: one multicast. */
@@ -45,6 +47,8 @@ export interface ThreadedMulticast {
   ready: Promise<void>;
   /** Ends the thread; multicasts still waiting are answered as network failures (retried). */
   close(): Promise<void>;
+  /** The thread sending now: one that dies is replaced (tests end one this way). */
+  thread(): Worker;
 }
 
 /** A lost thread answers every waiting multicast like a lost connection: retried, same key. */
@@ -54,45 +58,67 @@ export function threadedMulticast(options: {
   channelAccessToken: string;
   baseUrl: string;
   perSecond?: number;
+  /** Told when the thread is lost (and started again). */
+  log?: Logger;
 }): ThreadedMulticast {
-  const worker = startThread(new URL("./multicast-thread.ts", import.meta.url), {
-    channelAccessToken: options.channelAccessToken,
-    baseUrl: options.baseUrl,
-    perSecond: options.perSecond ?? 200,
-  });
   const waiting = new Map<number, (result: SendResult) => void>();
   let nextId = 1;
-  let ended = false;
-  const endAll = () => {
-    ended = true;
-    for (const answer of waiting.values()) answer(lost);
-    waiting.clear();
-  };
+  let closed = false;
   let started: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
     started = resolve;
   });
-  worker.on("message", (raw: unknown) => {
-    const reply = multicastReplySchema.parse(raw);
-    if ("ready" in reply) {
-      started();
-      return;
-    }
-    const answer = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if (waiting.size === 0) worker.unref();
-    answer?.(reply.result);
-  });
-  worker.on("error", endAll);
-  worker.on("exit", () => {
-    endAll();
-    started();
-  });
+  /** Everything waiting on a lost thread is answered as lost: retried, same key. */
+  const loseWaiting = () => {
+    for (const answer of waiting.values()) answer(lost);
+    waiting.clear();
+  };
+
+  const spawn = (): Worker => {
+    const thread = startThread(new URL("./multicast-thread.ts", import.meta.url), {
+      channelAccessToken: options.channelAccessToken,
+      baseUrl: options.baseUrl,
+      perSecond: options.perSecond ?? 200,
+    });
+    thread.on("message", (raw: unknown) => {
+      const reply = multicastReplySchema.parse(raw);
+      if ("ready" in reply) {
+        started();
+        return;
+      }
+      const answer = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (waiting.size === 0) thread.unref();
+      answer?.(reply.result);
+    });
+    let lostOnce = false;
+    const onLost = (error?: unknown) => {
+      if (lostOnce) return;
+      lostOnce = true;
+      loseWaiting();
+      if (closed) {
+        started();
+        return;
+      }
+      // a thread that died is started again: the weekly fan-out must not wait for a restart
+      options.log?.error("multicast.thread_lost", {
+        error: error instanceof Error ? error.message : "exited",
+      });
+      worker = spawn();
+    };
+    thread.on("error", onLost);
+    thread.on("exit", () => {
+      onLost();
+    });
+    return thread;
+  };
+  let worker = spawn();
+
   return {
     ready,
     // one with multicasts waiting keeps the process alive until they are answered
     send(to: string[], messages: messagingApi.Message[], retryKey: string) {
-      if (ended) return Promise.resolve(lost);
+      if (closed) return Promise.resolve(lost);
       const id = nextId++;
       return new Promise<SendResult>((resolve) => {
         waiting.set(id, resolve);
@@ -102,8 +128,10 @@ export function threadedMulticast(options: {
       });
     },
     async close() {
+      closed = true;
       await worker.terminate();
-      endAll();
+      loseWaiting();
     },
+    thread: () => worker,
   };
 }

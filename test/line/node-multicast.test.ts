@@ -2,6 +2,7 @@
 // land with their retry keys, refusals are sorted as the SDK's errors are, invalid ids are checked
 // on the thread, and a closed thread answers like a lost connection (the outbox retries).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/core/log";
 import { createLineApi, type LineApi } from "../../src/line/api";
 import { threadedMulticast, type ThreadedMulticast } from "../../src/line/node-multicast";
 import { MockLine, mockLineApp } from "../../src/emulator/mock-line";
@@ -13,11 +14,13 @@ let mock: MockLine;
 let closeServer: () => Promise<void>;
 let thread: ThreadedMulticast;
 let line: LineApi;
+let baseUrl: string;
 
 beforeAll(async () => {
   mock = new MockLine(token, Date.now);
   const { server, url } = await listen(mockLineApp(mock).fetch);
   closeServer = () => new Promise((resolve) => server.close(() => resolve()));
+  baseUrl = url;
   thread = threadedMulticast({ channelAccessToken: token, baseUrl: url });
   await thread.ready;
   line = createLineApi({ channelAccessToken: token, baseUrl: url, multicast: thread.send });
@@ -89,5 +92,26 @@ describe("multicasts on their own thread", () => {
       retryable: true,
       error: "network",
     });
+  }, 30_000);
+
+  it("starts a lost thread again, says so, and sends on the new one", async () => {
+    const lines: string[] = [];
+    const log = createLogger((line) => lines.push(line));
+    const restarting = threadedMulticast({ channelAccessToken: token, baseUrl, log });
+    await restarting.ready;
+    const first = restarting.thread();
+    await first.terminate();
+    expect(restarting.thread()).not.toBe(first);
+    expect(lines.join("\n")).toContain("multicast.thread_lost");
+    const key = crypto.randomUUID();
+    const person = newLineUserId();
+    const again = createLineApi({
+      channelAccessToken: token,
+      baseUrl,
+      multicast: restarting.send,
+    });
+    expect(await again.multicast([person], text("また"), key)).toEqual({ ok: true });
+    expect(mock.requests.filter((request) => request.retryKey === key)).toHaveLength(1);
+    await restarting.close();
   }, 30_000);
 });
