@@ -134,7 +134,7 @@ export const roundTripsBenchmark: Benchmark = {
             )
             .join(", ") +
           `  (${perEvent(100).toFixed(1)} per event at 100; target ≤ 2 per request); ` +
-          `a link code (redeemed in a transaction) → ${metrics.roundTripsForLinkCode}`,
+          `a link code → ${metrics.roundTripsForLinkCode}`,
         notes: [
           "  each is one HTTP request to Turso (a subrequest on Workers: 50 on the free plan, 1,000 paid)",
         ],
