@@ -13,7 +13,7 @@ import { allowedOutbound } from "../outbox/queue";
 import { setFollowing } from "../store/accounts";
 import { answerStatements, completeCheckin, insertCheckin } from "../store/checkins";
 import { logMessages, markUnread } from "../store/conversation-log";
-import { answerPulse, insertEmployerReport } from "../store/employer-reports";
+import { answerPulse, insertEmployerReport, stillCovered } from "../store/employer-reports";
 import { answerHandoverStatements } from "../store/handovers";
 import type { Person } from "../store/inbound";
 import { enqueueStatement, type OutboxRow } from "../store/outbox";
@@ -27,7 +27,7 @@ import {
 } from "../store/registrants";
 import { recentWeeksForTrends, trendWeeksOf, type TrendCheckin } from "../store/trends";
 import type { UnresolvedEscalation } from "../store/escalations";
-import type { CenterCalendar } from "../time/business-time";
+import { dateKey, type CenterCalendar } from "../time/business-time";
 import type { Signal } from "../vocabulary/categories";
 import type { AccountRole } from "../vocabulary/kinds";
 import type { RequestWrites } from "./writes";
@@ -310,6 +310,10 @@ async function fileEmployerReport(
     target.log.warn("employer.report_refused", { reason: "not-covered" });
     return;
   }
+  // still covered as the write lands, or the request reads again and refuses
+  target.writes.add(
+    stillCovered(target.writes.q, employer.employerId, registrant.id, dateKey(now)),
+  );
   const raised = await raise(target, registrant, reportSignal(report), now);
   // the report row points at the escalation, whose statements were added just before it
   target.writes.add(

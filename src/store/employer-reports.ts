@@ -1,6 +1,7 @@
 // What companies tell the center: their reports about a person, the notices back to them, and
 // the monthly pulse asked of them.
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { coverageQuery } from "./employers";
 import type { Queryable, Statement, Tx } from "./db";
 import {
   employerContacts,
@@ -34,6 +35,22 @@ export function insertEmployerReport(
     .insert(employerReports)
     .values({ id: crypto.randomUUID(), ...values, createdAt: now })
     .returning({ id: employerReports.id });
+}
+
+/**
+ * Aborts the batch it is in (writeGuard's way) unless the person is still one the employer may
+ * name on `today`: staff may end the employment, or the person withdraw their consent, between a
+ * request's read and its write. The request then reads again and refuses the report.
+ */
+export function stillCovered(
+  q: Queryable,
+  employerId: string,
+  registrantId: string,
+  today: string,
+): Statement {
+  return q.run(sql`insert into write_conflicts (what) select 'coverage'
+    where not exists (select 1 from (${coverageQuery(q, employerId, today)}) as covered
+      where covered.id = ${registrantId})`);
 }
 
 export type NoticeKind = "acknowledged" | "resolved";

@@ -633,6 +633,37 @@ describe("after the job ends", () => {
     expect(await reportsOf(tanaka.id)).toEqual([]);
   });
 
+  it("records nothing when the job ends between the report's read and its write", async () => {
+    const company = await employer();
+    const tanaka = await registrant("田中 一郎", company);
+    await registrant("佐藤 花子", company);
+    const { userId } = await contact(company);
+    const who = await say(userId, "相談する");
+    const what = await tap(userId, who, "田中 一郎");
+    const words = await tap(userId, what, "無断欠勤・連絡がつかない");
+    const store = t.db.store;
+    const commit = store.commit.bind(store);
+    let ended = false;
+    store.commit = async (statements) => {
+      const files = statements.some((statement) =>
+        JSON.stringify((statement as { toSQL?: () => unknown }).toSQL?.() ?? "").includes(
+          "employer_reports",
+        ),
+      );
+      if (files && !ended) {
+        ended = true;
+        expect((await end(tanaka.id, company, "2026-11-22")).status).toBe(200);
+      }
+      return commit(statements);
+    };
+    const reply = await tap(userId, words, "なし");
+    store.commit = commit;
+    expect(ended).toBe(true);
+    expect(textOf(reply)).not.toContain("センターにすぐ伝えました");
+    expect(await reportsOf(tanaka.id)).toEqual([]);
+    expect(await escalationOf(tanaka.id, "unreachable")).toBeUndefined();
+  });
+
   it("still covers the person until the last day when it is still to come", async () => {
     const company = await employer();
     const tanaka = await registrant("田中 一郎", company);
