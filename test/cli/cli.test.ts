@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/staff/password";
 import { findStaffByEmail } from "../../src/store/staff";
@@ -425,6 +426,26 @@ describe("npm start", () => {
       expect(lines[0]).toMatch(message);
     },
   );
+
+  it("stops with exit code 1 and one line when its port is taken (its threads do not abort it)", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const address = taken.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const result = spawnSync(process.execPath, ["--import", "tsx", "src/node.ts"], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(result.signal).toBeNull();
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toMatch(/^Tsunagi could not start: .*EADDRINUSE/);
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
+  }, 90_000);
 
   it("stops with one clear line when the text model's weights were changed after training", () => {
     const committed = JSON.parse(readFileSync(defaultModelPath, "utf8")) as { weights: string };
