@@ -42,6 +42,13 @@ async function newRegistrant(displayName = "山田 花子") {
   };
 }
 
+/** A new code for the person, as staff hand one over when they change phones. */
+async function newCode(registrantId: string) {
+  const reissued = await staff.call("POST", `/api/registrants/${registrantId}/link-code`);
+  expect(reissued.status).toBe(201);
+  return ((await reissued.json()) as { linkCode: string }).linkCode;
+}
+
 const text = (userId: string, words: string) =>
   textEvent(userId, words, { timestamp: day, replyToken: t.mock.issueReplyToken(userId) });
 
@@ -166,8 +173,7 @@ describe("a link code in the request's batch", () => {
     const person = await newRegistrant();
     const old = newLineUserId();
     expect((await post(text(old, person.linkCode))).status).toBe(200);
-    const reissued = await staff.call("POST", `/api/registrants/${person.id}/link-code`);
-    const { linkCode } = (await reissued.json()) as { linkCode: string };
+    const linkCode = await newCode(person.id);
     const next = newLineUserId();
     const { status, calls } = await post(text(next, linkCode), text(old, "ヘルプ"));
     expect(status).toBe(200);
@@ -209,8 +215,7 @@ describe("a link code in the request's batch", () => {
     const person = await newRegistrant();
     const old = newLineUserId();
     expect((await post(text(old, person.linkCode))).status).toBe(200);
-    const reissued = await staff.call("POST", `/api/registrants/${person.id}/link-code`);
-    const { linkCode } = (await reissued.json()) as { linkCode: string };
+    const linkCode = await newCode(person.id);
     const next = newLineUserId();
     const { status, calls } = await post(
       text(old, "しにたい"),
