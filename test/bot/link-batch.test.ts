@@ -3,7 +3,6 @@
 // at once, and a person's next events in the same body see them linked.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Statement } from "../../src/store/db";
 import { maxLinkFailures } from "../../src/store/link";
 import {
   escalations,
@@ -18,6 +17,7 @@ import { createTestClock } from "../support/clock";
 import { newLineUserId, textEvent, webhookBody } from "../support/events";
 import { textOf, type Sent } from "../support/line-chat";
 import { accountOf } from "../support/queries";
+import { isRequestBatch } from "../support/write-count";
 import { loginAs, mintCenter, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
@@ -52,11 +52,6 @@ async function newCode(registrantId: string) {
 const text = (userId: string, words: string) =>
   textEvent(userId, words, { timestamp: day, replyToken: t.mock.issueReplyToken(userId) });
 
-function sqlOf(statement: Statement): string {
-  const built = statement as unknown as { toSQL?: () => { sql: string } };
-  return built.toSQL?.().sql ?? "";
-}
-
 /**
  * Posts one body, and tells how the request wrote: its batches (those recording its events), and
  * the transactions begun before its batch landed (sending the menus after it takes its own).
@@ -73,7 +68,7 @@ async function post(...events: Record<string, unknown>[]) {
   }) as typeof write;
   store.commit = async (statements) => {
     const results = await commit(statements);
-    if (statements.some((statement) => sqlOf(statement).includes('"processed_events"'))) {
+    if (isRequestBatch(statements)) {
       calls.batches++;
       landed = true;
     }

@@ -18,6 +18,7 @@ import { createTestApp, type TestApp } from "../support/app";
 import { createTestClock } from "../support/clock";
 import { newLineUserId, textEvent, webhookBody } from "../support/events";
 import { countRows } from "../support/queries";
+import { isRequestBatch } from "../support/write-count";
 import { loginAs, mintCenter, mintEscalation, mintStaff, type ApiClient } from "../support/staff";
 
 let t: TestApp;
@@ -66,11 +67,6 @@ async function registrantOnLine() {
   return { id, userId };
 }
 
-function sqlOf(statement: Statement): string {
-  const built = statement as unknown as { toSQL?: () => { sql: string } };
-  return built.toSQL?.().sql ?? "";
-}
-
 /**
  * Runs `meanwhile` just before each of the next `times` batches lands, as a concurrent writer
  * would; counts the batches sent.
@@ -81,7 +77,7 @@ function beforeCommits(times: number, meanwhile: () => Promise<unknown>) {
   const sent = { batches: 0 };
   store.commit = async (statements: Statement[]) => {
     // a request's batch (not the replies marked sent after it)
-    if (statements.some((statement) => sqlOf(statement).includes('"processed_events"'))) {
+    if (isRequestBatch(statements)) {
       sent.batches++;
       if (sent.batches <= times) await meanwhile();
     }

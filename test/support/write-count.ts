@@ -1,5 +1,5 @@
 // How a piece of work wrote: the store's transactions (`write`) and batches (`commit`) from now on.
-import type { Store } from "../../src/store/db";
+import type { Statement, Store } from "../../src/store/db";
 
 export function countWrites(store: Store): { write: number; commit: number } {
   const calls = { write: 0, commit: 0 };
@@ -14,4 +14,12 @@ export function countWrites(store: Store): { write: number; commit: number } {
     return commit(statements);
   };
   return calls;
+}
+
+/** Whether a batch is a webhook request's own: it records the request's events in the ledger. */
+export function isRequestBatch(statements: Statement[]): boolean {
+  return statements.some((statement) => {
+    const built = statement as unknown as { toSQL?: () => { sql: string } };
+    return (built.toSQL?.().sql ?? "").includes('"processed_events"');
+  });
 }
